@@ -1,0 +1,45 @@
+package io.subsync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application for the commands: as a web server that keeps running, or as a one-shot tool. */
+public final class Server {
+    private static volatile boolean running;
+
+    private Server() {
+    }
+
+    /** True once a web server was started, so {@code main} leaves the JVM to it instead of exiting. */
+    static boolean running() {
+        return running;
+    }
+
+    /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
+    public static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
+        ConfigurableApplicationContext context = builder(properties).web(WebApplicationType.SERVLET)
+                .run(args(args));
+        running = true;
+        return context;
+    }
+
+    /** Starts the application without a web server, for commands that run and exit. */
+    public static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
+        return builder(properties).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "logging.level.io.subsync=WARN", "logging.level.org.flywaydb=WARN")
+                .run(args(args));
+    }
+
+    private static SpringApplicationBuilder builder(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(SubsyncApplication.class).properties(properties);
+    }
+
+    private static String[] args(List<String> args) {
+        return new ArrayList<>(args == null ? List.of() : args).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,39 @@
+package io.subsync;
+
+import io.subsync.access.cli.TokenCommand;
+import io.subsync.ops.cli.DemoCommand;
+import io.subsync.ops.cli.ServeCommand;
+import io.subsync.tenancy.cli.ReconcileCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code subsync} command line: one executable jar for the service, the demo and the operator's tools. */
+@Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
+        description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ReconcileCommand.class,
+                CommandLine.HelpCommand.class})
+public class Subsync implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Subsync());
+        int code = commandLine.execute(args);
+        if (!Server.running()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Subsync.class.getPackage().getImplementationVersion();
+            return new String[] {"subsync " + (version == null ? "development build" : version)};
+        }
+    }
+}

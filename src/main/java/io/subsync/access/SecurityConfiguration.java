@@ -1,0 +1,111 @@
+package io.subsync.access;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Bearer-token security for the API (DESIGN §2.1): who may call what is decided here, once. */
+@Configuration
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(AuthProperties.class)
+class SecurityConfiguration {
+    private static final String SERVICE = Role.SERVICE_ROLE.name();
+    private static final String USER = Role.AUTHENTICATED.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans").hasRole(SERVICE)
+                        .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
+                        .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)
+                        .requestMatchers("/api/**").hasAnyRole(USER, SERVICE)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roleConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(AuthProperties properties) {
+        NimbusJwtDecoder decoder;
+        if (properties.hasSecret()) {
+            byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+            if (secret.length < AuthProperties.MIN_SECRET_BYTES) {
+                throw new IllegalStateException("SUBSYNC_JWT_SECRET must be at least " + AuthProperties.MIN_SECRET_BYTES
+                        + " bytes (256 bits) for HS256");
+            }
+            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+        } else if (properties.configured()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl()).build();
+        } else {
+            throw new IllegalStateException("SUBSYNC_JWT_SECRET is not set (or SUBSYNC_JWKS_URL): the API cannot check tokens");
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), SecurityConfiguration::claimsOfKnownShape));
+        return decoder;
+    }
+
+    /** Tokens must expire, and a user's token must name the user by a UUID (as Supabase's {@code sub} does). */
+    private static OAuth2TokenValidatorResult claimsOfKnownShape(Jwt jwt) {
+        if (jwt.getExpiresAt() == null) {
+            return invalid("the token has no exp claim");
+        }
+        if (Role.AUTHENTICATED.claim().equals(jwt.getClaimAsString("role"))) {
+            try {
+                UUID.fromString(String.valueOf(jwt.getSubject()));
+            } catch (IllegalArgumentException e) {
+                return invalid("the sub claim of a user token must be a UUID");
+            }
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
+    }
+
+    private static JwtAuthenticationConverter roleConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Role role = Role.fromClaim(jwt.getClaimAsString("role"));
+            if (role != null) {
+                authorities.add(new SimpleGrantedAuthority(role.authority()));
+            }
+            return List.copyOf(authorities);
+        });
+        return converter;
+    }
+}

@@ -1,0 +1,139 @@
+package io.subsync.access.cli;
+
+import io.subsync.access.Role;
+import io.subsync.access.TokenMinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code subsync token}: prints a signed JWT for trying the API. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
+                "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."})
+public class TokenCommand implements Callable<Integer> {
+    /** Where {@code demo} keeps its generated secret, so tokens minted here work against the demo. */
+    public static final Path DEMO_SECRET = Path.of("data", "demo-jwt-secret");
+
+    @Option(names = "--role", defaultValue = "authenticated", description = "authenticated or service_role (default: ${DEFAULT-VALUE})")
+    String role;
+
+    @Option(names = "--sub", description = "the user id (a UUID; default: a random one)")
+    String subject;
+
+    @Option(names = "--tenant", description = "the tenant id put in tenant_id and app_metadata.tenant_id")
+    String tenant;
+
+    @Option(names = "--email", description = "the email claim")
+    String email;
+
+    @Option(names = "--ttl", defaultValue = "PT24H", description = "how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE})")
+    String ttl;
+
+    @Option(names = "--secret", description = "the HS256 secret (default: SUBSYNC_JWT_SECRET, else the demo's)")
+    String secret;
+
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "mint one user token per line of FILE, each line a tenant id; prints one token per line")
+    Path batch;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Role parsedRole = Role.fromClaim(role);
+        if (parsedRole == null) {
+            err.println("--role must be authenticated or service_role, was '" + role + "'");
+            return 2;
+        }
+        Duration validity;
+        try {
+            validity = Duration.parse(ttl);
+        } catch (DateTimeParseException e) {
+            err.println("--ttl must be an ISO-8601 duration such as PT1H, was '" + ttl + "'");
+            return 2;
+        }
+        String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");
+        if ((key == null || key.isBlank()) && Files.exists(DEMO_SECRET)) {
+            key = Files.readString(DEMO_SECRET).trim();
+        }
+        if (key == null || key.isBlank()) {
+            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + DEMO_SECRET + "): nothing to sign with");
+            return 2;
+        }
+        TokenMinter minter;
+        try {
+            minter = new TokenMinter(key);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Instant now = Instant.now();
+        if (batch != null) {
+            return mintBatch(minter, parsedRole, validity, now, out, err);
+        }
+        UUID tenantId = null;
+        if (tenant != null) {
+            tenantId = uuid("--tenant", tenant, err);
+            if (tenantId == null) {
+                return 2;
+            }
+        }
+        String sub = subject;
+        if (sub == null && parsedRole == Role.AUTHENTICATED) {
+            sub = UUID.randomUUID().toString();
+        } else if (sub != null && parsedRole == Role.AUTHENTICATED && uuid("--sub", sub, err) == null) {
+            return 2;
+        }
+        out.println(minter.mint(sub, parsedRole, tenantId, email, now, validity));
+        return 0;
+    }
+
+    private Integer mintBatch(TokenMinter minter, Role parsedRole, Duration validity, Instant now, PrintWriter out,
+                              PrintWriter err) throws IOException {
+        if (!Files.isReadable(batch)) {
+            err.println(batch + ": cannot read the file");
+            return 2;
+        }
+        List<String> lines = Files.readAllLines(batch);
+        StringBuilder tokens = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            UUID tenantId;
+            try {
+                tenantId = UUID.fromString(line);
+            } catch (IllegalArgumentException e) {
+                err.println(batch + ":" + (i + 1) + ": not a tenant id (UUID): '" + line + "'");
+                return 2;
+            }
+            tokens.append(minter.mint(UUID.randomUUID().toString(), parsedRole, tenantId, null, now, validity)).append('\n');
+        }
+        out.print(tokens);
+        out.flush();
+        return 0;
+    }
+
+    private static UUID uuid(String option, String value, PrintWriter err) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            err.println(option + " must be a UUID, was '" + value + "'");
+            return null;
+        }
+    }
+}

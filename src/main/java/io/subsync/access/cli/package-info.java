@@ -1,0 +1,2 @@
+/** Command-line adapter of access: minting tokens. */
+package io.subsync.access.cli;

@@ -1,0 +1,2 @@
+/** Who may call: JWT verification, roles, the caller of a request, and minting tokens. */
+package io.subsync.access;

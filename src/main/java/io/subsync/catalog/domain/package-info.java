@@ -1,0 +1,2 @@
+/** The catalogue's rules in plain Java: product codes, tiers, plans and disable policies. */
+package io.subsync.catalog.domain;

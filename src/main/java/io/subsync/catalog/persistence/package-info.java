@@ -1,0 +1,2 @@
+/** The catalogue's tables, through plain SQL. */
+package io.subsync.catalog.persistence;

@@ -1,0 +1,2 @@
+/** HTTP adapter of the catalogue. */
+package io.subsync.catalog.web;

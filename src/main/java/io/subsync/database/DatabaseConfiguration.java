@@ -1,0 +1,73 @@
+package io.subsync.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one DataSource: the configured PostgreSQL, or the embedded one. All objects live in schema {@code subsync}. */
+@Configuration
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+    static final String SCHEMA = "subsync";
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties) {
+        Optional<EmbeddedDatabase> embedded = properties.embedded()
+                ? Optional.of(EmbeddedDatabase.start(properties.dataDir(), false)) : Optional.empty();
+        HikariConfig config = new HikariConfig();
+        if (embedded.isPresent()) {
+            config.setJdbcUrl(embedded.get().jdbcUrl());
+            config.setUsername(embedded.get().user());
+        } else {
+            JdbcTarget target = JdbcTarget.parse(properties.url());
+            config.setJdbcUrl(target.url());
+            config.setUsername(first(properties.user(), target.user()));
+            config.setPassword(first(properties.password(), target.password()));
+        }
+        config.setSchema(SCHEMA);
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setPoolName("subsync");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                embedded.ifPresent(EmbeddedDatabase::close);
+            }
+        };
+    }
+
+    private static String first(String preferred, String fallback) {
+        return preferred != null && !preferred.isBlank() ? preferred : fallback;
+    }
+
+    /** A JDBC URL from either {@code jdbc:postgresql://…} or a {@code postgres://user:password@host:port/db} URI. */
+    record JdbcTarget(String url, String user, String password) {
+        static JdbcTarget parse(String raw) {
+            String value = raw.trim();
+            if (value.startsWith("jdbc:")) {
+                return new JdbcTarget(value, null, null);
+            }
+            if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
+                URI uri = URI.create(value);
+                String user = null;
+                String password = null;
+                if (uri.getRawUserInfo() != null) {
+                    String[] parts = uri.getUserInfo().split(":", 2);
+                    user = parts[0];
+                    password = parts.length > 1 ? parts[1] : null;
+                }
+                String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+                String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+                return new JdbcTarget("jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query, user, password);
+            }
+            throw new IllegalStateException("SUBSYNC_DB_URL must start with jdbc:postgresql:// or postgres://, was '"
+                    + value.replaceAll("//[^@/]*@", "//***@") + "'");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL underneath: embedded by default, external through SUBSYNC_DB_URL. */
+package io.subsync.database;

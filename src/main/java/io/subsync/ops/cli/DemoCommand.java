@@ -1,0 +1,86 @@
+package io.subsync.ops.cli;
+
+import io.subsync.Server;
+import io.subsync.access.Role;
+import io.subsync.access.TokenMinter;
+import io.subsync.access.cli.TokenCommand;
+import io.subsync.ops.DemoTenants;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code subsync demo}: the service on an embedded PostgreSQL with sample tenants, and tokens to try it with. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the service on the embedded PostgreSQL (data under ./data), loads sample tenants,",
+                "and prints the URLs and ready-made tokens. Needs no configuration."})
+public class DemoCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @CommandLine.Unmatched
+    List<String> springArgs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        String secret = System.getenv("SUBSYNC_JWT_SECRET");
+        if (secret == null || secret.isBlank()) {
+            secret = demoSecret();
+            System.setProperty("subsync.auth.jwt-secret", secret);
+        }
+        List<String> args = new ArrayList<>(springArgs == null ? List.of() : springArgs);
+        args.add("--subsync.db.url=");
+        ConfigurableApplicationContext context = Server.web(Map.of("server.port", port), args);
+        List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
+        print(spec.commandLine().getOut(), new TokenMinter(secret), samples);
+        return 0;
+    }
+
+    private static String demoSecret() throws IOException {
+        if (Files.exists(TokenCommand.DEMO_SECRET)) {
+            return Files.readString(TokenCommand.DEMO_SECRET).trim();
+        }
+        String secret = TokenMinter.randomSecret();
+        Files.createDirectories(TokenCommand.DEMO_SECRET.getParent());
+        Files.writeString(TokenCommand.DEMO_SECRET, secret + "\n");
+        return secret;
+    }
+
+    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples) {
+        String base = "http://localhost:" + port;
+        Instant now = Instant.now();
+        Duration day = Duration.ofDays(1);
+        out.println();
+        out.println("Subsync demo is running.");
+        out.println("  API docs:   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
+        out.println("  Health:     " + base + "/actuator/health");
+        out.println();
+        String admin = minter.mint("demo-admin", Role.SERVICE_ROLE, null, "admin@demo.subsync", now, day);
+        out.println("service_role token (valid 24 h):");
+        out.println("  " + admin);
+        for (DemoTenants.Sample sample : samples) {
+            String token = minter.mint(sample.ownerUserId().toString(), Role.AUTHENTICATED, sample.tenantId(),
+                    sample.email(), now, day);
+            out.println();
+            out.println(sample.name() + " (" + sample.description() + ") owner token:");
+            out.println("  " + token);
+            out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' "
+                    + base + "/api/tenants/current/subscriptions");
+        }
+        out.println();
+        out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>");
+        out.println("Stop with Ctrl+C; the data stays in ./data.");
+        out.flush();
+    }
+}

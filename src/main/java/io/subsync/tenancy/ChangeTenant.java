@@ -1,0 +1,62 @@
+package io.subsync.tenancy;
+
+import io.subsync.catalog.domain.Tier;
+import io.subsync.tenancy.domain.CreatedReason;
+import io.subsync.tenancy.domain.Subscriptions;
+import io.subsync.tenancy.domain.Tenant;
+import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.domain.TenantPatch;
+import io.subsync.tenancy.domain.Tenants;
+import io.subsync.tenancy.domain.UnknownTenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes a tenant's name, owner, plan or product switches, and in the same transaction brings its subscriptions
+ * along (event-based sync): switched-off products follow their disable policy, switched-on ones are reactivated or
+ * created, and a plan change moves every active subscription to the matching tier.
+ */
+@Service
+public class ChangeTenant {
+    private final Tenants tenants;
+    private final Subscriptions subscriptions;
+    private final ProductSwitches switches;
+    private final ReconciliationLog report;
+    private final Clock clock;
+
+    ChangeTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
+                 Clock clock) {
+        this.tenants = tenants;
+        this.subscriptions = subscriptions;
+        this.switches = switches;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Tenant change(TenantId id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products,
+                         String actor) {
+        TenantPatch patch = new TenantPatch(Optional.ofNullable(name),
+                Optional.ofNullable(plan).map(p -> Tier.fromCode("plan", p)), Optional.ofNullable(ownerUserId),
+                switches.parse(products));
+        Instant now = clock.instant();
+        Tenant current = tenants.lock(id).orElseThrow(() -> new UnknownTenant(id));
+        Tenant.TenantChange change = current.change(patch, now);
+        tenants.save(change.tenant(), patch.products().keySet());
+        if (change.touchesSubscriptions()) {
+            subscriptions.cancelDisabled(id, change.switchedOff(), actor, now);
+            int reactivated = subscriptions.reactivate(id, change.switchedOn(), actor, now);
+            report.report("product_enabled", subscriptions.reconcile(Optional.of(id),
+                    new Subscriptions.Reasons(CreatedReason.PLAN_CHANGED, CreatedReason.PRODUCT_ENABLED), actor, now));
+            if (change.planChanged() || reactivated > 0) {
+                subscriptions.retier(id, CreatedReason.PLAN_CHANGED.code(), actor, now);
+            }
+        }
+        return tenants.find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,58 @@
+package io.subsync.tenancy;
+
+import io.subsync.tenancy.domain.SubscriptionView;
+import io.subsync.tenancy.domain.Subscriptions;
+import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.domain.Tenants;
+import io.subsync.tenancy.domain.UnknownTenant;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's active subscriptions, platform first, after sync-on-read: anything missing is created first, in the
+ * same statement. A failure of that safety net never fails the read: it is logged and counted, and the
+ * subscriptions are listed as they are.
+ */
+@Service
+public class ListSubscriptions {
+    private final Subscriptions subscriptions;
+    private final Tenants tenants;
+    private final ReconciliationLog report;
+    private final Clock clock;
+
+    ListSubscriptions(Subscriptions subscriptions, Tenants tenants, ReconciliationLog report, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.tenants = tenants;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    public List<SubscriptionView> of(TenantId tenant, String actor) {
+        Subscriptions.Listing listing;
+        try {
+            listing = subscriptions.reconcileAndList(tenant, actor, clock.instant());
+        } catch (DataAccessException e) {
+            report.readFailed(tenant, e);
+            return existing(tenant);
+        }
+        report.report("sync_on_read", listing.outcome());
+        if (listing.raced()) {
+            // Another transaction created a missing subscription at the same moment; it has committed by now.
+            return existing(tenant);
+        }
+        if (listing.subscriptions().isEmpty() && listing.outcome().skipped().isEmpty()) {
+            throw new UnknownTenant(tenant);
+        }
+        return listing.subscriptions();
+    }
+
+    private List<SubscriptionView> existing(TenantId tenant) {
+        List<SubscriptionView> views = subscriptions.list(tenant);
+        if (views.isEmpty() && tenants.find(tenant).isEmpty()) {
+            throw new UnknownTenant(tenant);
+        }
+        return views;
+    }
+}

@@ -1,0 +1,44 @@
+package io.subsync.tenancy;
+
+import io.subsync.catalog.domain.Tier;
+import io.subsync.tenancy.domain.CreatedReason;
+import io.subsync.tenancy.domain.Subscriptions;
+import io.subsync.tenancy.domain.Tenant;
+import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.domain.Tenants;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens a tenant: the tenant, its product switches and its subscriptions (platform and products) in one transaction. */
+@Service
+public class OpenTenant {
+    private final Tenants tenants;
+    private final Subscriptions subscriptions;
+    private final ProductSwitches switches;
+    private final ReconciliationLog report;
+    private final Clock clock;
+
+    OpenTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
+               Clock clock) {
+        this.tenants = tenants;
+        this.subscriptions = subscriptions;
+        this.switches = switches;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Tenant open(TenantDraft draft, String actor) {
+        Instant now = clock.instant();
+        Tier plan = draft.plan() == null ? null : Tier.fromCode("plan", draft.plan());
+        Tenant tenant = Tenant.open(draft.id() == null ? TenantId.random() : new TenantId(draft.id()), draft.name(),
+                plan, Optional.ofNullable(draft.ownerUserId()), switches.parse(draft.products()), now);
+        tenants.add(tenant);
+        report.report("tenant_created", subscriptions.reconcile(Optional.of(tenant.id()),
+                new Subscriptions.Reasons(CreatedReason.TENANT_CREATED, CreatedReason.PRODUCT_ENABLED), actor, now));
+        return tenants.find(tenant.id()).orElseThrow();
+    }
+}

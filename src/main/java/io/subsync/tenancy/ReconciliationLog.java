@@ -1,0 +1,48 @@
+package io.subsync.tenancy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.subsync.tenancy.domain.ReconcileOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Reports what a reconciliation did, wherever it ran: warnings for fallbacks and skips, and metrics. */
+@Component
+class ReconciliationLog {
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationLog.class);
+    private final MeterRegistry meters;
+
+    ReconciliationLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void report(String trigger, ReconcileOutcome outcome) {
+        for (ReconcileOutcome.Created created : outcome.created()) {
+            if (created.fellBack()) {
+                log.warn("Tenant {}: no plan of product '{}' at the tenant's tier, created the starter plan instead (tier_fallback)",
+                        created.tenantId(), created.productType());
+            } else {
+                log.debug("Tenant {}: created the {} subscription of '{}' ({})", created.tenantId(), created.tier(),
+                        created.productType(), trigger);
+            }
+        }
+        for (ReconcileOutcome.Skipped skipped : outcome.skipped()) {
+            log.warn("Tenant {}: product '{}' is enabled but has no active {} or starter plan; no subscription created",
+                    skipped.tenantId(), skipped.productType(), skipped.tenantTier());
+        }
+        if (!outcome.created().isEmpty()) {
+            meters.counter("subsync.subscriptions.auto_created", "trigger", trigger).increment(outcome.created().size());
+        }
+        if (outcome.fallbacks() > 0) {
+            meters.counter("subsync.subscriptions.tier_fallbacks", "trigger", trigger).increment(outcome.fallbacks());
+        }
+        if (!outcome.skipped().isEmpty()) {
+            meters.counter("subsync.subscriptions.skipped", "trigger", trigger).increment(outcome.skipped().size());
+        }
+    }
+
+    void readFailed(Object tenantId, RuntimeException e) {
+        meters.counter("subsync.subscriptions.sync_on_read.failures").increment();
+        log.error("Tenant {}: sync-on-read failed; listing the subscriptions as they are", tenantId, e);
+    }
+}

@@ -1,0 +1,2 @@
+/** Command-line adapter of tenancy: bulk reconciliation. */
+package io.subsync.tenancy.cli;

@@ -1,0 +1,42 @@
+package io.subsync.tenancy.domain;
+
+import io.subsync.catalog.domain.ProductCode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenants' subscriptions. {@link #reconcile} is the one reconciliation: every enabled product (and the platform)
+ * gets exactly one active subscription at the tenant's tier, or the Starter plan as a recorded fallback.
+ */
+public interface Subscriptions {
+
+    /** Reconciles one tenant, or all of them when {@code tenant} is empty, in a few set-based statements. */
+    ReconcileOutcome reconcile(Optional<TenantId> tenant, Reasons reasons, String actor, Instant at);
+
+    /** Reconciles the tenant and lists its visible active subscriptions, platform first, in one statement. */
+    Listing reconcileAndList(TenantId tenant, String actor, Instant at);
+
+    /** Lists the visible active subscriptions without reconciling (the read's fallback). */
+    List<SubscriptionView> list(TenantId tenant);
+
+    /** Cancels the active subscriptions of switched-off products whose disable policy is {@code cancel}. */
+    int cancelDisabled(TenantId tenant, Collection<ProductCode> products, String actor, Instant at);
+
+    /** Reactivates the last subscription cancelled by switching the product off, where none is active. */
+    int reactivate(TenantId tenant, Collection<ProductCode> products, String actor, Instant at);
+
+    /** Moves active subscriptions to the plan of the tenant's tier (or Starter), recording each move. */
+    int retier(TenantId tenant, String reason, String actor, Instant at);
+
+    /** The reasons recorded for what a reconciliation creates: one for the platform, one for products. */
+    record Reasons(CreatedReason platform, CreatedReason product) {
+        public static Reasons both(CreatedReason reason) {
+            return new Reasons(reason, reason);
+        }
+    }
+
+    /** A tenant's listing; {@code outcome} says what the reconciliation part did. */
+    record Listing(List<SubscriptionView> subscriptions, ReconcileOutcome outcome, boolean raced) { }
+}

@@ -1,0 +1,188 @@
+package io.subsync.tenancy.persistence;
+
+import io.subsync.catalog.domain.ProductCode;
+import io.subsync.tenancy.domain.ReconcileOutcome;
+import io.subsync.tenancy.domain.SubscriptionView;
+import io.subsync.tenancy.domain.Subscriptions;
+import io.subsync.tenancy.domain.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Subscriptions in {@code tenant_subscriptions}; the history table is written by the table's trigger. */
+@Repository
+public class JdbcSubscriptions implements Subscriptions {
+    private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String reconcileOne = TenancySql.reconcile(TenancySql.ONE_TENANT);
+    private final String reconcileAll = TenancySql.reconcile(TenancySql.ALL_TENANTS);
+    private final String reconcileAndList = TenancySql.reconcileAndList();
+    private final String list = TenancySql.list();
+
+    JdbcSubscriptions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ReconcileOutcome reconcile(Optional<TenantId> tenant, Reasons reasons, String actor, Instant at) {
+        JdbcClient.StatementSpec statement = jdbc.sql(tenant.isPresent() ? reconcileOne : reconcileAll);
+        if (tenant.isPresent()) {
+            statement = statement.param("tenantId", tenant.get().value());
+        }
+        List<ReconcileOutcome.Created> created = new ArrayList<>();
+        List<ReconcileOutcome.Skipped> skipped = new ArrayList<>();
+        statement.param("platformReason", reasons.platform().code())
+                .param("productReason", reasons.product().code())
+                .param("actor", actor)
+                .param("now", time(at))
+                .query((ResultSet rs) -> {
+                    UUID tenantId = rs.getObject("tenant_id", UUID.class);
+                    if ("created".equals(rs.getString("outcome"))) {
+                        created.add(new ReconcileOutcome.Created(rs.getObject("id", UUID.class), tenantId,
+                                rs.getString("product_type"), rs.getString("tier"), rs.getString("created_reason")));
+                    } else {
+                        skipped.add(new ReconcileOutcome.Skipped(tenantId, rs.getString("product_type"),
+                                rs.getString("tenant_tier")));
+                    }
+                });
+        return new ReconcileOutcome(created, skipped);
+    }
+
+    @Override
+    public Listing reconcileAndList(TenantId tenant, String actor, Instant at) {
+        List<SubscriptionView> views = new ArrayList<>();
+        List<ReconcileOutcome.Created> created = new ArrayList<>();
+        List<ReconcileOutcome.Skipped> skipped = new ArrayList<>();
+        boolean[] raced = {false};
+        String reason = io.subsync.tenancy.domain.CreatedReason.SYNC_ON_READ.code();
+        jdbc.sql(reconcileAndList)
+                .param("tenantId", tenant.value())
+                .param("platformReason", reason)
+                .param("productReason", reason)
+                .param("actor", actor)
+                .param("now", time(at))
+                .query((ResultSet rs) -> {
+                    switch (rs.getString("outcome")) {
+                        case "listed" -> {
+                            SubscriptionView view = view(rs);
+                            views.add(view);
+                            if (rs.getBoolean("just_created")) {
+                                created.add(new ReconcileOutcome.Created(view.id(), tenant.value(), view.productType(),
+                                        view.tier(), view.createdReason()));
+                            }
+                        }
+                        case "skipped" -> skipped.add(new ReconcileOutcome.Skipped(tenant.value(),
+                                rs.getString("product_type"), rs.getString("tier")));
+                        default -> raced[0] = true;
+                    }
+                });
+        return new Listing(views, new ReconcileOutcome(created, skipped), raced[0]);
+    }
+
+    @Override
+    public List<SubscriptionView> list(TenantId tenant) {
+        return jdbc.sql(list).param("tenantId", tenant.value()).query((rs, row) -> view(rs)).list();
+    }
+
+    @Override
+    public int cancelDisabled(TenantId tenant, Collection<ProductCode> products, String actor, Instant at) {
+        if (products.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE tenant_subscriptions s
+                        SET status = 'cancelled', ended_at = :now, end_reason = 'product_disabled',
+                            changed_at = :now, changed_by = :actor, change_reason = 'product_disabled'
+                        FROM products p
+                        WHERE p.code = s.product_type AND p.disable_policy = 'cancel'
+                          AND s.tenant_id = :tenantId AND s.status = 'active' AND s.product_type IN (:products)""")
+                .param("tenantId", tenant.value())
+                .param("products", codes(products))
+                .param("actor", actor)
+                .param("now", time(at))
+                .update();
+    }
+
+    @Override
+    public int reactivate(TenantId tenant, Collection<ProductCode> products, String actor, Instant at) {
+        if (products.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE tenant_subscriptions s
+                        SET status = 'active', ended_at = NULL, end_reason = NULL,
+                            changed_at = :now, changed_by = :actor, change_reason = 'product_enabled'
+                        WHERE s.id IN (
+                            SELECT DISTINCT ON (c.product_type) c.id
+                            FROM tenant_subscriptions c
+                            WHERE c.tenant_id = :tenantId AND c.product_type IN (:products)
+                              AND c.status = 'cancelled' AND c.end_reason = 'product_disabled'
+                              AND NOT EXISTS (SELECT 1 FROM tenant_subscriptions a
+                                              WHERE a.tenant_id = c.tenant_id AND a.product_type = c.product_type
+                                                AND a.status = 'active')
+                            ORDER BY c.product_type, c.ended_at DESC)""")
+                .param("tenantId", tenant.value())
+                .param("products", codes(products))
+                .param("actor", actor)
+                .param("now", time(at))
+                .update();
+    }
+
+    @Override
+    public int retier(TenantId tenant, String reason, String actor, Instant at) {
+        return jdbc.sql("""
+                        WITH target AS (
+                            SELECT s.id, p.id AS plan_id, p.price, p.currency, p.billing_cycle,
+                                   CASE WHEN p.tier = t.plan THEN :reason
+                                        ELSE :reason || ', tier_fallback: no ' || t.plan || ' plan, starter used' END AS why
+                            FROM tenant_subscriptions s
+                            JOIN tenants t ON t.id = s.tenant_id
+                            CROSS JOIN LATERAL (
+                                SELECT sp.id, sp.tier, sp.price, sp.currency, sp.billing_cycle
+                                FROM subscription_plans sp
+                                WHERE sp.product_type = s.product_type AND sp.active AND sp.tier IN (t.plan, 'starter')
+                                ORDER BY sp.tier = t.plan DESC
+                                LIMIT 1) p
+                            WHERE s.tenant_id = :tenantId AND s.status = 'active' AND s.plan_id <> p.id)
+                        UPDATE tenant_subscriptions s
+                        SET plan_id = target.plan_id, price = target.price, currency = target.currency,
+                            billing_cycle = target.billing_cycle,
+                            changed_at = :now, changed_by = :actor, change_reason = target.why
+                        FROM target
+                        WHERE s.id = target.id""")
+                .param("tenantId", tenant.value())
+                .param("reason", reason)
+                .param("actor", actor)
+                .param("now", time(at))
+                .update();
+    }
+
+    private SubscriptionView view(ResultSet rs) throws SQLException {
+        return new SubscriptionView(rs.getObject("id", UUID.class), rs.getString("product_type"),
+                rs.getString("product_name"), rs.getString("badge"), rs.getObject("plan_id", UUID.class),
+                rs.getString("plan_name"), rs.getString("tier"), rs.getString("status"), rs.getBigDecimal("price"),
+                rs.getString("currency"), rs.getString("billing_cycle"), json.readValue(rs.getString("features"), FEATURES),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getBoolean("auto_created"),
+                rs.getString("created_reason"));
+    }
+
+    private static List<String> codes(Collection<ProductCode> products) {
+        return products.stream().map(ProductCode::value).toList();
+    }
+
+    static OffsetDateTime time(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

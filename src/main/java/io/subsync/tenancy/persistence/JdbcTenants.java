@@ -1,0 +1,110 @@
+package io.subsync.tenancy.persistence;
+
+import io.subsync.catalog.domain.ProductCode;
+import io.subsync.catalog.domain.Tier;
+import io.subsync.tenancy.domain.Tenant;
+import io.subsync.tenancy.domain.TenantAlreadyExists;
+import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.domain.Tenants;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tenants in {@code tenants}, their switches in {@code tenant_products}. */
+@Repository
+public class JdbcTenants implements Tenants {
+    private final JdbcClient jdbc;
+
+    JdbcTenants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Tenant> find(TenantId id) {
+        return read(id, "");
+    }
+
+    @Override
+    public Optional<Tenant> lock(TenantId id) {
+        return read(id, " FOR UPDATE");
+    }
+
+    private Optional<Tenant> read(TenantId id, String lock) {
+        record Row(String name, String plan, UUID owner, OffsetDateTime createdAt, OffsetDateTime updatedAt) { }
+        Optional<Row> row = jdbc.sql("SELECT name, plan, owner_user_id, created_at, updated_at FROM tenants WHERE id = :id" + lock)
+                .param("id", id.value())
+                .query((rs, n) -> new Row(rs.getString("name"), rs.getString("plan"), rs.getObject("owner_user_id", UUID.class),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<ProductCode, Boolean> products = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT p.code, COALESCE(tp.enabled, FALSE) AS enabled
+                        FROM products p
+                        LEFT JOIN tenant_products tp ON tp.product_code = p.code AND tp.tenant_id = :id
+                        WHERE p.kind = 'product'
+                        ORDER BY p.created_at, p.code""")
+                .param("id", id.value())
+                .query((ResultSet rs) -> {
+                    products.put(new ProductCode(rs.getString("code")), rs.getBoolean("enabled"));
+                });
+        Row r = row.get();
+        return Optional.of(new Tenant(id, r.name(), Tier.valueOf(r.plan().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(r.owner()), products, r.createdAt().toInstant(), r.updatedAt().toInstant()));
+    }
+
+    @Override
+    public void add(Tenant tenant) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO tenants (id, name, plan, owner_user_id, created_at, updated_at)
+                        VALUES (:id, :name, :plan, :owner, :at, :at)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", tenant.id().value())
+                .param("name", tenant.name())
+                .param("plan", tenant.plan().code())
+                .param("owner", tenant.ownerUserId().orElse(null), java.sql.Types.OTHER)
+                .param("at", JdbcSubscriptions.time(tenant.createdAt()))
+                .update();
+        if (inserted == 0) {
+            throw new TenantAlreadyExists(tenant.id());
+        }
+        writeSwitches(tenant, tenant.products().keySet());
+    }
+
+    @Override
+    public void save(Tenant tenant, Set<ProductCode> switched) {
+        jdbc.sql("UPDATE tenants SET name = :name, plan = :plan, owner_user_id = :owner, updated_at = :at WHERE id = :id")
+                .param("id", tenant.id().value())
+                .param("name", tenant.name())
+                .param("plan", tenant.plan().code())
+                .param("owner", tenant.ownerUserId().orElse(null), java.sql.Types.OTHER)
+                .param("at", JdbcSubscriptions.time(tenant.updatedAt()))
+                .update();
+        writeSwitches(tenant, switched);
+    }
+
+    private void writeSwitches(Tenant tenant, Set<ProductCode> codes) {
+        for (ProductCode code : codes) {
+            jdbc.sql("""
+                            INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
+                            VALUES (:tenant, :product, :enabled, :at)
+                            ON CONFLICT (tenant_id, product_code)
+                            DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = EXCLUDED.changed_at
+                            WHERE tenant_products.enabled IS DISTINCT FROM EXCLUDED.enabled""")
+                    .param("tenant", tenant.id().value())
+                    .param("product", code.value())
+                    .param("enabled", tenant.products().get(code))
+                    .param("at", JdbcSubscriptions.time(tenant.updatedAt()))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.subsync.tenancy.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reconciliation's SQL, kept in {@code sql/tenancy/*.sql} so the benchmark runs exactly the statements the
+ * service runs. {@code {tenant_scope}} chooses one tenant or all.
+ */
+public final class TenancySql {
+    public static final String ONE_TENANT = "t.id = :tenantId";
+    public static final String ALL_TENANTS = "TRUE";
+
+    private TenancySql() {
+    }
+
+    /** The reconcile statement for a scope: creates what is missing, returns what it created and skipped. */
+    public static String reconcile(String scope) {
+        return ctes(scope) + load("reconcile.sql");
+    }
+
+    /** The read: reconciles one tenant and lists its visible active subscriptions in one round trip. */
+    public static String reconcileAndList() {
+        return ctes(ONE_TENANT) + load("list-after-reconcile.sql");
+    }
+
+    /** The read without reconciliation, used when the reconciliation part fails. */
+    public static String list() {
+        return load("list.sql");
+    }
+
+    private static String ctes(String scope) {
+        return load("reconcile-ctes.sql").replace("{tenant_scope}", scope);
+    }
+
+    static String load(String name) {
+        try (InputStream in = TenancySql.class.getResourceAsStream("/sql/tenancy/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing SQL resource sql/tenancy/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of tenancy. */
+package io.subsync.tenancy.web;
