@@ -21,25 +21,29 @@ public final class Server {
 
     /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
     public static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
-        ConfigurableApplicationContext context = builder(properties).web(WebApplicationType.SERVLET)
-                .run(args(args));
+        ConfigurableApplicationContext context = builder().web(WebApplicationType.SERVLET)
+                .run(args(properties, args));
         running = true;
         return context;
     }
 
     /** Starts the application without a web server, for commands that run and exit. */
     public static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
-        return builder(properties).web(WebApplicationType.NONE)
+        return builder().web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         "logging.level.io.subsync=WARN", "logging.level.org.flywaydb=WARN")
-                .run(args(args));
+                .run(args(properties, args));
     }
 
-    private static SpringApplicationBuilder builder(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(SubsyncApplication.class).properties(properties);
+    private static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(SubsyncApplication.class);
     }
 
-    private static String[] args(List<String> args) {
-        return new ArrayList<>(args == null ? List.of() : args).toArray(String[]::new);
+    /** The command's own settings as {@code --key=value} arguments, so they win over configuration files. */
+    private static String[] args(Map<String, Object> properties, List<String> args) {
+        List<String> all = new ArrayList<>();
+        properties.forEach((key, value) -> all.add("--" + key + "=" + value));
+        all.addAll(args == null ? List.of() : args);
+        return all.toArray(String[]::new);
     }
 }

@@ -41,7 +41,13 @@ public class DemoCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(springArgs == null ? List.of() : springArgs);
         args.add("--subsync.db.url=");
-        ConfigurableApplicationContext context = Server.web(Map.of("server.port", port), args);
+        ConfigurableApplicationContext context;
+        try {
+            context = Server.web(Map.of("server.port", port), args);
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported why start-up failed.
+            return 1;
+        }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
         print(spec.commandLine().getOut(), new TokenMinter(secret), samples);
         return 0;

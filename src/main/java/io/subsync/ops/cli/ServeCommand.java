@@ -34,8 +34,13 @@ public class ServeCommand implements Callable<Integer> {
         if (port != null) {
             properties.put("server.port", port);
         }
-        Server.web(properties, springArgs);
-        return 0;
+        try {
+            Server.web(properties, springArgs);
+            return 0;
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported why start-up failed.
+            return 1;
+        }
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,157 @@
+package io.subsync.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.subsync.support.Api;
+import io.subsync.support.IntegrationTest;
+import io.subsync.support.Jar;
+import io.subsync.support.TestDatabase;
+import io.subsync.support.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packaged jar, run as a user runs it. */
+class CommandLineEndToEndTests extends IntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "demo", "token", "reconcile"})
+    void everyCommandExplainsItself(String command) {
+        Jar.Run run = Jar.run(Map.of(), command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: subsync " + command);
+    }
+
+    @Test
+    void serveRefusesToStartWithoutAJwtSecretAndNamesIt() {
+        Jar.Run run = Jar.run(Map.of(), "serve");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("SUBSYNC_JWT_SECRET is not set");
+    }
+
+    @Test
+    void tokenMintsATokenTheServiceAccepts() {
+        UUID tenant = new io.subsync.support.Tenants(api).open("pro", Map.of("bnpl", true));
+
+        Jar.Run run = Jar.run(Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET), "token", "--tenant", tenant.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        Api.Response response = api.get("/api/tenants/current/subscriptions", run.out().trim());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("subscriptions")).hasSize(2);
+    }
+
+    @Test
+    void tokenNamesTheBadArgumentOrTheFileAndLine(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET);
+        assertThat(Jar.run(env, "token", "--tenant", "acme")).satisfies(run -> {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).contains("--tenant must be a UUID, was 'acme'");
+        });
+        Path ids = dir.resolve("tenants.txt");
+        Files.writeString(ids, UUID.randomUUID() + "\nnot-a-tenant\n");
+        assertThat(Jar.run(env, "token", "--batch", ids.toString())).satisfies(run -> {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).contains(ids + ":2: not a tenant id (UUID): 'not-a-tenant'");
+        });
+        assertThat(Jar.run(Map.of("SUBSYNC_JWT_SECRET", "short"), "token").out()).contains("at least 32 bytes");
+    }
+
+    @Test
+    void reconcileCreatesEveryMissingSubscriptionAndPrintsWhatItCreated() {
+        UUID tenant = new io.subsync.support.Tenants(api).open("enterprise", Map.of());
+        jdbc.sql("""
+                INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
+                SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'money_loan', 'pawnshop')""")
+                .param("t", tenant).update();
+
+        Jar.Run run = Jar.run(databaseEnv(), "reconcile", "--verbose");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).containsPattern("Created \\d+ subscription\\(s\\)");
+        assertThat(run.out()).contains("pawnshop enterprise for tenant " + tenant + " (reconcile)");
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
+                .param("t", tenant).query(Long.class).single()).isEqualTo(4L);
+        Jar.Run again = Jar.run(databaseEnv(), "reconcile");
+        assertThat(again.out()).contains("Created 0 subscription(s)");
+    }
+
+    @Test
+    void embeddedDatabaseKeepsItsDataAcrossARestart(@TempDir Path dataDir) throws Exception {
+        Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET, "SUBSYNC_DATA_DIR", dataDir.toString());
+        int port = freePort();
+        UUID tenant = UUID.randomUUID();
+        try (RunningService service = RunningService.start(env, port)) {
+            Api.Response created = service.api().post("/api/tenants", Tokens.serviceRole(),
+                    Map.of("id", tenant.toString(), "name", "Durable", "plan", "pro", "products", Map.of("pawnshop", true)));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+        try (RunningService service = RunningService.start(env, port)) {
+            Api.Response read = service.api().get("/api/tenants/" + tenant + "/subscriptions", Tokens.serviceRole());
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().get("subscriptions")).hasSize(2);
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    private static Map<String, String> databaseEnv() {
+        TestDatabase db = TestDatabase.get();
+        Map<String, String> env = new HashMap<>();
+        env.put("SUBSYNC_DB_URL", db.url());
+        if (db.user() != null) {
+            env.put("SUBSYNC_DB_USER", db.user());
+        }
+        return env;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code subsync serve} in a child process, stopped (SIGTERM, as Ctrl+C or a process manager would) on close. */
+    record RunningService(Process process, int port) implements AutoCloseable {
+        static RunningService start(Map<String, String> env, int port) throws Exception {
+            Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            RunningService service = new RunningService(process, port);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as("subsync serve exited early").isTrue();
+                try {
+                    if (service.api().get("/actuator/health", null).status() == 200) {
+                        return service;
+                    }
+                } catch (RuntimeException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            service.close();
+            throw new IllegalStateException("subsync serve did not become healthy on port " + port);
+        }
+
+        Api api() {
+            return new Api(port);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+}

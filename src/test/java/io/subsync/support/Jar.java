@@ -1,0 +1,55 @@
+package io.subsync.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar as a user would ({@code java -jar target/subsync.jar …}). */
+public final class Jar {
+    private Jar() {
+    }
+
+    public record Run(int exitCode, String out) { }
+
+    public static Path path() {
+        String jar = System.getenv("SUBSYNC_JAR");
+        Path path = Path.of(jar == null ? "target/subsync.jar" : jar);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: the end-to-end tests run after `package`");
+        }
+        return path;
+    }
+
+    public static ProcessBuilder command(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", path().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("SUBSYNC_JWT_SECRET");
+        builder.environment().remove("SUBSYNC_DB_URL");
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Runs a command to its end (at most two minutes) and returns its exit code and output. */
+    public static Run run(Map<String, String> env, String... args) {
+        try {
+            Process process = command(env, args).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("subsync " + String.join(" ", args) + " did not finish");
+            }
+            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
