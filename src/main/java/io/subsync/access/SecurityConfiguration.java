@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans").hasRole(SERVICE)
                         .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
                         .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)
+                        .requestMatchers("/api/sync/retry", "/api/sync/health").hasRole(SERVICE)
+                        .requestMatchers("/sync-subscription").hasAnyRole(USER, SERVICE)
                         .requestMatchers("/api/**").hasAnyRole(USER, SERVICE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

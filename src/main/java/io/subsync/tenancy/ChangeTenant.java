@@ -28,9 +28,11 @@ public class ChangeTenant {
     private final ProductSwitches switches;
     private final ReconciliationLog report;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChangeTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-                 Clock clock) {
+                 Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
         this.switches = switches;
@@ -56,6 +58,9 @@ public class ChangeTenant {
             if (change.planChanged() || reactivated > 0) {
                 subscriptions.retier(id, CreatedReason.PLAN_CHANGED.code(), actor, now);
             }
+        }
+        if (change.touchesSubscriptions() || patch.ownerUserId().isPresent()) {
+            events.publishEvent(new SubscriptionsChanged(java.util.Set.of(id.value()), actor));
         }
         return tenants.find(id).orElseThrow();
     }

@@ -21,8 +21,11 @@ public class ListSubscriptions {
     private final Tenants tenants;
     private final ReconciliationLog report;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ListSubscriptions(Subscriptions subscriptions, Tenants tenants, ReconciliationLog report, Clock clock) {
+    ListSubscriptions(Subscriptions subscriptions, Tenants tenants, ReconciliationLog report, Clock clock,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.report = report;
@@ -38,6 +41,13 @@ public class ListSubscriptions {
             return existing(tenant);
         }
         report.report("sync_on_read", listing.outcome());
+        if (!listing.outcome().created().isEmpty()) {
+            try {
+                events.publishEvent(new SubscriptionsChanged(java.util.Set.of(tenant.value()), actor));
+            } catch (RuntimeException e) {
+                report.readFailed(tenant, e);
+            }
+        }
         if (listing.raced()) {
             // Another transaction created a missing subscription at the same moment; it has committed by now.
             return existing(tenant);

@@ -20,9 +20,11 @@ public class OpenTenant {
     private final ProductSwitches switches;
     private final ReconciliationLog report;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OpenTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-               Clock clock) {
+               Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
         this.switches = switches;
@@ -39,6 +41,7 @@ public class OpenTenant {
         tenants.add(tenant);
         report.report("tenant_created", subscriptions.reconcile(Optional.of(tenant.id()),
                 new Subscriptions.Reasons(CreatedReason.TENANT_CREATED, CreatedReason.PRODUCT_ENABLED), actor, now));
+        events.publishEvent(new SubscriptionsChanged(java.util.Set.of(tenant.id().value()), actor));
         return tenants.find(tenant.id()).orElseThrow();
     }
 }

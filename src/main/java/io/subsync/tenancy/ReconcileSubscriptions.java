@@ -14,8 +14,11 @@ public class ReconcileSubscriptions {
     private final Subscriptions subscriptions;
     private final ReconciliationLog report;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ReconcileSubscriptions(Subscriptions subscriptions, ReconciliationLog report, Clock clock) {
+    ReconcileSubscriptions(Subscriptions subscriptions, ReconciliationLog report, Clock clock,
+                           org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.subscriptions = subscriptions;
         this.report = report;
         this.clock = clock;
@@ -26,6 +29,11 @@ public class ReconcileSubscriptions {
         ReconcileOutcome outcome = subscriptions.reconcile(Optional.empty(), Subscriptions.Reasons.both(CreatedReason.RECONCILE),
                 actor, clock.instant());
         report.report("reconcile", outcome);
+        if (!outcome.created().isEmpty()) {
+            events.publishEvent(new SubscriptionsChanged(outcome.created().stream()
+                    .map(io.subsync.tenancy.domain.ReconcileOutcome.Created::tenantId)
+                    .collect(java.util.stream.Collectors.toSet()), actor));
+        }
         return outcome;
     }
 }

@@ -38,6 +38,10 @@ public final class Api {
         return send(request(path, token).POST(body(body)).header("Content-Type", "application/json"));
     }
 
+    public Response postWithHeader(String path, String token, Object body, String header, String value) {
+        return send(request(path, token).POST(body(body)).header("Content-Type", "application/json").header(header, value));
+    }
+
     public Response patch(String path, String token, Object body) {
         return send(request(path, token).method("PATCH", body(body)).header("Content-Type", "application/json"));
     }

@@ -30,6 +30,12 @@ public interface Subscriptions {
     /** Moves active subscriptions to the plan of the tenant's tier (or Starter), recording each move. */
     int retier(TenantId tenant, String reason, String actor, Instant at);
 
+    /**
+     * The current subscription per (tenant, product) of tenants that have an owner: the active one, else the last
+     * cancelled one.
+     */
+    List<OwnedSubscription> ownedBy(java.util.Set<java.util.UUID> tenantIds);
+
     /** The reasons recorded for what a reconciliation creates: one for the platform, one for products. */
     record Reasons(CreatedReason platform, CreatedReason product) {
         public static Reasons both(CreatedReason reason) {

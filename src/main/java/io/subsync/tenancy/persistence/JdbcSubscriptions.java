@@ -169,6 +169,28 @@ public class JdbcSubscriptions implements Subscriptions {
                 .update();
     }
 
+    @Override
+    public List<io.subsync.tenancy.domain.OwnedSubscription> ownedBy(java.util.Set<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (s.tenant_id, s.product_type)
+                               s.tenant_id, t.owner_user_id, s.product_type, p.tier, s.status, s.started_at, s.ended_at
+                        FROM tenant_subscriptions s
+                        JOIN tenants t ON t.id = s.tenant_id
+                        JOIN subscription_plans p ON p.id = s.plan_id
+                        WHERE s.tenant_id IN (:tenants) AND t.owner_user_id IS NOT NULL
+                        ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""")
+                .param("tenants", List.copyOf(tenantIds))
+                .query((rs, row) -> new io.subsync.tenancy.domain.OwnedSubscription(rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("owner_user_id", UUID.class), rs.getString("product_type"), rs.getString("tier"),
+                        rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ended_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     private SubscriptionView view(ResultSet rs) throws SQLException {
         return new SubscriptionView(rs.getObject("id", UUID.class), rs.getString("product_type"),
                 rs.getString("product_name"), rs.getString("badge"), rs.getObject("plan_id", UUID.class),

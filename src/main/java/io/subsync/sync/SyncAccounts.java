@@ -1,0 +1,56 @@
+package io.subsync.sync;
+
+import io.subsync.access.Caller;
+import io.subsync.sync.domain.AccountLink;
+import io.subsync.sync.domain.AccountLinks;
+import io.subsync.sync.domain.NotYourAccount;
+import io.subsync.sync.domain.SyncLog;
+import io.subsync.sync.domain.SyncLogEntry;
+import io.subsync.sync.domain.SyncOperations;
+import io.subsync.sync.domain.SyncState;
+import io.subsync.sync.domain.UnknownSync;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Reads for the API: an account's link and subscriptions' sync state, and the audit trail. Users see their own. */
+@Service
+public class SyncAccounts {
+    private final AccountLinks links;
+    private final SyncLog audit;
+    private final SyncOperations operations;
+
+    SyncAccounts(AccountLinks links, SyncLog audit, SyncOperations operations) {
+        this.links = links;
+        this.audit = audit;
+        this.operations = operations;
+    }
+
+    public record Account(AccountLink link, List<SyncState> subscriptions) { }
+
+    public Account account(UUID mvpUserId, Caller caller) {
+        checkOwner(mvpUserId, caller);
+        AccountLink link = links.find(mvpUserId).orElseThrow(() -> new UnknownSync("no sync account for user " + mvpUserId));
+        return new Account(link, operations.statesOf(mvpUserId));
+    }
+
+    /** A page of the audit trail; a user's filter is forced to their own rows. */
+    public List<SyncLogEntry> logs(SyncLog.Filter filter, int limit, Optional<SyncLog.Cursor> after, Caller caller) {
+        SyncLog.Filter scoped = filter;
+        if (!caller.isServiceRole()) {
+            UUID self = UUID.fromString(caller.subject());
+            if (filter.mvpUserId().isPresent() && !filter.mvpUserId().get().equals(self)) {
+                throw new NotYourAccount();
+            }
+            scoped = new SyncLog.Filter(Optional.of(self), filter.status(), filter.operation());
+        }
+        return audit.page(scoped, limit, after);
+    }
+
+    private static void checkOwner(UUID mvpUserId, Caller caller) {
+        if (!caller.isServiceRole() && !mvpUserId.toString().equals(caller.subject())) {
+            throw new NotYourAccount();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.subsync.sync;
+
+import io.subsync.sync.domain.AccountLinks;
+import io.subsync.sync.domain.PlanMappings;
+import io.subsync.sync.domain.SyncLog;
+import io.subsync.sync.domain.SyncOperation;
+import io.subsync.sync.domain.SyncOperations;
+import io.subsync.sync.domain.SyncState;
+import io.subsync.tenancy.SubscriptionsChanged;
+import io.subsync.tenancy.TenantSubscriptionStates;
+import io.subsync.tenancy.domain.OwnedSubscription;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A tenant's own subscriptions go to Master like any other sync, for the tenant's owner once the owner's account
+ * is linked: service name = product code (or {@code platform}), plan code = tier. Runs in the transaction that
+ * changed the subscriptions, so the change and its outbox row commit together.
+ */
+@Component
+class SyncTenantSubscriptions {
+    private static final Logger log = LoggerFactory.getLogger(SyncTenantSubscriptions.class);
+    private final TenantSubscriptionStates states;
+    private final AccountLinks links;
+    private final SyncOperations operations;
+    private final PlanMappings mappings;
+    private final RecordSync recordSync;
+    private final SyncLog audit;
+    private final Clock clock;
+
+    SyncTenantSubscriptions(TenantSubscriptionStates states, AccountLinks links, SyncOperations operations,
+                            PlanMappings mappings, RecordSync recordSync, SyncLog audit, Clock clock) {
+        this.states = states;
+        this.links = links;
+        this.operations = operations;
+        this.mappings = mappings;
+        this.recordSync = recordSync;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SubscriptionsChanged changed) {
+        for (OwnedSubscription subscription : states.of(changed.tenantIds())) {
+            if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isEmpty()) {
+                continue;
+            }
+            if (mappings.find(subscription.productType(), subscription.tier()).isEmpty()) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("tenantId", subscription.tenantId().toString());
+                data.put("serviceName", subscription.productType());
+                data.put("planCode", subscription.tier());
+                audit.append(null, subscription.ownerUserId(), null, subscription.productType(), "sync", "failed", data,
+                        "no service_plan_mapping for (service '" + subscription.productType() + "', plan '"
+                                + subscription.tier() + "'); add it (subsync init) and the next change is synced",
+                        changed.actor(), null, clock.instant());
+                log.warn("Tenant {}: subscription {}/{} not synced to Master, no plan mapping", subscription.tenantId(),
+                        subscription.productType(), subscription.tier());
+                continue;
+            }
+            Optional<SyncState> current = operations.lock(subscription.ownerUserId(), subscription.productType());
+            Optional<SyncOperation> operation = operation(subscription, current);
+            if (operation.isPresent()) {
+                recordSync.recordAs(new SyncRequest(subscription.ownerUserId(), null, operation.get().code(),
+                        subscription.productType(), subscription.tier(), status(subscription),
+                        subscription.startedAt().toString(),
+                        subscription.endedAt() == null ? null : subscription.endedAt().toString(),
+                        Map.of("tenantId", subscription.tenantId().toString())), changed.actor(), null);
+            }
+        }
+    }
+
+    /** The operation that brings Master from the last desired state to this one; empty when nothing changed. */
+    private static Optional<SyncOperation> operation(OwnedSubscription subscription, Optional<SyncState> current) {
+        String status = status(subscription);
+        if (current.isEmpty()) {
+            return Optional.of(status.equals("cancelled") ? SyncOperation.CANCEL : SyncOperation.CREATE);
+        }
+        String was = current.get().desired().status();
+        if (was.equals(status) && current.get().desired().planCode().equals(subscription.tier())) {
+            return Optional.empty();
+        }
+        if (status.equals("cancelled")) {
+            return Optional.of(SyncOperation.CANCEL);
+        }
+        return Optional.of(was.equals("cancelled") ? SyncOperation.REACTIVATE : SyncOperation.UPDATE);
+    }
+
+    private static String status(OwnedSubscription subscription) {
+        return subscription.status().equals("active") ? "active" : "cancelled";
+    }
+}

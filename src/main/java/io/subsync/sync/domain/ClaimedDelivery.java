@@ -1,0 +1,10 @@
+package io.subsync.sync.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** An outbox row a worker holds under lease: what to send, to whom, and which attempt this is. */
+public record ClaimedDelivery(UUID syncId, int attempt, UUID mvpUserId, Optional<UUID> masterUserId, String serviceName,
+                              long revision, SyncOperation operation, DesiredState state, Optional<PlanMapping> mapping,
+                              java.time.Instant createdAt) {
+}

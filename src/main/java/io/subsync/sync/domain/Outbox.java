@@ -1,0 +1,32 @@
+package io.subsync.sync.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The delivery side of the outbox: claiming rows under a lease, and recording what Master answered. */
+public interface Outbox {
+
+    /**
+     * Claims up to {@code limit} due rows, at most one per (user, service) and always the oldest open revision of
+     * it, so deliveries of one subscription go out in order and one at a time. Rows whose lease expired (their
+     * worker died) are claimed again.
+     */
+    List<ClaimedDelivery> claim(String worker, int limit, Instant now, Instant leaseUntil);
+
+    /** Claims one given row, if it is due and next in line. */
+    Optional<ClaimedDelivery> claim(UUID syncId, String worker, Instant now, Instant leaseUntil);
+
+    /** Master confirmed: delivered. False when this worker's lease had already been taken over. */
+    boolean confirmed(ClaimedDelivery delivery, String worker, String masterData, Instant at);
+
+    /** Try again at {@code next}, or supersede the row if a newer revision is waiting. */
+    boolean retryLater(ClaimedDelivery delivery, String worker, String error, Instant next, Instant at);
+
+    /** No attempt left, or Master refused for good: failed, visible and retryable. */
+    boolean failed(ClaimedDelivery delivery, String worker, String error, Instant at);
+
+    /** Puts failed operations back in line: all, one sync id, or one user's. Returns the sync ids queued. */
+    List<UUID> retryFailed(Optional<UUID> syncId, Optional<UUID> mvpUserId, Instant at);
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of sync. */
+package io.subsync.sync.web;

@@ -1,0 +1,22 @@
+package io.subsync.tenancy;
+
+import io.subsync.tenancy.domain.OwnedSubscription;
+import io.subsync.tenancy.domain.Subscriptions;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The current subscriptions of tenants that have an owner, for features that follow them (sync with Master). */
+@Service
+public class TenantSubscriptionStates {
+    private final Subscriptions subscriptions;
+
+    TenantSubscriptionStates(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    public List<OwnedSubscription> of(Set<UUID> tenantIds) {
+        return subscriptions.ownedBy(tenantIds);
+    }
+}
