@@ -2,6 +2,7 @@ package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
 import io.subsync.ops.cli.DemoCommand;
+import io.subsync.ops.cli.InitCommand;
 import io.subsync.ops.cli.ServeCommand;
 import io.subsync.tenancy.cli.ReconcileCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code subsync} command line: one executable jar for the service, the demo and the operator's tools. */
 @Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
         description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ReconcileCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, InitCommand.class, TokenCommand.class, ReconcileCommand.class,
                 CommandLine.HelpCommand.class})
 public class Subsync implements Runnable {
     @CommandLine.Spec
