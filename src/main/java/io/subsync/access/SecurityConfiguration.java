@@ -1,9 +1,6 @@
 package io.subsync.access;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,8 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -24,10 +19,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Bearer-token security for the API (DESIGN §2.1): who may call what is decided here, once. */
+/**
+ * Bearer-token security for the API (DESIGN §2.1): who may call what is decided here, once. The pages have their own
+ * chain ({@code access.web.PageSecurity}), matched first; every other request lands here.
+ */
 @Configuration
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(AuthProperties.class)
@@ -52,7 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasAnyRole(USER, SERVICE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roleConverter()))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenAuthentication.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -96,18 +93,5 @@ class SecurityConfiguration {
 
     private static OAuth2TokenValidatorResult invalid(String description) {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
-    }
-
-    private static JwtAuthenticationConverter roleConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Role role = Role.fromClaim(jwt.getClaimAsString("role"));
-            if (role != null) {
-                authorities.add(new SimpleGrantedAuthority(role.authority()));
-            }
-            return List.copyOf(authorities);
-        });
-        return converter;
     }
 }

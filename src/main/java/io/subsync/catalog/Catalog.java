@@ -33,6 +33,11 @@ public class Catalog {
         return products.all().stream().filter(p -> !p.platform()).toList();
     }
 
+    /** Every product of the catalogue, the platform first. */
+    public List<Product> everyProduct() {
+        return products.all();
+    }
+
     public List<Plan> plans() {
         return plans.all();
     }

@@ -1,2 +1,5 @@
-/** RFC 9457 problem details: the shared shape, and the answers to malformed requests. */
+/**
+ * Errors as callers see them: RFC 9457 problem details for the API (the shared shape, and the answers to malformed
+ * requests), and error pages for the HTML pages.
+ */
 package io.subsync.problems;

@@ -4,6 +4,7 @@ import io.subsync.problems.Problems;
 import io.subsync.tenancy.domain.InvalidTenantValue;
 import io.subsync.tenancy.domain.NoTenantInToken;
 import io.subsync.tenancy.domain.TenantAlreadyExists;
+import io.subsync.tenancy.domain.UnknownSubscription;
 import io.subsync.tenancy.domain.UnknownTenant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,11 @@ class TenancyProblems {
     @ExceptionHandler(UnknownTenant.class)
     ProblemDetail unknown(UnknownTenant e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Unknown tenant", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownSubscription.class)
+    ProblemDetail unknownSubscription(UnknownSubscription e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Unknown subscription", e.getMessage());
     }
 
     @ExceptionHandler(TenantAlreadyExists.class)

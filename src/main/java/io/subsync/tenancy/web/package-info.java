@@ -1,2 +1,2 @@
-/** HTTP adapter of tenancy. */
+/** HTTP adapters of tenancy: the JSON API and the tenant's pages. */
 package io.subsync.tenancy.web;
