@@ -4,6 +4,8 @@ import io.subsync.access.cli.TokenCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
 import io.subsync.ops.cli.ServeCommand;
+import io.subsync.sync.cli.MonitorCommand;
+import io.subsync.sync.cli.RetryCommand;
 import io.subsync.tenancy.cli.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
         description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
         subcommands = {ServeCommand.class, DemoCommand.class, InitCommand.class, TokenCommand.class, ReconcileCommand.class,
+                RetryCommand.class, MonitorCommand.class,
                 CommandLine.HelpCommand.class})
 public class Subsync implements Runnable {
     @CommandLine.Spec

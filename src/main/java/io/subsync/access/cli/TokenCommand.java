@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code subsync token}: prints a signed JWT for trying the API. */
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
+        description = {"Mints a JWT for trying the API.", "Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
                 "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."})
 public class TokenCommand implements Callable<Integer> {
     /** Where {@code demo} keeps its generated secret, so tokens minted here work against the demo. */

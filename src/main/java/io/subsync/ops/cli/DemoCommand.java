@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync demo}: the service on an embedded PostgreSQL with sample tenants, and tokens to try it with. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the service on the embedded PostgreSQL (data under ./data), loads sample tenants,",
+        description = {"Runs a ready-to-try demo with sample data and tokens.", "Runs the service on the embedded PostgreSQL (data under ./data), loads sample tenants,",
                 "and prints the URLs and ready-made tokens. Needs no configuration."})
 public class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")

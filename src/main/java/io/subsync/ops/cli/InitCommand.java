@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync init FILE}: loads products, plans and service plan mappings from YAML, idempotently. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Loads products, plans and service plan mappings from a YAML file (see docs/init.md), in one",
+        description = {"Loads catalogue and plan mappings from a YAML file.", "Loads products, plans and service plan mappings from a YAML file (see docs/init.md), in one",
                 "transaction: all or nothing. Running it again changes nothing. Errors name the file and line.",
                 "Then reports the catalogue plans that have no mapping to Master."})
 public class InitCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync serve}: the service (REST API, pages, workers) for production use. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the service. Needs SUBSYNC_JWT_SECRET (or SUBSYNC_JWKS_URL); uses SUBSYNC_DB_URL,",
+        description = {"Runs the service (API, pages, delivery workers).", "Needs SUBSYNC_JWT_SECRET (or SUBSYNC_JWKS_URL); uses SUBSYNC_DB_URL,",
                 "or an embedded PostgreSQL whose data lives under ./data. Other --spring.* arguments pass through."})
 public class ServeCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", description = "HTTP port (default: PORT, else 8080)")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync reconcile}: creates every missing subscription of every tenant, in one set-based pass. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Gives every enabled product of every tenant its one active subscription (and every tenant its",
+        description = {"Creates every missing tenant subscription in one pass.", "Gives every enabled product of every tenant its one active subscription (and every tenant its",
                 "platform subscription), in one pass over the whole table, and prints what it created and skipped.",
                 "Uses SUBSYNC_DB_URL, or the embedded database under ./data."})
 public class ReconcileCommand implements Callable<Integer> {

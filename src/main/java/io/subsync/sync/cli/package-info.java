@@ -1,0 +1,2 @@
+/** Command-line adapter of sync: retry and monitor. */
+package io.subsync.sync.cli;
