@@ -1,0 +1,103 @@
+package io.subsync.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.subsync.mastersim.MasterSimulator;
+import io.subsync.mastersim.domain.Faults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tests that deliver to Master: the service with its workers running, and the Master simulator in this
+ * JVM on a loopback port, reached over real HTTP. Retries and leases are short so tests do not wait for hours.
+ */
+public abstract class MasterIntegrationTest extends IntegrationTest {
+    public static final String MASTER_KEY = "test-master-api-key";
+    public static final String RETRY_SCHEDULE = "200ms,300ms,500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s";
+    protected static final MasterSimulator MASTER = startMaster();
+
+    private static MasterSimulator startMaster() {
+        try {
+            return MasterSimulator.start(MasterSimulator.Options.defaults().withHost("127.0.0.1").withPort(0)
+                    .withApiKey(MASTER_KEY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void master(DynamicPropertyRegistry registry) {
+        masterSettings().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The settings of an instance that delivers to the test's Master. */
+    public static Map<String, String> masterSettings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("subsync.sync.master-api-url", MASTER.baseUrl());
+        settings.put("subsync.sync.master-api-key", MASTER_KEY);
+        settings.put("subsync.sync.retry-schedule", RETRY_SCHEDULE);
+        settings.put("subsync.sync.lease", "3s");
+        settings.put("subsync.sync.poll-interval", "50ms");
+        settings.put("subsync.sync.in-request-wait", "1s");
+        settings.put("subsync.sync.read-timeout", "2s");
+        return settings;
+    }
+
+    @BeforeEach
+    void cleanMaster() {
+        awaitDrained(Duration.ofSeconds(30));
+        MASTER.faults(Faults.NONE);
+        MASTER.reset();
+        Mappings.mapCatalogue(jdbc);
+        Mappings.map(jdbc, "bazi-consultation", "BASIC", "svc_bazi", "basic");
+        Mappings.map(jdbc, "bazi-consultation", "PREMIUM", "svc_bazi", "premium");
+    }
+
+    /** Waits until nothing is left to deliver (pending or in flight). */
+    protected void awaitDrained(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long open = 0;
+        while (System.nanoTime() < deadline) {
+            open = jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')")
+                    .query(Long.class).single();
+            if (open == 0) {
+                return;
+            }
+            sleep(100);
+        }
+        assertThat(open).as("operations still to deliver after " + timeout).isZero();
+    }
+
+    protected static Map<String, Object> sync(UUID user, UUID master, String operation, String plan, int revision) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("serviceName", "bazi-consultation");
+        data.put("planCode", plan);
+        data.put("status", operation.equals("cancel") ? "cancelled" : "active");
+        data.put("startDate", "2026-11-01T00:00:00Z");
+        data.put("metadata", Map.of("revision", revision));
+        Map<String, Object> body = new HashMap<>();
+        body.put("mvpUserId", user.toString());
+        if (master != null) {
+            body.put("masterUserId", master.toString());
+        }
+        body.put("operation", operation);
+        body.put("subscriptionData", data);
+        return body;
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
