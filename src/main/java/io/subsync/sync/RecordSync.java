@@ -2,7 +2,6 @@ package io.subsync.sync;
 
 import io.subsync.access.Caller;
 import io.subsync.sync.domain.AccountLink;
-import io.subsync.sync.domain.AccountLinkConflict;
 import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.DesiredState;
 import io.subsync.sync.domain.InvalidSyncRequest;
@@ -39,10 +38,13 @@ public class RecordSync {
     private final SyncProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LinkAccount linkAccount;
     private final String instance = "request@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     RecordSync(SyncOperations operations, AccountLinks links, PlanMappings mappings, SyncLog audit,
-               DeliverPendingSyncs deliver, SyncProperties properties, TransactionTemplate transactions, Clock clock) {
+               DeliverPendingSyncs deliver, SyncProperties properties, TransactionTemplate transactions, Clock clock,
+               LinkAccount linkAccount) {
+        this.linkAccount = linkAccount;
         this.operations = operations;
         this.links = links;
         this.mappings = mappings;
@@ -90,7 +92,7 @@ public class RecordSync {
         UUID user = request.mvpUserId();
         AccountLink account = links.lockOrCreate(user, now);
         if (request.masterUserId() != null) {
-            account = link(account, request.masterUserId(), actor, requestId, now);
+            account = linkAccount.link(user, request.masterUserId(), actor, requestId);
         }
         for (int tries = 0; tries < 3; tries++) {
             Optional<SyncState> state = operations.lock(user, desired.serviceName());
@@ -116,23 +118,6 @@ public class RecordSync {
             }
         }
         throw new IllegalStateException("could not record the sync of " + user + "/" + desired.serviceName());
-    }
-
-    private AccountLink link(AccountLink account, UUID masterUserId, String actor, String requestId, Instant now) {
-        if (account.masterUserId().isPresent()) {
-            if (!account.masterUserId().get().equals(masterUserId)) {
-                throw new AccountLinkConflict("MVP user " + account.mvpUserId() + " is linked to another Master account; "
-                        + "unlink it first");
-            }
-            return account;
-        }
-        links.link(account.mvpUserId(), masterUserId, now);
-        int released = operations.releaseWaiting(account.mvpUserId(), now);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("masterUserId", masterUserId.toString());
-        data.put("releasedOperations", released);
-        audit.append(null, account.mvpUserId(), masterUserId, null, "link", "success", data, null, actor, requestId, now);
-        return links.find(account.mvpUserId()).orElseThrow();
     }
 
     private SyncAnswer answer(Recorded recorded, SyncRequest request) {

@@ -4,6 +4,7 @@ import io.subsync.Server;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.mastersim.MasterSimulator;
 import io.subsync.ops.DemoTenants;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,11 +21,18 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync demo}: the service on an embedded PostgreSQL with sample tenants, and tokens to try it with. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs a ready-to-try demo with sample data and tokens.", "Runs the service on the embedded PostgreSQL (data under ./data), loads sample tenants,",
-                "and prints the URLs and ready-made tokens. Needs no configuration."})
+        description = {"Runs a ready-to-try demo with sample data and tokens.", "Runs the service on the embedded PostgreSQL (data under ./data) with a Master simulator it starts",
+                "(unless MASTER_API_URL is set), loads mappings and sample tenants, and prints the URLs and",
+                "ready-made tokens. Needs no configuration."})
 public class DemoCommand implements Callable<Integer> {
+    static final String DEMO_MASTER_KEY = "demo-master-key";
+
     @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
+
+    @CommandLine.Option(names = "--master-port", defaultValue = "8081",
+            description = "port of the Master simulator the demo starts, unless MASTER_API_URL is set (default: ${DEFAULT-VALUE})")
+    int masterPort;
 
     @CommandLine.Unmatched
     List<String> springArgs;
@@ -41,15 +49,34 @@ public class DemoCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(springArgs == null ? List.of() : springArgs);
         args.add("--subsync.db.url=");
+        String masterUrl = System.getenv("MASTER_API_URL");
+        MasterSimulator simulator = null;
+        if (masterUrl == null || masterUrl.isBlank()) {
+            try {
+                simulator = MasterSimulator.start(MasterSimulator.Options.defaults().withHost("127.0.0.1")
+                        .withPort(masterPort).withApiKey(DEMO_MASTER_KEY));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Could not start the Master simulator on port " + masterPort + ": "
+                        + e.getMessage() + " (choose another with --master-port)");
+                return 1;
+            }
+            args.add("--subsync.sync.master-api-url=" + simulator.baseUrl());
+            args.add("--subsync.sync.master-api-key=" + DEMO_MASTER_KEY);
+        }
         ConfigurableApplicationContext context;
         try {
             context = Server.web(Map.of("server.port", port), args);
         } catch (RuntimeException e) {
             // Spring Boot has already reported why start-up failed.
+            if (simulator != null) {
+                simulator.close();
+            }
             return 1;
         }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
-        print(spec.commandLine().getOut(), new TokenMinter(secret), samples);
+        print(spec.commandLine().getOut(), new TokenMinter(secret), samples,
+                simulator == null ? masterUrl : simulator.baseUrl() + "  (the Master simulator; admin: "
+                        + simulator.baseUrl() + "/admin/stats, PUT /admin/faults, Bearer " + DEMO_MASTER_KEY + ")");
         return 0;
     }
 
@@ -63,7 +90,7 @@ public class DemoCommand implements Callable<Integer> {
         return secret;
     }
 
-    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples) {
+    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples, String master) {
         String base = "http://localhost:" + port;
         Instant now = Instant.now();
         Duration day = Duration.ofDays(1);
@@ -71,6 +98,8 @@ public class DemoCommand implements Callable<Integer> {
         out.println("Subsync demo is running.");
         out.println("  API docs:   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
         out.println("  Health:     " + base + "/actuator/health");
+        out.println("  Pages:      " + base + "/login?token=<a token below>");
+        out.println("  Master:     " + master);
         out.println();
         String admin = minter.mint("demo-admin", Role.SERVICE_ROLE, null, "admin@demo.subsync", now, day);
         out.println("service_role token (valid 24 h):");
@@ -79,7 +108,8 @@ public class DemoCommand implements Callable<Integer> {
             String token = minter.mint(sample.ownerUserId().toString(), Role.AUTHENTICATED, sample.tenantId(),
                     sample.email(), now, day);
             out.println();
-            out.println(sample.name() + " (" + sample.description() + ") owner token:");
+            out.println(sample.name() + " (" + sample.description() + ") owner " + sample.ownerUserId()
+                    + (samples.indexOf(sample) < 2 ? ", linked to Master account " + sample.masterUserId() : ", not linked") + ":");
             out.println("  " + token);
             out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' "
                     + base + "/api/tenants/current/subscriptions");
