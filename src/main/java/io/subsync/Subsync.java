@@ -1,6 +1,7 @@
 package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.ServeCommand;
 import io.subsync.tenancy.cli.ReconcileCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
         description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ReconcileCommand.class,
-                CommandLine.HelpCommand.class})
+                MasterSimCommand.class, CommandLine.HelpCommand.class})
 public class Subsync implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
