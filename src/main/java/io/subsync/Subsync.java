@@ -1,6 +1,7 @@
 package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
 import io.subsync.ops.cli.ServeCommand;
@@ -14,8 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
         description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
         subcommands = {ServeCommand.class, DemoCommand.class, InitCommand.class, TokenCommand.class, ReconcileCommand.class,
-                RetryCommand.class, MonitorCommand.class,
-                CommandLine.HelpCommand.class})
+                RetryCommand.class, MonitorCommand.class, MasterSimCommand.class, CommandLine.HelpCommand.class})
 public class Subsync implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

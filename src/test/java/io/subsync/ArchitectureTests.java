@@ -49,6 +49,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void masterSimulatorStandsAloneWithoutSpring() {
+        noClasses().that().resideInAPackage("io.subsync.mastersim..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.subsync.access..",
+                        "io.subsync.catalog..", "io.subsync.database..", "io.subsync.ops..", "io.subsync.problems..",
+                        "io.subsync.tenancy..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("io.subsync.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineEndToEndTests extends IntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "demo", "token", "reconcile"})
+    @ValueSource(strings = {"serve", "demo", "token", "reconcile", "master-sim"})
     void everyCommandExplainsItself(String command) {
         Jar.Run run = Jar.run(Map.of(), command, "--help");
 

@@ -1,0 +1,85 @@
+package io.subsync.mastersim.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every subscription Master holds, with the sequence numbers of the changes applied to each. Changes to one
+ * subscription are applied one at a time; changes to different subscriptions run in parallel.
+ */
+public final class Ledger {
+    private final Map<String, Map<String, Slot>> users = new ConcurrentHashMap<>();
+
+    /** The outcome of applying a change: the new state, and whether its sequence came after a higher one. */
+    public record Applied(MasterSubscription subscription, boolean outOfOrder) {
+    }
+
+    /** Applies {@code change} at {@code at}: the next version of the subscription it names. */
+    public Applied apply(Change change, Instant at) {
+        return users.computeIfAbsent(change.userId(), user -> new ConcurrentHashMap<>())
+                .computeIfAbsent(change.serviceId(), service -> new Slot())
+                .apply(change, at);
+    }
+
+    /** The user's subscriptions ordered by serviceId; empty for a user Master does not know. */
+    public List<MasterSubscription> subscriptionsOf(String userId) {
+        Map<String, Slot> services = users.get(userId);
+        if (services == null) {
+            return List.of();
+        }
+        List<MasterSubscription> subscriptions = new ArrayList<>(services.size());
+        for (Slot slot : services.values()) {
+            MasterSubscription subscription = slot.current();
+            if (subscription != null) {
+                subscriptions.add(subscription);
+            }
+        }
+        subscriptions.sort(Comparator.comparing(MasterSubscription::serviceId));
+        return List.copyOf(subscriptions);
+    }
+
+    /** The sequence numbers of the changes applied to the subscription, in the order they were applied. */
+    public List<Long> appliedSequence(String userId, String serviceId) {
+        Map<String, Slot> services = users.get(userId);
+        Slot slot = services == null ? null : services.get(serviceId);
+        return slot == null ? List.of() : slot.sequences();
+    }
+
+    /** One subscription's state; its monitor serialises the changes to it. */
+    private static final class Slot {
+        private MasterSubscription current;
+        private long[] sequences = new long[4];
+        private int count;
+
+        synchronized Applied apply(Change change, Instant at) {
+            current = MasterSubscription.applying(current, change, at);
+            boolean outOfOrder = false;
+            if (change.sequence() != null) {
+                long sequence = change.sequence();
+                outOfOrder = count > 0 && sequence < sequences[count - 1];
+                if (count == sequences.length) {
+                    sequences = Arrays.copyOf(sequences, count * 2);
+                }
+                sequences[count++] = sequence;
+            }
+            return new Applied(current, outOfOrder);
+        }
+
+        synchronized MasterSubscription current() {
+            return current;
+        }
+
+        synchronized List<Long> sequences() {
+            List<Long> copy = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                copy.add(sequences[i]);
+            }
+            return List.copyOf(copy);
+        }
+    }
+}

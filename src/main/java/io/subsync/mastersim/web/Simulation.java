@@ -1,0 +1,114 @@
+package io.subsync.mastersim.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.subsync.mastersim.domain.Counters;
+import io.subsync.mastersim.domain.FaultSwitch;
+import io.subsync.mastersim.domain.Faults;
+import io.subsync.mastersim.domain.Ledger;
+import io.subsync.mastersim.domain.Stats;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One simulated Master: its state, the faults in force and who may call it, served on an {@link HttpServer}.
+ * {@link #reset()} swaps in empty state at once; requests already running finish on the old one.
+ */
+public final class Simulation {
+    private final byte[] apiKeyDigest;
+    private final FaultSwitch faults;
+    private final Clock clock;
+    private final PrintStream log;
+    private volatile Run run = new Run();
+
+    /** The state a reset clears. */
+    static final class Run {
+        final Ledger ledger = new Ledger();
+        final Replays replays = new Replays();
+        final Counters counters = new Counters();
+    }
+
+    /**
+     * @param apiKey the key callers must send as {@code Authorization: Bearer <key>}; null or blank: no check
+     * @param log    where each request is logged, or null for no request log
+     */
+    public Simulation(String apiKey, Faults initialFaults, Long seed, Clock clock, PrintStream log) {
+        this.apiKeyDigest = apiKey == null || apiKey.isBlank() ? null : sha256(apiKey);
+        this.faults = new FaultSwitch(initialFaults, seed, clock);
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Serves Master's API at {@code /} and the admin endpoints at {@code /admin/}. */
+    public void register(HttpServer server) {
+        server.createContext("/", new MasterApiHandler(this));
+        server.createContext("/admin/", new AdminHandler(this));
+    }
+
+    public FaultSwitch faults() {
+        return faults;
+    }
+
+    public Ledger ledger() {
+        return run.ledger;
+    }
+
+    public Stats stats() {
+        return run.counters.snapshot();
+    }
+
+    /** Forgets every subscription, Idempotency-Key and count; the faults stay. */
+    public void reset() {
+        run = new Run();
+    }
+
+    Run run() {
+        return run;
+    }
+
+    /** The time of a change, to the millisecond (a precision PostgreSQL and JavaScript keep exactly). */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Refuses the request with 401 unless it carries the API key (compared in constant time). */
+    void authorize(HttpExchange exchange) {
+        if (apiKeyDigest == null) {
+            return;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (bearer && MessageDigest.isEqual(apiKeyDigest, sha256(header.substring(7).trim()))) {
+            return;
+        }
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        throw new BadRequest(401, "Authorization", bearer ? "wrong API key" : "Authorization: Bearer <API key> is required");
+    }
+
+    void logged(HttpExchange exchange, int status, long startedNanos) {
+        if (log == null) {
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        log.printf("%s %s %d %.1fms%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), status,
+                (System.nanoTime() - startedNanos) / 1e6, key == null ? "" : " key=" + key);
+    }
+
+    void failed(HttpExchange exchange, RuntimeException e) {
+        System.err.println("master-sim: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed: " + e);
+        e.printStackTrace();
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
