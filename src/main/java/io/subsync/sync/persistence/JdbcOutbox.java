@@ -69,8 +69,22 @@ public class JdbcOutbox implements Outbox {
                 .query(JdbcOutbox::claimed).optional();
     }
 
+    /**
+     * Takes the row locks in the order every writer uses (account, then state, then outbox), so a delivery's
+     * result and a new request for the same user never deadlock.
+     */
+    private void lockInOrder(ClaimedDelivery delivery, boolean account) {
+        if (account) {
+            jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+                    .param("user", delivery.mvpUserId()).query().listOfRows();
+        }
+        jdbc.sql("SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
+                .param("user", delivery.mvpUserId()).param("service", delivery.serviceName()).query().listOfRows();
+    }
+
     @Override
     public boolean confirmed(ClaimedDelivery delivery, String worker, String masterData, Instant at) {
+        lockInOrder(delivery, true);
         boolean held = jdbc.sql("""
                         UPDATE sync_outbox SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
                             lease_until = NULL, last_error = NULL
@@ -100,6 +114,7 @@ public class JdbcOutbox implements Outbox {
 
     @Override
     public boolean retryLater(ClaimedDelivery delivery, String worker, String error, Instant next, Instant at) {
+        lockInOrder(delivery, false);
         boolean held = jdbc.sql("""
                         UPDATE sync_outbox o
                         SET status = CASE WHEN EXISTS (SELECT 1 FROM sync_outbox n
@@ -121,6 +136,7 @@ public class JdbcOutbox implements Outbox {
 
     @Override
     public boolean failed(ClaimedDelivery delivery, String worker, String error, Instant at) {
+        lockInOrder(delivery, true);
         boolean held = jdbc.sql("""
                         UPDATE sync_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
