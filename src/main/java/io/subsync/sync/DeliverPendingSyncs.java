@@ -54,10 +54,19 @@ public class DeliverPendingSyncs {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Void>> deliveries = claimed.stream()
-                .map(delivery -> send(delivery).thenAccept(result -> record(delivery, result, worker)))
-                .toList();
-        CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).join();
+        List<CompletableFuture<DeliveryResult>> answers = claimed.stream().map(this::send).toList();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        // Confirmations, the common case, are recorded together; anything else one by one.
+        List<Outbox.Confirmation> confirmations = new java.util.ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            DeliveryResult result = answers.get(i).join();
+            if (result.kind() == DeliveryResult.Kind.CONFIRMED) {
+                confirmations.add(new Outbox.Confirmation(claimed.get(i), masterData(result)));
+            } else {
+                record(claimed.get(i), result, worker);
+            }
+        }
+        recordConfirmed(confirmations, worker);
         return claimed.size();
     }
 
@@ -101,6 +110,21 @@ public class DeliverPendingSyncs {
                             + delivery.state().planCode() + "')", Optional.empty()));
         }
         return master.deliver(delivery);
+    }
+
+    private void recordConfirmed(List<Outbox.Confirmation> confirmations, String worker) {
+        if (confirmations.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        java.util.Set<UUID> held = transactions.execute(tx -> outbox.confirmedAll(confirmations, worker, at));
+        for (Outbox.Confirmation confirmation : confirmations) {
+            boolean stillHeld = held != null && held.contains(confirmation.delivery().syncId());
+            metrics.attempted(stillHeld ? "confirmed" : "lease_lost");
+            if (stillHeld) {
+                metrics.delivered(Duration.between(confirmation.delivery().createdAt(), at));
+            }
+        }
     }
 
     /** Records the answer; returns false when this worker had lost its lease meanwhile. */

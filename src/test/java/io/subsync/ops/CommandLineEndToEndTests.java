@@ -125,7 +125,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
             Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             RunningService service = new RunningService(process, port);
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
                 assertThat(process.isAlive()).as("subsync serve exited early").isTrue();
                 try {

@@ -167,9 +167,15 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         JsonNode rest = api.get("/api/sync/logs?mvpUserId=" + user + "&limit=50&cursor=" + page.get("nextCursor").asString(),
                 Tokens.user(user, null)).json();
         List<Long> ids = new java.util.ArrayList<>();
-        page.get("items").forEach(i -> ids.add(i.get("id").asLong()));
-        rest.get("items").forEach(i -> ids.add(i.get("id").asLong()));
-        assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+        List<java.time.Instant> times = new java.util.ArrayList<>();
+        for (JsonNode part : List.of(page, rest)) {
+            part.get("items").forEach(i -> {
+                ids.add(i.get("id").asLong());
+                times.add(java.time.Instant.parse(i.get("createdAt").asString()));
+            });
+        }
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
         assertThat(rest.get("nextCursor").isNull()).isTrue();
         assertThat(api.get("/api/sync/logs?cursor=garbage", Tokens.serviceRole()).status()).isEqualTo(422);
     }

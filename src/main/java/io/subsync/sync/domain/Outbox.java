@@ -21,6 +21,15 @@ public interface Outbox {
     /** Master confirmed: delivered. False when this worker's lease had already been taken over. */
     boolean confirmed(ClaimedDelivery delivery, String worker, String masterData, Instant at);
 
+    /**
+     * Many confirmations at once, in one transaction of a few set-based statements; returns the sync ids whose
+     * lease was still held (the others had been taken over and are only logged).
+     */
+    java.util.Set<UUID> confirmedAll(List<Confirmation> confirmations, String worker, Instant at);
+
+    /** A delivery Master confirmed, with what Master answered. */
+    record Confirmation(ClaimedDelivery delivery, String masterData) { }
+
     /** Try again at {@code next}, or supersede the row if a newer revision is waiting. */
     boolean retryLater(ClaimedDelivery delivery, String worker, String error, Instant next, Instant at);
 
