@@ -75,10 +75,20 @@ public class JdbcSyncOperations implements SyncOperations {
         if (changed == 0) {
             return false;
         }
+        // Undelivered older rows are superseded, each with its audit row, in one statement.
         int superseded = jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'superseded', superseded_by = :syncId, lease_owner = NULL
-                        WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')""")
+                        WITH superseded AS (
+                            UPDATE sync_outbox SET status = 'superseded', superseded_by = :syncId, lease_owner = NULL
+                            WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')
+                            RETURNING id, mvp_user_id, service_name, operation
+                        )
+                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
+                            error, actor, request_id, created_at)
+                        SELECT id, mvp_user_id, service_name, operation, 'mvp', 'superseded',
+                               'superseded by ' || :syncId || ' before delivery', :actor, :requestId, :at
+                        FROM superseded""")
                 .param("syncId", syncId).param("user", mvpUserId).param("service", desired.serviceName())
+                .param("actor", actor).param("requestId", requestId).param("at", time(at))
                 .update();
         // Only the latest state needs to reach Master; if it replaces undelivered changes, send it whole.
         SyncOperation operation = superseded > 0 ? SyncOperation.SYNC : desired.operation();
@@ -92,16 +102,6 @@ public class JdbcSyncOperations implements SyncOperations {
                 .param("payload", SyncJson.payload(desired)).param("status", linked ? "pending" : "waiting")
                 .param("at", time(at)).param("actor", actor).param("requestId", requestId)
                 .update();
-        if (superseded > 0) {
-            jdbc.sql("""
-                            INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
-                                error, actor, request_id, created_at)
-                            SELECT o.id, o.mvp_user_id, o.service_name, o.operation, 'mvp', 'superseded',
-                                   'superseded by ' || :syncId || ' before delivery', :actor, :requestId, :at
-                            FROM sync_outbox o WHERE o.superseded_by = :syncId""")
-                    .param("syncId", syncId).param("actor", actor).param("requestId", requestId).param("at", time(at))
-                    .update();
-        }
         return true;
     }
 
