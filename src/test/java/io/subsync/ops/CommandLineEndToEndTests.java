@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineEndToEndTests extends IntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "demo", "token", "reconcile", "master-sim"})
+    @ValueSource(strings = {"serve", "demo", "init", "token", "reconcile", "retry", "monitor", "master-sim"})
     void everyCommandExplainsItself(String command) {
         Jar.Run run = Jar.run(Map.of(), command, "--help");
 
@@ -83,6 +83,70 @@ class CommandLineEndToEndTests extends IntegrationTest {
                 .param("t", tenant).query(Long.class).single()).isEqualTo(4L);
         Jar.Run again = Jar.run(databaseEnv(), "reconcile");
         assertThat(again.out()).contains("Created 0 subscription(s)");
+    }
+
+    @Test
+    void retryQueuesFailedOperationsAndMonitorShowsTheHealthFigures() {
+        UUID user = UUID.randomUUID();
+        UUID syncId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
+                .param("u", user).update();
+        jdbc.sql("""
+                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
+                    next_attempt_at, last_error, actor, created_at)
+                VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
+                    "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
+                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
+                .param("id", syncId).param("u", user).update();
+
+        Jar.Run bad = Jar.run(databaseEnv(), "retry", "--user", "someone");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.out()).contains("--user must be a UUID, was 'someone'");
+        Jar.Run retry = Jar.run(databaseEnv(), "retry", "--user", user.toString());
+        assertThat(retry.exitCode()).as(retry.out()).isZero();
+        assertThat(retry.out()).contains("Queued 1 failed operation(s)").contains(syncId.toString());
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("pending");
+
+        Jar.Run monitor = Jar.run(databaseEnv(), "monitor", "--json");
+        assertThat(monitor.exitCode()).as(monitor.out()).isZero();
+        var figures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(monitor.out().trim());
+        assertThat(figures.get("masterConfigured").asBoolean()).isFalse();
+        assertThat(figures.get("totalAccounts").asLong()).isPositive();
+        assertThat(figures.get("backlog").asLong()).isPositive();
+        assertThat(Jar.run(databaseEnv(), "monitor").out()).contains("outbox").contains("accounts");
+    }
+
+    @Test
+    void initLoadsMappingsIdempotentlyAndNamesFileAndLineOfAnError(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("catalogue.yml");
+        Files.writeString(good, """
+                products:
+                  - { code: cliinit, name: CLI Init, badge: "🧪" }
+                plans:
+                  - { productType: cliinit, tier: starter, name: CLI Init - Starter, price: "9.99", currency: USD, billingCycle: monthly }
+                mappings:
+                  - { serviceName: cliinit, planCode: starter, masterServiceId: svc-cliinit, masterPlanTier: starter }
+                """);
+        Jar.Run first = Jar.run(databaseEnv(), "init", good.toString());
+        assertThat(first.exitCode()).as(first.out()).isZero();
+        assertThat(first.out()).contains("3 entries, 3 added or changed");
+        Jar.Run again = Jar.run(databaseEnv(), "init", good.toString());
+        assertThat(again.out()).contains("3 entries, 0 added or changed, 3 already as in the file");
+        assertThat(again.out()).doesNotContain("serviceName: cliinit");
+
+        Path bad = dir.resolve("bad.yml");
+        Files.writeString(bad, """
+                plans:
+                  - { productType: cliinit, tier: pro, name: CLI Init - Pro, price: "9.99", currency: USD, billingCycle: monthly }
+                  - { productType: cliinit, tier: gold, name: CLI Init - Gold, price: "9.99", currency: USD, billingCycle: monthly }
+                """);
+        Jar.Run refused = Jar.run(databaseEnv(), "init", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).contains(bad + ":3: plans.tier: must be one of trial, starter, pro, enterprise")
+                .contains("Nothing was changed.");
+        assertThat(jdbc.sql("SELECT count(*) FROM subscription_plans WHERE product_type = 'cliinit' AND tier = 'pro'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test

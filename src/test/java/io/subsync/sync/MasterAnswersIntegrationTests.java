@@ -34,6 +34,9 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("syncId").asString()).isEqualTo(response.json().get("syncId").asString());
         assertThat(MASTER.stats().received()).as("nothing sent again").isEqualTo(1);
+        String metrics = api.get("/actuator/prometheus", null).raw();
+        assertThat(metrics).contains("subsync_sync_deliveries_total{", "outcome=\"confirmed\"", "subsync_sync_attempts_total",
+                "subsync_sync_delivery_latency_seconds_bucket", "subsync_sync_backlog", "subsync_sync_oldest_pending_age_seconds");
     }
 
     @Test
@@ -78,8 +81,16 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(), sync(user, UUID.randomUUID(), "create", "BASIC", 1));
         assertThat(response.status()).isEqualTo(202);
         UUID syncId = UUID.fromString(response.json().get("syncId").asString());
-        Map<String, Object> waiting = jdbc.sql("SELECT attempts, next_attempt_at, created_at FROM sync_outbox WHERE id = :id")
-                .param("id", syncId).query().singleRow();
+        Map<String, Object> waiting = Map.of();
+        for (int i = 0; i < 100; i++) {
+            waiting = jdbc.sql("SELECT status, attempts, next_attempt_at, created_at FROM sync_outbox WHERE id = :id")
+                    .param("id", syncId).query().singleRow();
+            if ("pending".equals(waiting.get("status")) && Integer.valueOf(1).equals(waiting.get("attempts"))) {
+                break;
+            }
+            sleep(20);
+        }
+        assertThat(waiting.get("status")).as("the first attempt is recorded and the next one waits").isEqualTo("pending");
         assertThat(waiting.get("attempts")).isEqualTo(1);
         Duration wait = Duration.between(((java.sql.Timestamp) waiting.get("created_at")).toInstant(),
                 ((java.sql.Timestamp) waiting.get("next_attempt_at")).toInstant());

@@ -87,10 +87,20 @@ public class InitCommand implements Callable<Integer> {
     private int apply(CatalogueFile.Entry entry, Catalog catalog, MapServicePlans mappings) {
         try {
             switch (entry.section()) {
-                case "products" -> catalog.addProduct(entry.text("code"), entry.text("name"), entry.text("badge"),
-                        entry.text("disablePolicy"));
-                case "plans" -> catalog.addPlan(entry.text("productType"), entry.text("tier"), entry.text("name"),
-                        entry.text("price"), entry.text("currency"), entry.text("billingCycle"), entry.list("features"));
+                case "products" -> {
+                    if (productExists(catalog, entry.text("code"))) {
+                        return 0;
+                    }
+                    catalog.addProduct(entry.text("code"), entry.text("name"), entry.text("badge"),
+                            entry.text("disablePolicy"));
+                }
+                case "plans" -> {
+                    if (planExists(catalog, entry.text("productType"), entry.text("tier"))) {
+                        return 0;
+                    }
+                    catalog.addPlan(entry.text("productType"), entry.text("tier"), entry.text("name"),
+                            entry.text("price"), entry.text("currency"), entry.text("billingCycle"), entry.list("features"));
+                }
                 default -> {
                     return mappings.map(mapping(entry)) ? 1 : 0;
                 }
@@ -104,6 +114,18 @@ public class InitCommand implements Callable<Integer> {
             throw new CatalogueFile.Invalid(file, entry.line(), entry.section() + "." + e.field() + ": " + e.getMessage()
                     + " (add it under products first)");
         }
+    }
+
+    /** Existing entries are kept as they are (checked first: a refused insert would spoil the transaction). */
+    private static boolean productExists(Catalog catalog, String code) {
+        return code != null && catalog.everyProduct().stream()
+                .anyMatch(p -> p.code().value().equalsIgnoreCase(code.trim()));
+    }
+
+    private static boolean planExists(Catalog catalog, String productType, String tier) {
+        return productType != null && tier != null && catalog.plans().stream()
+                .anyMatch(p -> p.productType().value().equalsIgnoreCase(productType.trim())
+                        && p.tier().code().equalsIgnoreCase(tier.trim()));
     }
 
     private PlanMapping mapping(CatalogueFile.Entry entry) {
