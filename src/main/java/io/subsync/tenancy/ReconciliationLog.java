@@ -16,9 +16,20 @@ class ReconciliationLog {
         this.meters = meters;
     }
 
+    /** Beyond this many fallbacks or skips in one pass, one summary warning replaces the warning per row. */
+    private static final int WARNINGS_PER_PASS = 20;
+
     void report(String trigger, ReconcileOutcome outcome) {
+        boolean summarise = outcome.fallbacks() > WARNINGS_PER_PASS || outcome.skipped().size() > WARNINGS_PER_PASS;
+        if (summarise) {
+            log.warn("{}: {} subscription(s) created on the starter plan because the product has no plan at the "
+                    + "tenant's tier (tier_fallback), {} enabled product(s) skipped for want of any plan", trigger,
+                    outcome.fallbacks(), outcome.skipped().size());
+        }
         for (ReconcileOutcome.Created created : outcome.created()) {
-            if (created.fellBack()) {
+            if (created.fellBack() && summarise) {
+                log.debug("Tenant {}: '{}' created on the starter plan (tier_fallback)", created.tenantId(), created.productType());
+            } else if (created.fellBack()) {
                 log.warn("Tenant {}: no plan of product '{}' at the tenant's tier, created the starter plan instead (tier_fallback)",
                         created.tenantId(), created.productType());
             } else {
@@ -27,6 +38,10 @@ class ReconciliationLog {
             }
         }
         for (ReconcileOutcome.Skipped skipped : outcome.skipped()) {
+            if (summarise) {
+                log.debug("Tenant {}: product '{}' skipped, no usable plan", skipped.tenantId(), skipped.productType());
+                continue;
+            }
             log.warn("Tenant {}: product '{}' is enabled but has no active {} or starter plan; no subscription created",
                     skipped.tenantId(), skipped.productType(), skipped.tenantTier());
         }
