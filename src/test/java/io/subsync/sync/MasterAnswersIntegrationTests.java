@@ -65,6 +65,13 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         assertThat(api.get("/api/sync/health", Tokens.serviceRole()).json().get("failedOperations").asLong()).isPositive();
 
         jdbc.sql("UPDATE service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = 'broken-service'").update();
+        // Asking again for the same state after it failed queues the same operation again.
+        Api.Response askedAgain = api.post("/sync-subscription", Tokens.serviceRole(), body);
+        assertThat(askedAgain.json().get("syncId").asString()).isEqualTo(syncId.toString());
+        awaitDrained(Duration.ofSeconds(10));
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("delivered");
+        jdbc.sql("UPDATE sync_outbox SET status = 'failed' WHERE id = :id").param("id", syncId).update();
         JsonNode retried = api.post("/api/sync/retry", Tokens.serviceRole(), Map.of("syncId", syncId.toString())).json();
         assertThat(retried.get("queued").asInt()).isEqualTo(1);
         awaitDrained(Duration.ofSeconds(10));
