@@ -7,4 +7,9 @@ document.addEventListener('click', (event) => {
       panel.replaceChildren();
     }
   }
+  // A button that asks the fragments listening for an event (e.g. sync-refresh on the admin page) to reload.
+  const refresh = event.target.closest('[data-refresh]');
+  if (refresh && window.htmx) {
+    window.htmx.trigger(document.body, refresh.dataset.refresh);
+  }
 });

@@ -84,13 +84,13 @@ public final class Pages {
         return get(path, List.of());
     }
 
-    /** POST of a form (application/x-www-form-urlencoded). */
-    public Page postForm(String path, List<String> cookies, Map<String, String> fields) {
+    /** POST of a form (application/x-www-form-urlencoded), with extra headers (name, value, name, value, …). */
+    public Page postForm(String path, List<String> cookies, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path, cookies).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path, cookies, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -7,10 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,8 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Security of the HTML pages, a chain of its own matched before the API's: the session is the cookie of
  * {@link SessionCookie}, checked by the same decoder and role mapping as a bearer token; not signed in means the
- * sign-in page, not a 401 problem. Forms carry a CSRF token kept in a cookie (no server session); the API chain,
- * which ignores the session cookie, keeps answering problem details to bearer requests exactly as before.
+ * sign-in page, not a 401 problem. Forms and htmx posts carry a CSRF token kept in a cookie (no server session),
+ * checked for signed-in visitors too; the API chain, which ignores the session cookie, keeps answering problem details
+ * to bearer requests exactly as before.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -44,7 +50,10 @@ class PageSecurity {
         http.securityMatcher(new OrRequestMatcher(matchers(PAGES), matchers(ASSETS)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler))
+                // Every request signs in again from its cookie; renewing the CSRF token each time (the default on
+                // authentication) would leave the forms of a page's other fragments holding a stale one.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ASSETS).permitAll()
@@ -52,17 +61,30 @@ class PageSecurity {
                         .requestMatchers("/tenant", "/tenant/**").hasRole(Role.AUTHENTICATED.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.SERVICE_ROLE.name())
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(new SessionCookie(noSessionNeeded))
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenAuthentication.converter()))
-                        .authenticationEntryPoint(signedOut)
-                        .accessDeniedHandler(signedOut))
+                .addFilterAt(sessionAuthentication(decoder, noSessionNeeded, signedOut),
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(signedOut).accessDeniedHandler(signedOut))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler((request, response, authentication) -> response.addHeader(HttpHeaders.SET_COOKIE,
                                 SessionCookie.closed(request.isSecure()).toString()))
                         .logoutSuccessUrl(SignedOutResponses.SIGN_IN + "?signed-out"));
         return http.build();
+    }
+
+    /**
+     * Verifies the session cookie as a bearer token, with the API's decoder and role mapping. Not through
+     * {@code oauth2ResourceServer()}: that exempts every request carrying a token from CSRF checks (right for a header
+     * a browser never sends by itself, wrong for a cookie it always sends), so forms would not need their token.
+     */
+    private static BearerTokenAuthenticationFilter sessionAuthentication(JwtDecoder decoder, RequestMatcher noSessionNeeded,
+                                                                        SignedOutResponses signedOut) {
+        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+        tokens.setJwtAuthenticationConverter(TokenAuthentication.converter());
+        BearerTokenAuthenticationConverter fromCookie = new BearerTokenAuthenticationConverter();
+        fromCookie.setBearerTokenResolver(new SessionCookie(noSessionNeeded));
+        BearerTokenAuthenticationFilter filter = new BearerTokenAuthenticationFilter(new ProviderManager(tokens), fromCookie);
+        filter.setAuthenticationEntryPoint(signedOut);
+        return filter;
     }
 
     private static RequestMatcher matcher(String pattern) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /admin} for service_role: the catalogue, the number of tenants, and how the active subscriptions came to be
- * (auto-created or manual, and by reason) as tables and doughnut charts. Sync health joins once sync exists.
+ * (auto-created or manual, and by reason) as tables and doughnut charts. The sync with Master sections (health,
+ * failures, audit log) are fragments of the sync feature under {@code /admin/sync/}, which the page loads with htmx.
  */
 @PageController
 @ConditionalOnWebApplication

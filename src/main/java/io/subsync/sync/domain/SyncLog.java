@@ -8,6 +8,10 @@ import java.util.UUID;
 
 /** The append-only audit trail ({@code subscription_sync_log}). */
 public interface SyncLog {
+    /** The statuses an entry can have (the table's check constraint). */
+    List<String> STATUSES = List.of("success", "failed", "pending", "stale", "superseded", "ignored");
+    /** The operations an entry can record (the table's check constraint). */
+    List<String> OPERATIONS = List.of("create", "update", "cancel", "reactivate", "sync", "link", "unlink", "resolve");
 
     /** Appends an entry written by a request (not by a delivery attempt, which the outbox logs itself). */
     void append(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,

@@ -1,14 +1,24 @@
 package io.subsync.sync.persistence;
 
+import io.subsync.sync.domain.FailedOperation;
+import io.subsync.sync.domain.LatencyHistogram;
 import io.subsync.sync.domain.SyncDashboard;
 import io.subsync.sync.domain.SyncHealthFigures;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The health figures from {@code sync_health_dashboard} and {@code sync_outbox}. */
+/** The health figures from {@code sync_health_dashboard} and {@code sync_outbox}; the latency histogram and failures. */
 @Repository
 public class JdbcSyncDashboard implements SyncDashboard {
     private final JdbcClient jdbc;
@@ -41,6 +51,49 @@ public class JdbcSyncDashboard implements SyncDashboard {
                 decimal(view, "avg_seconds_since_last_sync"), count(outbox, "backlog"), count(outbox, "waiting"),
                 count(outbox, "failed"), decimal(outbox, "oldest_pending_age"), decimal(latency, "avg_ms"),
                 decimal(latency, "p95_ms"), count(latency, "delivered"));
+    }
+
+    /** One pass over the hour's deliveries: {@code width_bucket} numbers the bucket of each (0 below the first bound). */
+    @Override
+    public LatencyHistogram deliveryLatency(List<Duration> bounds, Instant since) {
+        long[] counts = new long[bounds.size() + 1];
+        jdbc.sql("""
+                        SELECT width_bucket(CAST(extract(epoch FROM delivered_at - created_at) * 1000 AS double precision),
+                                            CAST(:bounds AS double precision[])) AS bucket,
+                               count(*) AS deliveries
+                        FROM sync_outbox WHERE status = 'delivered' AND delivered_at > :since
+                        GROUP BY bucket""")
+                .param("bounds", bounds.stream().map(b -> String.valueOf(b.toMillis()))
+                        .collect(Collectors.joining(",", "{", "}")))
+                .param("since", SyncJson.time(since))
+                .query((rs, row) -> Map.entry(rs.getInt("bucket"), rs.getLong("deliveries"))).list()
+                .forEach(bucket -> counts[bucket.getKey()] = bucket.getValue());
+        return LatencyHistogram.of(bounds, counts);
+    }
+
+    @Override
+    public List<FailedOperation> latestFailures(int limit) {
+        return jdbc.sql("""
+                        SELECT o.id, o.mvp_user_id, a.master_user_id, o.service_name, o.payload ->> 'planCode' AS plan_code,
+                               o.operation, o.attempts, o.last_error, o.created_at,
+                               coalesce(f.failed_at, o.created_at) AS failed_at
+                        FROM sync_outbox o
+                        LEFT JOIN account_sync a ON a.mvp_user_id = o.mvp_user_id
+                        LEFT JOIN LATERAL (SELECT max(l.created_at) AS failed_at FROM subscription_sync_log l
+                                           WHERE l.sync_id = o.id AND l.status = 'failed') f ON true
+                        WHERE o.status = 'failed'
+                        ORDER BY failed_at DESC, o.id
+                        LIMIT :limit""")
+                .param("limit", limit)
+                .query(JdbcSyncDashboard::failure).list();
+    }
+
+    private static FailedOperation failure(ResultSet rs, int row) throws SQLException {
+        return new FailedOperation(rs.getObject("id", UUID.class), rs.getObject("mvp_user_id", UUID.class),
+                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
+                rs.getString("plan_code"), rs.getString("operation"), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("failed_at", OffsetDateTime.class).toInstant());
     }
 
     private static long count(Map<String, Object> row, String column) {

@@ -9,9 +9,7 @@ import io.subsync.sync.domain.SyncHealthFigures;
 import io.subsync.sync.domain.SyncLog;
 import io.subsync.sync.domain.SyncLogEntry;
 import io.subsync.sync.domain.SyncState;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +85,9 @@ class SyncApiController {
         }
         SyncLog.Filter filter = new SyncLog.Filter(Optional.ofNullable(mvpUserId), Optional.ofNullable(lower(status)),
                 Optional.ofNullable(lower(operation)));
-        List<SyncLogEntry> entries = accounts.logs(filter, limit + 1, decode(cursor), Caller.of(jwt));
+        List<SyncLogEntry> entries = accounts.logs(filter, limit + 1, LogCursor.decode(cursor), Caller.of(jwt));
         List<SyncLogEntry> page = entries.size() > limit ? entries.subList(0, limit) : entries;
-        String next = entries.size() > limit ? encode(page.get(page.size() - 1)) : null;
+        String next = entries.size() > limit ? LogCursor.encode(page.get(page.size() - 1)) : null;
         return new LogPage(page.stream().map(LogView::of).toList(), next);
     }
 
@@ -108,22 +106,5 @@ class SyncApiController {
 
     private static String lower(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String encode(SyncLogEntry last) {
-        String raw = last.createdAt().toString() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<SyncLog.Cursor> decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return Optional.of(new SyncLog.Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1])));
-        } catch (RuntimeException e) {
-            throw new InvalidSyncRequest("cursor", "is not a cursor this API returned");
-        }
     }
 }

@@ -146,6 +146,19 @@ class SignInIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSignedInPostWithoutTheFormsCsrfTokenIsRefused() {
+        String token = Tokens.userOf(tenant);
+        Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
+        List<String> cookies = List.of(Pages.SESSION + "=" + token,
+                "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
+
+        Pages.Page page = pages.postForm("/logout", cookies, Map.of());
+
+        assertThat(page.status()).as("the session cookie alone does not pass the CSRF check").isEqualTo(403);
+        assertThat(page.setCookie(Pages.SESSION)).isEmpty();
+    }
+
+    @Test
     void theApiIgnoresTheSessionCookieAndKeepsAnsweringProblemDetails() {
         String token = Tokens.userOf(tenant);
 

@@ -72,7 +72,7 @@ class TenantPagesIntegrationTests extends IntegrationTest {
         Pages.Page admin = pages.signedIn("/admin", Tokens.serviceRole());
         assertThat(admin.status()).isEqualTo(200);
         long count = jdbc.sql("SELECT count(*) FROM tenants").query(Long.class).single();
-        assertThat(admin.body()).contains("Sync with Master: not configured yet", "data-chart=\"doughnut\"",
+        assertThat(admin.body()).contains("Sync with Master", "hx-get=\"/admin/sync/health\"", "data-chart=\"doughnut\"",
                 "<span class=\"stat-value\">" + count + "</span>", "Pawnshop - Enterprise");
     }
 
