@@ -46,7 +46,7 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
         settings.put("subsync.sync.lease", "3s");
         settings.put("subsync.sync.poll-interval", "50ms");
         settings.put("subsync.sync.in-request-wait", "1s");
-        settings.put("subsync.sync.read-timeout", "2s");
+        settings.put("subsync.sync.read-timeout", "10s");
         return settings;
     }
 

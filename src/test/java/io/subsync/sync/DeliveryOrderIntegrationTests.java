@@ -60,7 +60,12 @@ class DeliveryOrderIntegrationTests extends MasterIntegrationTest {
 
             long delivered = jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
                     .param("users", users).query(Long.class).single();
-            assertThat(MASTER.stats().applied()).as("every delivered operation applied exactly once").isEqualTo(delivered);
+            long sent = jdbc.sql("SELECT count(*) FROM sync_outbox WHERE attempts > 0 AND mvp_user_id IN (:users)")
+                    .param("users", users).query(Long.class).single();
+            // Master applies each sync id at most once (resends are refused as duplicates). An attempt that timed out
+            // here may still have been applied there, after which a newer revision superseded it: applied lies
+            // between the delivered rows and all rows ever sent.
+            assertThat(MASTER.stats().applied()).as("applied once per operation").isBetween(delivered, sent);
             assertThat(MASTER.stats().outOfOrder()).isZero();
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM sync_outbox
