@@ -33,7 +33,9 @@ public class JdbcTenants implements Tenants {
 
     @Override
     public Optional<Tenant> lock(TenantId id) {
-        return read(id, " FOR UPDATE");
+        // NO KEY UPDATE: serialises changes of the tenant without blocking the key-share locks that inserting its
+        // subscriptions takes (the foreign key), so concurrent sync-on-read inserts cannot deadlock with a change.
+        return read(id, " FOR NO KEY UPDATE");
     }
 
     private Optional<Tenant> read(TenantId id, String lock) {
