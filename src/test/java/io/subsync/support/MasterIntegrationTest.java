@@ -52,8 +52,8 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void cleanMaster() {
-        awaitDrained(Duration.ofSeconds(30));
         MASTER.faults(Faults.NONE);
+        awaitDrained(Duration.ofSeconds(30));
         MASTER.reset();
         Mappings.mapCatalogue(jdbc);
         Mappings.map(jdbc, "bazi-consultation", "BASIC", "svc_bazi", "basic");

@@ -24,6 +24,7 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
 
     @org.junit.jupiter.api.AfterEach
     void workersRunAgain() {
+        MASTER.faults(io.subsync.mastersim.domain.Faults.NONE);
         if (!workers.isRunning()) {
             workers.start();
         }
@@ -47,6 +48,10 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
             // Claimed by the doomed process: in its request, or by one of its workers.
             assertThat(leaseOwner(syncId)).contains(doomed.pid() + "@")
                     .doesNotContain(ProcessHandle.current().pid() + "@");
+            // The doomed process has sent it, or is about to: wait until Master holds it, then kill.
+            for (int i = 0; i < 200 && MASTER.stats().received() == 0; i++) {
+                sleep(50);
+            }
             assertThat(MASTER.stats().received()).isEqualTo(1);
         } finally {
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
