@@ -61,7 +61,7 @@ rps=$(get rps); p50=$(get p50_ms); p99=$(get p99_ms)
 
 step "pgbench ${seconds}s, same transaction, $connections clients"
 stop_all
-(cd "$out" && PGOPTIONS='-c search_path=subsync' pgbench "${pg[@]}" -d "$db" -n -M prepared -c "$connections" -j "$threads" \
+(cd "$out" && PGOPTIONS='-c search_path=subsync' pgbench "${pg[@]}" -d "$db" -n -M simple -c "$connections" -j "$threads" \
   -T "$seconds" -D users="$users" -f "$here/sync-transaction.sql" --log --log-prefix=pgbench > "$out/pgbench.txt" 2>&1) \
   || { cat "$out/pgbench.txt"; fail "pgbench failed"; }
 tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt" | head -1)
