@@ -3,6 +3,8 @@ package io.subsync.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +36,18 @@ class DatabaseConfiguration {
         config.setPoolName("subsync");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                try {
+                    RowSecurity.prepare(connection);
+                    return connection;
+                } catch (SQLException | RuntimeException e) {
+                    evictConnection(connection);
+                    throw e;
+                }
+            }
+
             @Override
             public void close() {
                 super.close();

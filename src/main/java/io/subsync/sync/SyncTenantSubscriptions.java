@@ -1,5 +1,6 @@
 package io.subsync.sync;
 
+import io.subsync.database.RowSecurity;
 import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.PlanMappings;
 import io.subsync.sync.domain.SyncLog;
@@ -45,8 +46,16 @@ class SyncTenantSubscriptions {
         this.clock = clock;
     }
 
+    /**
+     * System work for the tenant's owner, who may not be the user whose request changed the subscriptions (a tenant
+     * member's read creates a missing one): it runs with the service's rights, not under the caller's row security.
+     */
     @EventListener
     void on(SubscriptionsChanged changed) {
+        RowSecurity.asService(() -> syncOwners(changed));
+    }
+
+    private void syncOwners(SubscriptionsChanged changed) {
         for (OwnedSubscription subscription : states.of(changed.tenantIds())) {
             if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isEmpty()) {
                 continue;

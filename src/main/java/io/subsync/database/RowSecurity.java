@@ -1,0 +1,106 @@
+package io.subsync.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Row-level security for user-scoped work (docs/security.md). While a user's request runs, every connection it takes
+ * from the pool is switched to the restricted role {@value #USER_ROLE} with the user's claims in
+ * {@code request.jwt.claims}, so PostgreSQL's policies show it only that user's and that tenant's rows. Everything else
+ * (service_role requests, workers, webhooks, commands) runs as the service's own role, which owns the tables.
+ *
+ * <p>A connection's scope is remembered per physical connection and changed only when the next checkout wants a
+ * different one: the same user again costs nothing, a change costs one statement, and a connection never keeps a
+ * user's role into someone else's work.
+ */
+public final class RowSecurity {
+    public static final String USER_ROLE = "subsync_authenticated";
+    private static final ThreadLocal<String> CLAIMS = new ThreadLocal<>();
+    private static final Map<Connection, String> SCOPES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private RowSecurity() {
+    }
+
+    /** The claims a user-scoped request runs under: its user id and, when the token names one, its tenant. */
+    public static String claims(UUID userId, Optional<UUID> tenantId) {
+        Objects.requireNonNull(userId, "userId");
+        return "{\"sub\":\"" + userId + "\",\"role\":\"authenticated\""
+                + tenantId.map(tenant -> ",\"tenant_id\":\"" + tenant + "\"").orElse("") + "}";
+    }
+
+    /** Runs {@code work} with the database showing only the rows these claims may see. */
+    public static <T> T asUser(String claims, Supplier<T> work) {
+        return within(Objects.requireNonNull(claims, "claims"), work);
+    }
+
+    /**
+     * Runs {@code work} with the service's own rights, also inside a user's request: for system work done on a user's
+     * behalf, such as syncing a tenant's subscriptions for the tenant's owner. A transaction already open keeps the
+     * connection (and the scope) it started with.
+     */
+    public static <T> T asService(Supplier<T> work) {
+        return within(null, work);
+    }
+
+    public static void asService(Runnable work) {
+        within(null, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Whether the current thread works for a user (and its connections are restricted). */
+    public static boolean userScoped() {
+        return CLAIMS.get() != null;
+    }
+
+    private static <T> T within(String claims, Supplier<T> work) {
+        String outer = CLAIMS.get();
+        set(claims);
+        try {
+            return work.get();
+        } finally {
+            set(outer);
+        }
+    }
+
+    private static void set(String claims) {
+        if (claims == null) {
+            CLAIMS.remove();
+        } else {
+            CLAIMS.set(claims);
+        }
+    }
+
+    /**
+     * Gives a connection just taken from the pool the current thread's scope. Called by the pool for every checkout.
+     * The change is committed on its own (outside any transaction), so a later rollback cannot undo it.
+     */
+    static void prepare(Connection connection) throws SQLException {
+        String wanted = CLAIMS.get();
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        String current = SCOPES.get(physical);
+        if (Objects.equals(wanted, current)) {
+            return;
+        }
+        SCOPES.remove(physical);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('request.jwt.claims', ?, false), set_config('role', ?, false)")) {
+            statement.setString(1, wanted == null ? "" : wanted);
+            statement.setString(2, wanted == null ? "none" : USER_ROLE);
+            statement.execute();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+        SCOPES.put(physical, wanted);
+    }
+}

@@ -1,0 +1,87 @@
+-- Row-level security: user-scoped requests run under the restricted role subsync_authenticated with the verified
+-- token's claims in request.jwt.claims (set per connection checkout by the service, as PostgREST and Supabase do).
+-- The policies below let such a request see and change only its own user's rows and its own tenant's rows, even when
+-- a query forgets its filter. The service's own login role owns the tables and so bypasses the policies: that is the
+-- service_role path (workers, webhooks, operators). See docs/security.md.
+
+DO
+$$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'subsync_authenticated') THEN
+        CREATE ROLE subsync_authenticated NOLOGIN NOINHERIT;
+    END IF;
+END;
+$$;
+-- The service's login role switches to it per request (SET ROLE needs membership, unless a superuser).
+GRANT subsync_authenticated TO CURRENT_USER;
+
+-- The claims of the request, and the two ids the policies use (Supabase's auth.jwt() and auth.uid()).
+CREATE FUNCTION auth_claims() RETURNS jsonb
+    LANGUAGE sql STABLE AS
+$$
+SELECT coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb
+$$;
+
+CREATE FUNCTION auth_uid() RETURNS uuid
+    LANGUAGE sql STABLE AS
+$$
+SELECT CASE WHEN c ->> 'sub' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+            THEN (c ->> 'sub')::uuid END
+FROM (SELECT subsync.auth_claims() AS c) claims
+$$;
+
+CREATE FUNCTION auth_tenant_id() RETURNS uuid
+    LANGUAGE sql STABLE AS
+$$
+SELECT CASE WHEN t ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN t::uuid END
+FROM (SELECT coalesce(c ->> 'tenant_id', c -> 'app_metadata' ->> 'tenant_id') AS t
+      FROM (SELECT subsync.auth_claims() AS c) claims) tenant
+$$;
+
+GRANT USAGE ON SCHEMA subsync TO subsync_authenticated;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA subsync TO subsync_authenticated;
+
+-- The catalogue and the plan mapping are public to every signed-in user; nothing else is.
+GRANT SELECT ON products, subscription_plans, service_plan_mapping TO subsync_authenticated;
+
+-- Tenant-owned rows: the caller's tenant only (tenant_id claim).
+ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_products ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_subscriptions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subscription_history ENABLE ROW LEVEL SECURITY;
+-- Reading a tenant locks its row (FOR NO KEY UPDATE needs UPDATE on one column); the user changes none of it.
+GRANT SELECT, UPDATE (updated_at) ON tenants TO subsync_authenticated;
+GRANT SELECT ON tenant_products TO subsync_authenticated;
+-- The safety net creates a tenant's missing subscriptions on read; the history trigger records them.
+GRANT SELECT, INSERT ON tenant_subscriptions TO subsync_authenticated;
+GRANT SELECT, INSERT ON subscription_history TO subsync_authenticated;
+
+CREATE POLICY own_tenant ON tenants TO subsync_authenticated
+    USING (id = (SELECT subsync.auth_tenant_id())) WITH CHECK (id = (SELECT subsync.auth_tenant_id()));
+CREATE POLICY own_tenant ON tenant_products TO subsync_authenticated
+    USING (tenant_id = (SELECT subsync.auth_tenant_id()));
+CREATE POLICY own_tenant ON tenant_subscriptions TO subsync_authenticated
+    USING (tenant_id = (SELECT subsync.auth_tenant_id())) WITH CHECK (tenant_id = (SELECT subsync.auth_tenant_id()));
+CREATE POLICY own_tenant ON subscription_history TO subsync_authenticated
+    USING (tenant_id = (SELECT subsync.auth_tenant_id())) WITH CHECK (tenant_id = (SELECT subsync.auth_tenant_id()));
+
+-- User-owned rows: the caller's own MVP user only (sub claim).
+ALTER TABLE account_sync ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subscription_sync_state ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sync_outbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subscription_sync_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE ON account_sync, subscription_sync_state, sync_outbox TO subsync_authenticated;
+GRANT SELECT, INSERT ON subscription_sync_log TO subsync_authenticated;
+GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_keys TO subsync_authenticated;
+
+CREATE POLICY own_rows ON account_sync TO subsync_authenticated
+    USING (mvp_user_id = (SELECT subsync.auth_uid())) WITH CHECK (mvp_user_id = (SELECT subsync.auth_uid()));
+CREATE POLICY own_rows ON subscription_sync_state TO subsync_authenticated
+    USING (mvp_user_id = (SELECT subsync.auth_uid())) WITH CHECK (mvp_user_id = (SELECT subsync.auth_uid()));
+CREATE POLICY own_rows ON sync_outbox TO subsync_authenticated
+    USING (mvp_user_id = (SELECT subsync.auth_uid())) WITH CHECK (mvp_user_id = (SELECT subsync.auth_uid()));
+CREATE POLICY own_rows ON subscription_sync_log TO subsync_authenticated
+    USING (mvp_user_id = (SELECT subsync.auth_uid())) WITH CHECK (mvp_user_id = (SELECT subsync.auth_uid()));
+CREATE POLICY own_rows ON idempotency_keys TO subsync_authenticated
+    USING (caller = 'user:' || (SELECT subsync.auth_uid())) WITH CHECK (caller = 'user:' || (SELECT subsync.auth_uid()));
