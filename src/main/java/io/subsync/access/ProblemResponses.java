@@ -11,10 +11,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} header of RFC 6750. */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
@@ -35,6 +37,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 "Your role may not do this; it needs a service_role token or a token of the owning user.", request);
     }
 
+    /** A URL the firewall refuses (an encoded ';', '%', '/', '..'): 400, without echoing the URL back. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request URL contains characters or sequences "
+                + "the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
                        HttpServletRequest request) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -42,7 +52,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
+        if (request != null) {
+            body.put("instance", request.getRequestURI());
+        }
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

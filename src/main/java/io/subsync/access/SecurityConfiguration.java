@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Bearer-token security for the API (DESIGN §2.1): who may call what is decided here, once. The pages have their own
@@ -54,6 +55,12 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** URLs the firewall refuses are answered as problem details like every other 4xx. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new ProblemResponses();
     }
 
     @Bean

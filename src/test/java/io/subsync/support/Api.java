@@ -46,6 +46,25 @@ public final class Api {
         return send(request(path, token).method("PATCH", body(body)).header("Content-Type", "application/json"));
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).PUT(body(body)).header("Content-Type", "application/json"));
+    }
+
+    /** Any method, with the Authorization header exactly as given (or none): for tests of the header itself. */
+    public Response raw(String method, String path, String authorization, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

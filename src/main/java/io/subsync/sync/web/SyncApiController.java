@@ -83,8 +83,9 @@ class SyncApiController {
         if (limit < 1 || limit > 500) {
             throw new InvalidSyncRequest("limit", "must be between 1 and 500");
         }
-        SyncLog.Filter filter = new SyncLog.Filter(Optional.ofNullable(mvpUserId), Optional.ofNullable(lower(status)),
-                Optional.ofNullable(lower(operation)));
+        SyncLog.Filter filter = new SyncLog.Filter(Optional.ofNullable(mvpUserId),
+                Optional.ofNullable(known("status", lower(status), SyncLog.STATUSES)),
+                Optional.ofNullable(known("operation", lower(operation), SyncLog.OPERATIONS)));
         List<SyncLogEntry> entries = accounts.logs(filter, limit + 1, LogCursor.decode(cursor), Caller.of(jwt));
         List<SyncLogEntry> page = entries.size() > limit ? entries.subList(0, limit) : entries;
         String next = entries.size() > limit ? LogCursor.encode(page.get(page.size() - 1)) : null;
@@ -102,6 +103,14 @@ class SyncApiController {
     @GetMapping("/api/sync/health")
     SyncHealthFigures health() {
         return health.figures();
+    }
+
+    /** A filter value the log can hold, or a 400 naming the parameter: a typo must not read as "no entries". */
+    private static String known(String parameter, String value, List<String> values) {
+        if (value != null && !values.contains(value)) {
+            throw new InvalidSyncRequest(parameter, "must be one of " + String.join(", ", values));
+        }
+        return value;
     }
 
     private static String lower(String value) {
