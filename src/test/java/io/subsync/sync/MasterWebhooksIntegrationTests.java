@@ -84,6 +84,24 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
+    void concurrentDuplicatesOfOneEventApplyItOnce() throws Exception {
+        subscribedAndSynced();
+        String body = event("evt_" + UUID.randomUUID(), "subscription.updated", "premium", "active", 2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+                    (java.util.concurrent.Callable<Api.Response>) () -> signedPost(body, Instant.now())));
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(countLog("source = 'master' AND status = 'success'")).isEqualTo(1);
+        assertThat(state()).containsEntry("plan_code", "PREMIUM").containsEntry("desired_revision", 2L);
+    }
+
+    @Test
     void anOlderVersionIsLoggedStaleAndChangesNothing() {
         subscribedAndSynced();
         masterChange(Map.of("userId", master.toString(), "serviceId", "svc_bazi", "type", "cancel"));
