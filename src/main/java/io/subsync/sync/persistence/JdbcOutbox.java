@@ -199,7 +199,11 @@ public class JdbcOutbox implements Outbox {
                         SET status = CASE WHEN EXISTS (SELECT 1 FROM sync_outbox n
                                                        WHERE n.mvp_user_id = o.mvp_user_id AND n.service_name = o.service_name
                                                          AND n.revision > o.revision AND n.status IN ('waiting', 'pending'))
-                                          THEN 'superseded' ELSE 'pending' END,
+                                          THEN 'superseded'
+                                          -- Unlinked while in flight: it waits for the next link.
+                                          WHEN NOT EXISTS (SELECT 1 FROM account_sync a WHERE a.mvp_user_id = o.mvp_user_id
+                                                           AND a.master_user_id IS NOT NULL)
+                                          THEN 'waiting' ELSE 'pending' END,
                             next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
                 .param("id", delivery.syncId()).param("next", time(next)).param("error", error).param("worker", worker)
