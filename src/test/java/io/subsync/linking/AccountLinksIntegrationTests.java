@@ -7,6 +7,7 @@ import io.subsync.access.TokenMinter;
 import io.subsync.mastersim.domain.MasterSubscription;
 import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
+import io.subsync.support.Syncs;
 import io.subsync.support.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,28 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(jdbc.sql("SELECT used_by_master_user_id FROM magic_link_tokens WHERE mvp_user_id = :u AND used_at IS NOT NULL")
                 .param("u", user).query(UUID.class).single()).isEqualTo(master);
         assertThat(output.getAll()).doesNotContain(token);
+    }
+
+    @Test
+    void theLinkIsSyncedOnlyOnceMasterHasConfirmedEveryOperationOfTheUser() {
+        Syncs syncs = new Syncs(api, jdbc);
+        String broken = syncs.brokenService();
+        waitingSubscription(user, "bazi-consultation", "BASIC");
+        waitingSubscription(user, broken, "X");
+
+        assertThat(validateWithMasterKey(createFor(user), master, null).json().get("queuedSyncs").asInt()).isEqualTo(2);
+        awaitDrained(Duration.ofSeconds(30));
+
+        // Master took one and refused the other: whichever came first, the account is not synced.
+        assertThat(MASTER.subscriptionsOf(master.toString())).extracting(MasterSubscription::serviceName)
+                .containsExactly("bazi-consultation");
+        assertThat(account(user).get("syncStatus").asString()).isEqualTo("failed");
+
+        syncs.mend(broken);
+        assertThat(api.post("/api/sync/retry", Tokens.serviceRole(), Map.of("mvpUserId", user.toString())).status())
+                .isEqualTo(200);
+        awaitDrained(Duration.ofSeconds(30));
+        assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
     }
 
     @Test

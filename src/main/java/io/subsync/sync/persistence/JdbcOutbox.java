@@ -101,12 +101,13 @@ public class JdbcOutbox implements Outbox {
                               AND (synced_revision IS NULL OR synced_revision < :revision)""")
                     .param("revision", delivery.revision()).param("at", time(at)).param("data", masterData)
                     .param("user", delivery.mvpUserId()).param("service", delivery.serviceName()).update();
-            // Synced once nothing of the user's is left to deliver (e.g. the whole re-push after a link).
+            // Synced once everything of the user's is delivered (e.g. the whole re-push after a link): nothing is left
+            // to send and nothing has failed.
             jdbc.sql("""
                             UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
                                 sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
                                                    WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
-                                                                AND o.status IN ('waiting', 'pending', 'delivering'))
+                                                                AND o.status IN ('waiting', 'pending', 'delivering', 'failed'))
                                                    THEN a.sync_status ELSE 'synced' END
                             WHERE a.mvp_user_id = :user""")
                     .param("at", time(at)).param("user", delivery.mvpUserId()).update();
@@ -170,7 +171,7 @@ public class JdbcOutbox implements Outbox {
                             UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
                                 sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
                                                    WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
-                                                                AND o.status IN ('waiting', 'pending', 'delivering')
+                                                                AND o.status IN ('waiting', 'pending', 'delivering', 'failed')
                                                                 AND o.id NOT IN (SELECT id FROM held))
                                                    THEN a.sync_status ELSE 'synced' END
                             WHERE a.mvp_user_id IN (SELECT input.mvp_user_id FROM input JOIN held ON held.id = input.id)
