@@ -6,7 +6,6 @@ import io.subsync.linking.domain.TooManyAttempts;
 import io.subsync.problems.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
