@@ -24,6 +24,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
             throws IOException {
         String detail = e instanceof InvalidBearerTokenException
                 ? "The bearer token is not valid: " + e.getMessage()
+                : e instanceof MasterKeySecurity.MasterKeyRefused ? e.getMessage()
                 : "A bearer token is required (Authorization: Bearer <JWT>).";
         response.setHeader("WWW-Authenticate", e instanceof InvalidBearerTokenException
                 ? "Bearer error=\"invalid_token\"" : "Bearer");

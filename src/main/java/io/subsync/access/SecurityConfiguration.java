@@ -49,6 +49,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)
                         .requestMatchers("/api/sync/retry", "/api/sync/health").hasRole(SERVICE)
                         .requestMatchers("/sync-subscription").hasAnyRole(USER, SERVICE)
+                        // Master's key is the other way in (MasterKeySecurity, matched first).
+                        .requestMatchers(HttpMethod.POST, "/api/account-links/validate").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.PUT, "/api/account-links/**").hasRole(SERVICE)
                         .requestMatchers("/api/**").hasAnyRole(USER, SERVICE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

@@ -1,5 +1,6 @@
 package io.subsync.problems;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ public final class Problems {
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         ProblemDetail problem = of(status, title, detail);
-        problem.setProperties(Map.of("errors", errors));
+        // Mutable, so an advice can add properties (e.g. a "code").
+        problem.setProperties(new LinkedHashMap<>(Map.of("errors", errors)));
         return problem;
     }
 }

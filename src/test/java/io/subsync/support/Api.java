@@ -19,9 +19,13 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, String contentType, String raw) {
+    public record Response(int status, String contentType, String raw, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(raw);
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
 
         @Override
@@ -85,7 +89,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @ConditionalOnWebApplication
 class PageSecurity {
-    private static final String[] PAGES = {"/", "/login", "/logout", "/tenant", "/tenant/**", "/admin", "/admin/**"};
+    private static final String[] PAGES = {"/", "/login", "/link", "/logout", "/tenant", "/tenant/**", "/admin", "/admin/**"};
     private static final String[] ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -41,7 +41,7 @@ class PageSecurity {
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, JwtDecoder decoder) throws Exception {
         SignedOutResponses signedOut = new SignedOutResponses();
-        RequestMatcher noSessionNeeded = new OrRequestMatcher(matcher("/login"), matchers(ASSETS));
+        RequestMatcher noSessionNeeded = new OrRequestMatcher(matcher("/login"), matcher("/link"), matchers(ASSETS));
         XorCsrfTokenRequestAttributeHandler csrfHandler = new XorCsrfTokenRequestAttributeHandler();
         // Load the CSRF token on every page, so its cookie is set before a large page commits the response.
         csrfHandler.setCsrfRequestAttributeName(null);
@@ -57,7 +57,7 @@ class PageSecurity {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ASSETS).permitAll()
-                        .requestMatchers("/", "/login").permitAll()
+                        .requestMatchers("/", "/login", "/link").permitAll()
                         .requestMatchers("/tenant", "/tenant/**").hasRole(Role.AUTHENTICATED.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.SERVICE_ROLE.name())
                         .anyRequest().authenticated())

@@ -11,6 +11,16 @@ public interface AccountLinks {
     /** The link, created as {@code pending} without a Master account when missing, locked for the transaction. */
     AccountLink lockOrCreate(UUID mvpUserId, Instant at);
 
-    /** Links the account to a Master account; throws {@link AccountLinkConflict} if that one is linked elsewhere. */
-    void link(UUID mvpUserId, UUID masterUserId, Instant at);
+    /**
+     * Links the account to a Master account ({@code pending} until Master confirms a sync); true when the link is new,
+     * false when it was already this one. Throws {@link AccountLinkConflict} when the Master account is linked to
+     * another MVP user or the MVP user to another Master account.
+     */
+    boolean link(UUID mvpUserId, UUID masterUserId, String masterEmail, Instant at);
+
+    /** Clears the account's Master account; the caller holds the account's lock. */
+    void unlink(UUID mvpUserId, Instant at);
+
+    /** Marks the account {@code synced} (a new link with nothing to send). */
+    void markSynced(UUID mvpUserId, Instant at);
 }

@@ -32,4 +32,7 @@ public interface SyncOperations {
 
     /** Releases the user's waiting operations once the account is linked. */
     int releaseWaiting(UUID mvpUserId, Instant at);
+
+    /** Puts the user's undelivered operations back to {@code waiting} (the account was unlinked); in flight ones finish. */
+    int holdUntilLinked(UUID mvpUserId);
 }

@@ -2,8 +2,10 @@ package io.subsync.sync.persistence;
 
 import static io.subsync.sync.persistence.SyncJson.time;
 
+import io.subsync.database.DatabaseRefusal;
 import io.subsync.sync.domain.AccountLink;
 import io.subsync.sync.domain.AccountLinkConflict;
+import io.subsync.sync.domain.AccountLinkConflict.Kind;
 import io.subsync.sync.domain.AccountLinks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,18 +43,38 @@ public class JdbcAccountLinks implements AccountLinks {
     }
 
     @Override
-    public void link(UUID mvpUserId, UUID masterUserId, Instant at) {
-        Optional<UUID> other = jdbc.sql("SELECT mvp_user_id FROM account_sync WHERE master_user_id = :master AND mvp_user_id <> :user")
-                .param("master", masterUserId).param("user", mvpUserId).query(UUID.class).optional();
-        if (other.isPresent()) {
-            throw new AccountLinkConflict("Master account " + masterUserId + " is already linked to another MVP user");
-        }
+    public boolean link(UUID mvpUserId, UUID masterUserId, String masterEmail, Instant at) {
         try {
-            jdbc.sql("UPDATE account_sync SET master_user_id = :master, updated_at = :at WHERE mvp_user_id = :user")
-                    .param("master", masterUserId).param("at", time(at)).param("user", mvpUserId).update();
-        } catch (DuplicateKeyException e) {
-            throw new AccountLinkConflict("Master account " + masterUserId + " is already linked to another MVP user");
+            return jdbc.sql("SELECT link_master_account(:user, :master, :email, :at)")
+                    .param("user", mvpUserId).param("master", masterUserId).param("email", masterEmail)
+                    .param("at", time(at)).query(Boolean.class).single();
+        } catch (DataAccessException e) {
+            throw conflict(e).orElseThrow(() -> e);
         }
+    }
+
+    /** The link refusals of {@code link_master_account} (SQLSTATE SL004, SL005) as {@link AccountLinkConflict}. */
+    private static Optional<AccountLinkConflict> conflict(DataAccessException e) {
+        return DatabaseRefusal.of(e).flatMap(refusal -> switch (refusal.sqlState()) {
+            case "SL004" -> Optional.of(new AccountLinkConflict(Kind.MASTER_ACCOUNT_LINKED_ELSEWHERE, refusal.message()));
+            case "SL005" -> Optional.of(new AccountLinkConflict(Kind.ACCOUNT_LINKED_ELSEWHERE, refusal.message()));
+            default -> Optional.empty();
+        });
+    }
+
+    @Override
+    public void unlink(UUID mvpUserId, Instant at) {
+        jdbc.sql("""
+                        UPDATE account_sync SET master_user_id = NULL, master_email = NULL, sync_status = 'pending',
+                            last_error = NULL, updated_at = :at
+                        WHERE mvp_user_id = :user""")
+                .param("at", time(at)).param("user", mvpUserId).update();
+    }
+
+    @Override
+    public void markSynced(UUID mvpUserId, Instant at) {
+        jdbc.sql("UPDATE account_sync SET sync_status = 'synced', last_error = NULL, updated_at = :at WHERE mvp_user_id = :user")
+                .param("at", time(at)).param("user", mvpUserId).update();
     }
 
     static AccountLink link(ResultSet rs, int row) throws SQLException {

@@ -107,10 +107,15 @@ public class JdbcOutbox implements Outbox {
                               AND (synced_revision IS NULL OR synced_revision < :revision)""")
                     .param("revision", delivery.revision()).param("at", time(at)).param("data", masterData)
                     .param("user", delivery.mvpUserId()).param("service", delivery.serviceName()).update();
+            // Synced once everything of the user's is delivered (e.g. the whole re-push after a link): nothing is left
+            // to send and nothing has failed.
             jdbc.sql("""
-                            UPDATE account_sync SET last_sync_at = :at, last_error = NULL, updated_at = :at,
-                                sync_status = CASE WHEN sync_status = 'diverged' THEN 'diverged' ELSE 'synced' END
-                            WHERE mvp_user_id = :user""")
+                            UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
+                                sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
+                                                   WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
+                                                                AND o.status IN ('waiting', 'pending', 'delivering', 'failed'))
+                                                   THEN a.sync_status ELSE 'synced' END
+                            WHERE a.mvp_user_id = :user""")
                     .param("at", time(at)).param("user", delivery.mvpUserId()).update();
         }
         log(delivery, "success", masterData, held ? null
@@ -174,7 +179,11 @@ public class JdbcOutbox implements Outbox {
                             RETURNING s.mvp_user_id
                         ), accounts AS (
                             UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
-                                sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged' ELSE 'synced' END
+                                sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
+                                                   WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
+                                                                AND o.status IN ('waiting', 'pending', 'delivering', 'failed')
+                                                                AND o.id NOT IN (SELECT id FROM held))
+                                                   THEN a.sync_status ELSE 'synced' END
                             WHERE a.mvp_user_id IN (SELECT input.mvp_user_id FROM input JOIN held ON held.id = input.id)
                             RETURNING a.mvp_user_id
                         ), logged AS (
@@ -201,7 +210,11 @@ public class JdbcOutbox implements Outbox {
                         SET status = CASE WHEN EXISTS (SELECT 1 FROM sync_outbox n
                                                        WHERE n.mvp_user_id = o.mvp_user_id AND n.service_name = o.service_name
                                                          AND n.revision > o.revision AND n.status IN ('waiting', 'pending'))
-                                          THEN 'superseded' ELSE 'pending' END,
+                                          THEN 'superseded'
+                                          -- Unlinked while in flight: it waits for the next link.
+                                          WHEN NOT EXISTS (SELECT 1 FROM account_sync a WHERE a.mvp_user_id = o.mvp_user_id
+                                                           AND a.master_user_id IS NOT NULL)
+                                          THEN 'waiting' ELSE 'pending' END,
                             next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
                 .param("id", delivery.syncId()).param("next", time(next)).param("error", error).param("worker", worker)

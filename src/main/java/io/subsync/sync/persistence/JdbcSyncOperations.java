@@ -140,6 +140,12 @@ public class JdbcSyncOperations implements SyncOperations {
                 .update();
     }
 
+    @Override
+    public int holdUntilLinked(UUID mvpUserId) {
+        return jdbc.sql("UPDATE sync_outbox SET status = 'waiting' WHERE mvp_user_id = :user AND status = 'pending'")
+                .param("user", mvpUserId).update();
+    }
+
     static SyncState state(ResultSet rs, int row) throws SQLException {
         DesiredState desired = new DesiredState(
                 SyncOperation.valueOf(rs.getString("operation").toUpperCase(Locale.ROOT)), rs.getString("service_name"),

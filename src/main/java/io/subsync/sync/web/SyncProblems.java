@@ -43,7 +43,9 @@ class SyncProblems {
 
     @ExceptionHandler(AccountLinkConflict.class)
     ProblemDetail linkConflict(AccountLinkConflict e) {
-        return Problems.field(HttpStatus.CONFLICT, "Account link conflict", "masterUserId", e.getMessage());
+        ProblemDetail problem = Problems.field(HttpStatus.CONFLICT, "Account link conflict", e.field(), e.getMessage());
+        problem.setProperty("code", e.code());
+        return problem;
     }
 
     @ExceptionHandler(IdempotencyKeyConflict.class)

@@ -1,0 +1,24 @@
+package io.subsync.linking;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Magic links: where they point and how often they may be tried.
+ *
+ * @param publicUrl         {@code SUBSYNC_PUBLIC_URL}: the base of {@code linkUrl} ({@code <publicUrl>/link?token=…});
+ *                          unset: the base URL of the request that created the link
+ * @param attemptsPerClient {@code SUBSYNC_LINK_ATTEMPTS_PER_CLIENT}: refused validations (and lookups of the
+ *                          {@code /link} page) one client may make per {@code attemptWindow}
+ * @param attemptsPerToken  {@code SUBSYNC_LINK_ATTEMPTS_PER_TOKEN}: validations per token prefix (its first
+ *                          {@code 8} characters) per {@code attemptWindow}
+ * @param attemptWindow     the sliding window of both limits
+ */
+@ConfigurationProperties("subsync.links")
+public record LinkingProperties(String publicUrl, int attemptsPerClient, int attemptsPerToken, Duration attemptWindow) {
+    public LinkingProperties {
+        attemptsPerClient = attemptsPerClient > 0 ? attemptsPerClient : 10;
+        attemptsPerToken = attemptsPerToken > 0 ? attemptsPerToken : 5;
+        attemptWindow = attemptWindow != null ? attemptWindow : Duration.ofMinutes(1);
+    }
+}

@@ -1,0 +1,67 @@
+package io.subsync.linking;
+
+import io.subsync.linking.domain.LinkInput;
+import io.subsync.linking.domain.MagicLinkRefused;
+import io.subsync.linking.domain.MagicLinks;
+import io.subsync.linking.domain.UsedMagicLink;
+import io.subsync.sync.LinkAccount;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Uses a magic link (Master's site posts it, with Master's key, or a service_role caller): in one transaction the
+ * token is checked and used and the accounts linked ({@code validate_magic_link_token}), then sync's
+ * {@link LinkAccount} audits the link, releases waiting operations and queues the full re-push. Attempts are limited
+ * per client and per token prefix ({@link LinkAttempts}). Logs name a token by its fingerprint only.
+ */
+@Service
+public class ValidateMagicLink {
+    private static final Logger log = LoggerFactory.getLogger(ValidateMagicLink.class);
+    private final MagicLinks links;
+    private final LinkAccount linkAccount;
+    private final LinkAttempts attempts;
+    private final TransactionTemplate transactions;
+
+    ValidateMagicLink(MagicLinks links, LinkAccount linkAccount, LinkAttempts attempts, TransactionTemplate transactions) {
+        this.links = links;
+        this.linkAccount = linkAccount;
+        this.attempts = attempts;
+        this.transactions = transactions;
+    }
+
+    /** The link made: the token's use and the account afterwards. */
+    public record Validated(UsedMagicLink used, LinkAccount.Linked linked) { }
+
+    /**
+     * @param client who is asking, for the limits ({@code master}, {@code service_role:…})
+     * @param actor  recorded in the audit trail
+     */
+    public Validated validate(String rawToken, UUID rawMasterUserId, String rawMasterEmail, String client, String actor,
+                              String requestId) {
+        String token = LinkInput.token(rawToken);
+        UUID masterUserId = LinkInput.masterUserId(rawMasterUserId);
+        String masterEmail = LinkInput.masterEmail(rawMasterEmail);
+        attempts.checkClient(client);
+        attempts.attemptToken(token);
+        try {
+            Validated validated = transactions.execute(tx -> {
+                UsedMagicLink used = links.validate(token, masterUserId, masterEmail);
+                LinkAccount.Linked linked = linkAccount.linked(used.mvpUserId(), used.newlyLinked(), "magic_link",
+                        Map.of("magicLinkId", used.linkId().toString()), actor, requestId);
+                return new Validated(used, linked);
+            });
+            log.info("Magic link {} used by {}: MVP user {} linked to Master account {} ({} syncs queued)",
+                    LinkInput.fingerprint(token), actor, validated.used().mvpUserId(), masterUserId,
+                    validated.linked().queuedSyncs());
+            return validated;
+        } catch (MagicLinkRefused e) {
+            attempts.refused(client);
+            log.info("Magic link {} refused for {}: {}", LinkInput.fingerprint(token), actor, e.reason().code());
+            throw e;
+        }
+    }
+}
