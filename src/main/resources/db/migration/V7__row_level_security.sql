@@ -85,3 +85,10 @@ CREATE POLICY own_rows ON subscription_sync_log TO subsync_authenticated
     USING (mvp_user_id = (SELECT subsync.auth_uid())) WITH CHECK (mvp_user_id = (SELECT subsync.auth_uid()));
 CREATE POLICY own_rows ON idempotency_keys TO subsync_authenticated
     USING (caller = 'user:' || (SELECT subsync.auth_uid())) WITH CHECK (caller = 'user:' || (SELECT subsync.auth_uid()));
+
+-- Magic links (V4): the token table is reached only through its SECURITY DEFINER functions. A user may create a link
+-- for themself and link their own account (POST /sync-subscription with a masterUserId); validating a token and
+-- reading its state are for the service and Master only.
+ALTER TABLE magic_link_tokens ENABLE ROW LEVEL SECURITY;
+GRANT EXECUTE ON FUNCTION generate_magic_link_token(uuid, int) TO subsync_authenticated;
+GRANT EXECUTE ON FUNCTION link_master_account(uuid, uuid, text, timestamptz) TO subsync_authenticated;
