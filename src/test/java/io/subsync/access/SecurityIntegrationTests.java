@@ -53,14 +53,20 @@ class SecurityIntegrationTests extends IntegrationTest {
                 new Call("GET", "/api/sync/accounts/" + alice, null),
                 new Call("GET", "/api/sync/logs?mvpUserId=" + alice, null),
                 new Call("POST", "/api/sync/retry", "{}"),
-                new Call("GET", "/api/sync/health", null));
+                new Call("GET", "/api/sync/health", null),
+                new Call("POST", "/api/account-links", "{}"),
+                new Call("POST", "/api/account-links/validate",
+                        "{\"token\":\"x\",\"masterUserId\":\"" + UUID.randomUUID() + "\"}"),
+                new Call("DELETE", "/api/account-links/" + alice, null),
+                new Call("PUT", "/api/account-links/" + alice, "{\"masterUserId\":\"" + UUID.randomUUID() + "\"}"));
     }
 
     /** The endpoints only service_role may call. */
     private List<Call> serviceCalls() {
         return protectedCalls().stream().filter(call -> !List.of("/api/tenants/current/subscriptions", "/api/products",
-                "/api/plans", "/sync-subscription").contains(call.path())
+                "/api/plans", "/sync-subscription", "/api/account-links").contains(call.path())
                 && !call.path().startsWith("/api/sync/accounts/") && !call.path().startsWith("/api/sync/logs")
+                && !(call.method().equals("DELETE") && call.path().startsWith("/api/account-links/"))
                 || call.method().equals("POST") && List.of("/api/products", "/api/plans").contains(call.path())).toList();
     }
 
@@ -103,6 +109,23 @@ class SecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void masterCallsNeedTheirOwnCredentialsAndAJwtIsNotOne() {
+        String body = "{\"id\":\"evt_forged\",\"type\":\"subscription.cancelled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
+                + "\"data\":{\"userId\":\"" + UUID.randomUUID() + "\",\"serviceId\":\"svc\",\"planTier\":\"basic\","
+                + "\"status\":\"cancelled\",\"version\":99}}";
+        for (String authorization : java.util.Arrays.asList(null, "Bearer " + Tokens.serviceRole(), "Bearer " + aliceToken)) {
+            Api.Response webhook = api.raw("POST", "/webhooks/master", authorization, body);
+            assertThat(webhook.status()).as("webhook with " + authorization + " → " + webhook).isEqualTo(401);
+        }
+        Api.Response validateAsUser = api.post("/api/account-links/validate", aliceToken,
+                Map.of("token", "x".repeat(43), "masterUserId", UUID.randomUUID().toString()));
+
+        assertThat(validateAsUser.status()).as(validateAsUser.toString()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = 'evt_forged'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void aUserTokenOrATokenWithoutAKnownRoleIsRefusedWhereServiceRoleIsNeeded() {
         Map<String, String> tokens = Map.of(
                 "user", Tokens.user(alice, aliceTenant),
@@ -128,6 +151,8 @@ class SecurityIntegrationTests extends IntegrationTest {
         Api.Response logs = api.get("/api/sync/logs?mvpUserId=" + bob, aliceToken);
         Api.Response ownLogs = api.get("/api/sync/logs", aliceToken);
         Api.Response syncForBob = api.post("/sync-subscription", aliceToken, syncBody(bob, "cancel"));
+        Api.Response linkForBob = api.post("/api/account-links", aliceToken, Map.of("mvpUserId", bob.toString()));
+        Api.Response unlinkBob = api.delete("/api/account-links/" + bob, aliceToken);
 
         assertThat(account.status()).as(account.toString()).isIn(403, 404);
         assertThat(account.raw()).doesNotContain("\"masterUserId\"");
@@ -137,6 +162,11 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(ownLogs.json().get("items").valueStream().map(item -> item.get("mvpUserId").asString()))
                 .isNotEmpty().containsOnly(alice.toString());
         assertThat(syncForBob.status()).as(syncForBob.toString()).isEqualTo(403);
+        assertThat(linkForBob.status()).as(linkForBob.toString()).isEqualTo(403);
+        assertThat(linkForBob.raw()).doesNotContain("token\":\"");
+        assertThat(unlinkBob.status()).as(unlinkBob.toString()).isIn(403, 404);
+        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE mvp_user_id = ?").param(bob).query(Long.class)
+                .single()).isZero();
         assertThat(logRowsOf(bob)).as("nothing recorded for bob").isEqualTo(bobsLogRows);
     }
 
@@ -193,7 +223,14 @@ class SecurityIntegrationTests extends IntegrationTest {
                     api.post("/sync-subscription", aliceToken, withData(alice, "status", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "startDate", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "endDate", injection)),
-                    api.postWithHeader("/sync-subscription", aliceToken, Map.of("mvpUserId", injection), "Idempotency-Key", injection));
+                    api.postWithHeader("/sync-subscription", aliceToken, Map.of("mvpUserId", injection), "Idempotency-Key", injection),
+                    api.post("/api/account-links", aliceToken, Map.of("mvpUserId", injection)),
+                    api.post("/api/account-links", aliceToken, Map.of("validityHours", injection)),
+                    api.post("/api/account-links/validate", service, Map.of("token", injection,
+                            "masterUserId", UUID.randomUUID().toString())),
+                    api.post("/api/account-links/validate", service, Map.of("token", "abc", "masterUserId", injection)),
+                    api.delete("/api/account-links/" + inPath, service),
+                    api.put("/api/account-links/" + alice, service, Map.of("masterUserId", injection)));
             for (Api.Response answer : answers) {
                 assertThat(answer.status()).as(injection + " → " + answer).isBetween(400, 499);
                 assertThat(answer.contentType()).as(injection + " → " + answer).startsWith("application/problem+json");
@@ -206,7 +243,7 @@ class SecurityIntegrationTests extends IntegrationTest {
     private Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("tenants", "tenant_subscriptions", "products", "subscription_plans", "account_sync",
-                "subscription_sync_state", "sync_outbox", "subscription_sync_log")) {
+                "subscription_sync_state", "sync_outbox", "subscription_sync_log", "magic_link_tokens")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         counts.put("alice's plan is pro", jdbc.sql("SELECT count(*) FROM tenants WHERE id = ? AND plan = 'pro'")

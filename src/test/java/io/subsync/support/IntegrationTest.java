@@ -26,6 +26,7 @@ public abstract class IntegrationTest {
         registry.add("subsync.db.user", () -> db.user() == null ? "" : db.user());
         registry.add("subsync.auth.jwt-secret", () -> Tokens.SECRET);
         registry.add("subsync.db.pool-size", () -> "20");
+        registry.add("subsync.sync.master-webhook-secret", () -> "integration-tests-webhook-secret");
     }
 
     @BeforeEach
