@@ -1,10 +1,6 @@
 package io.subsync.sync.domain;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,8 +78,8 @@ public final class DriftCheck {
         List<FieldDifference> differences = new ArrayList<>();
         compare(differences, "planTier", lower(e.planTier()), lower(m.planTier()), lenient);
         compare(differences, "status", lower(e.status()), lower(m.status()), lenient);
-        compare(differences, "startDate", date(e.startDate()), date(m.startDate()), lenient);
-        compare(differences, "endDate", date(e.endDate()), date(m.endDate()), lenient);
+        compare(differences, "startDate", text(e.startDate()), text(m.startDate()), lenient);
+        compare(differences, "endDate", text(e.endDate()), text(m.endDate()), lenient);
         return differences;
     }
 
@@ -109,24 +105,7 @@ public final class DriftCheck {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** A date as an instant in UTC, so {@code 2026-01-01} and {@code 2026-01-01T00:00:00Z} are the same day. */
-    static String date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        try {
-            return OffsetDateTime.parse(trimmed).toInstant().toString();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-            } catch (DateTimeParseException notDay) {
-                try {
-                    return Instant.parse(trimmed).toString();
-                } catch (DateTimeParseException notInstant) {
-                    return trimmed;
-                }
-            }
-        }
+    private static String text(Instant value) {
+        return value == null ? null : value.toString();
     }
 }

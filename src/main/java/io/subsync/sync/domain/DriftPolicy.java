@@ -2,23 +2,33 @@ package io.subsync.sync.domain;
 
 import java.util.Locale;
 
-/** Who wins when Master's state and the MVP's differ: an operator ({@code manual}), the MVP, or Master. */
+/**
+ * What happens when Master's state and an MVP change that has not reached Master disagree
+ * ({@code subsync.sync.drift-policy}, {@code SUBSYNC_DRIFT_POLICY}).
+ */
 public enum DriftPolicy {
-    MANUAL, MVP_WINS, MASTER_WINS;
+    /** Mark the subscription and the account link {@code diverged}; an operator resolves it. The default. */
+    MANUAL,
+    /** Keep the MVP's state: push it to Master again as a full {@code sync}. */
+    MVP_WINS,
+    /** Take Master's state: the undelivered MVP changes are superseded. */
+    MASTER_WINS;
 
+    /** The configuration spelling: {@code manual}, {@code mvp-wins}, {@code master-wins}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static DriftPolicy fromCode(String field, String code) {
+    /** The policy spelled {@code code} (either spelling, any case); an {@link IllegalArgumentException} otherwise. */
+    public static DriftPolicy fromCode(String code) {
         if (code != null) {
+            String normalized = code.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             for (DriftPolicy policy : values()) {
-                if (policy.code().equalsIgnoreCase(code.trim()) || policy.name().equalsIgnoreCase(code.trim())) {
+                if (policy.code().equals(normalized)) {
                     return policy;
                 }
             }
         }
-        throw new InvalidSyncRequest(field, "must be one of manual, mvp-wins, master-wins, was "
-                + (code == null ? "missing" : "'" + code + "'"));
+        throw new IllegalArgumentException("drift policy must be manual, mvp-wins or master-wins, was '" + code + "'");
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DriftActionTest {
     private static final MasterSubscriptionState AT_MASTER = new MasterSubscriptionState(UUID.randomUUID(), "svc_bazi",
-            "basic", "cancelled", "2026-11-01", "2026-12-01", 2);
+            "basic", "cancelled", java.time.Instant.parse("2026-11-01T00:00:00Z"), null, 2);
 
     private static SubscriptionComparison drifted(boolean trackedByMvp, boolean atMaster) {
         return new SubscriptionComparison("bazi", "svc_bazi", SubscriptionComparison.Outcome.DRIFTED,
