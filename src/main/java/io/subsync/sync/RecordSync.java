@@ -98,7 +98,9 @@ public class RecordSync {
             Optional<SyncState> state = operations.lock(user, desired.serviceName());
             if (state.isPresent() && operations.wantsAlready(user, desired)) {
                 UUID syncId = state.get().lastSyncId();
-                String status = operations.status(syncId).orElse("pending");
+                // A state taken from Master has no outbox row: Master already has it.
+                String status = operations.status(syncId).orElse(
+                        state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())) ? "delivered" : "pending");
                 if (status.equals("failed") && operations.requeue(syncId, now)) {
                     audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
                             desired.operation().code(), "pending", snapshot(request, desired),

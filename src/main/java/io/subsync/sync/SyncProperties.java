@@ -1,5 +1,6 @@
 package io.subsync.sync;
 
+import io.subsync.sync.domain.DriftPolicy;
 import io.subsync.sync.domain.RetrySchedule;
 import java.time.Duration;
 import java.util.List;
@@ -22,15 +23,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryJitter       ± fraction applied to each wait
  * @param maxRetryAfter     cap on a {@code Retry-After} from Master
  * @param idempotencyKeyTtl how long an {@code Idempotency-Key} answer is kept for replay
+ * @param driftPolicy       {@code SUBSYNC_DRIFT_POLICY}: what a change from Master that conflicts with an undelivered
+ *                          MVP change does ({@code manual}, {@code mvp-wins}, {@code master-wins}); default manual
+ * @param masterWebhookSecret {@code MASTER_WEBHOOK_SECRET}: the HMAC-SHA256 key of {@code X-Master-Signature};
+ *                          unset: {@code POST /webhooks/master} answers 503
  */
 @ConfigurationProperties("subsync.sync")
 public record SyncProperties(String masterApiUrl, String masterApiKey, int workers, int batchSize, Duration pollInterval,
                              Duration lease, Duration connectTimeout, Duration readTimeout, Duration inRequestWait,
                              List<Duration> retrySchedule, double retryJitter, Duration maxRetryAfter,
-                             Duration idempotencyKeyTtl) {
+                             Duration idempotencyKeyTtl, DriftPolicy driftPolicy, String masterWebhookSecret) {
+
+    public SyncProperties {
+        driftPolicy = driftPolicy == null ? DriftPolicy.MANUAL : driftPolicy;
+    }
 
     public boolean masterConfigured() {
         return masterApiUrl != null && !masterApiUrl.isBlank();
+    }
+
+    public boolean webhookSecretConfigured() {
+        return masterWebhookSecret != null && !masterWebhookSecret.isBlank();
     }
 
     public RetrySchedule schedule() {

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** The append-only audit trail ({@code subscription_sync_log}). */
 public interface SyncLog {
     /** The statuses an entry can have (the table's check constraint). */
-    List<String> STATUSES = List.of("success", "failed", "pending", "stale", "superseded", "ignored");
+    List<String> STATUSES = List.of("success", "failed", "pending", "stale", "superseded", "ignored", "diverged");
     /** The operations an entry can record (the table's check constraint). */
     List<String> OPERATIONS = List.of("create", "update", "cancel", "reactivate", "sync", "link", "unlink", "resolve");
 
