@@ -1,10 +1,5 @@
 -- Drift between Master and the MVP: what a reconciliation found, kept until an operator (or a policy) resolves it.
-
--- An audit row with status 'diverged' records a drift found (source 'master'): the differing fields, what Master
--- last confirmed and what it holds now.
-ALTER TABLE subscription_sync_log DROP CONSTRAINT subscription_sync_log_status_known;
-ALTER TABLE subscription_sync_log ADD CONSTRAINT subscription_sync_log_status_known
-    CHECK (status IN ('success', 'failed', 'pending', 'stale', 'superseded', 'ignored', 'diverged'));
+-- Audit rows of a drift found have source 'master' and status 'diverged' (allowed since V5).
 
 -- One open divergence per (user, service): the differences an operator sees and resolves. A subscription only Master
 -- holds is kept under the MVP service name its Master service maps to (or the Master service id, when unmapped).

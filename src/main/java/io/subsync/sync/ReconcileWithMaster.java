@@ -5,6 +5,7 @@ import io.subsync.sync.domain.Divergences;
 import io.subsync.sync.domain.DriftAction;
 import io.subsync.sync.domain.DriftCheck;
 import io.subsync.sync.domain.DriftPolicy;
+import io.subsync.sync.domain.MasterStates;
 import io.subsync.sync.domain.MasterSubscriptionState;
 import io.subsync.sync.domain.MasterUnavailable;
 import io.subsync.sync.domain.ReconciliationLock;
@@ -14,6 +15,7 @@ import io.subsync.sync.domain.SyncState;
 import io.subsync.sync.domain.TrackedSubscription;
 import io.subsync.sync.domain.UnknownSync;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public class ReconcileWithMaster {
     private static final Logger log = LoggerFactory.getLogger(ReconcileWithMaster.class);
     private static final int PAGE = 200;
     private final Divergences divergences;
+    private final MasterStates masterStates;
     private final io.subsync.sync.domain.AccountLinks links;
     private final MasterClient master;
     private final ReconciliationLock lock;
@@ -47,10 +50,11 @@ public class ReconcileWithMaster {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReconcileWithMaster(Divergences divergences, io.subsync.sync.domain.AccountLinks links, MasterClient master, ReconciliationLock lock, RecordSync recordSync,
+    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, io.subsync.sync.domain.AccountLinks links, MasterClient master, ReconciliationLock lock, RecordSync recordSync,
                         AcceptMasterState acceptMasterState, io.subsync.sync.domain.SyncOperations operations,
                         SyncProperties properties, TransactionTemplate transactions, Clock clock) {
         this.divergences = divergences;
+        this.masterStates = masterStates;
         this.links = links;
         this.master = master;
         this.lock = lock;
@@ -155,11 +159,23 @@ public class ReconcileWithMaster {
                                String actor) {
         return switch (action) {
             case MARK_DIVERGED -> {
-                transactions.executeWithoutResult(tx -> divergences.markDiverged(user, masterUser, comparison, actor,
-                        clock.instant()));
+                transactions.executeWithoutResult(tx -> {
+                    Instant now = clock.instant();
+                    links.lockOrCreate(user, now);
+                    boolean tracked = operations.lock(user, comparison.serviceName()).isPresent();
+                    if (tracked && comparison.master().isPresent()) {
+                        // Master's state and the fields on the state row, where a resolve keeping Master finds them;
+                        // the MVP's undelivered changes wait until then.
+                        masterStates.markDiverged(user, comparison.serviceName(), comparison.master().get(),
+                                comparison.fields(), "diverged from Master: " + comparison.summary(), now);
+                        masterStates.holdUndelivered(user, comparison.serviceName(), now);
+                    }
+                    divergences.markDiverged(user, masterUser, comparison, actor, now);
+                });
                 yield Optional.empty();
             }
             case PUSH_MVP -> Optional.ofNullable(transactions.execute(tx -> {
+                links.lockOrCreate(user, clock.instant());
                 SyncState state = operations.lock(user, comparison.serviceName())
                         .orElseThrow(() -> new UnknownSync("no sync state of " + comparison.serviceName()));
                 divergences.logDrift(user, masterUser, comparison, "policy mvp-wins: the MVP's state is sent again",

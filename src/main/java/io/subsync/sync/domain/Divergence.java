@@ -17,4 +17,9 @@ public record Divergence(UUID mvpUserId, Optional<UUID> masterUserId, String ser
     public Divergence {
         differences = List.copyOf(differences);
     }
+
+    /** The names of the differing fields. */
+    public List<String> fields() {
+        return differences.stream().map(FieldDifference::field).toList();
+    }
 }

@@ -34,6 +34,9 @@ public interface Divergences {
     /** Open divergences, the newest first: reconciliation's, and (user, service) states diverged otherwise. */
     List<Divergence> open(Optional<UUID> mvpUserId, int limit);
 
+    /** Master's state of (user, service) as the reconciliation that marked it diverged read it. */
+    Optional<MasterSubscriptionState> masterState(UUID mvpUserId, String serviceName);
+
     /** Forgets the divergence of (user, service); true when there was one. */
     boolean clear(UUID mvpUserId, String serviceName);
 }

@@ -5,6 +5,7 @@ import static io.subsync.sync.persistence.SyncJson.time;
 import io.subsync.sync.domain.AccountLink;
 import io.subsync.sync.domain.Divergence;
 import io.subsync.sync.domain.Divergences;
+import io.subsync.sync.domain.FieldDifference;
 import io.subsync.sync.domain.MasterSubscriptionState;
 import io.subsync.sync.domain.SubscriptionComparison;
 import io.subsync.sync.domain.TrackedSubscription;
@@ -72,7 +73,7 @@ public class JdbcDivergences implements Divergences {
                         SyncJson.instant(rs.getObject("end_date", OffsetDateTime.class)), 0))
                 : Optional.empty();
         return new TrackedSubscription(rs.getString("service_name"), serviceId,
-                MasterStates.confirmed(master, rs.getString("synced_data")), undelivered, rs.getBoolean("in_flight"),
+                MasterStateJson.confirmed(master, rs.getString("synced_data")), undelivered, rs.getBoolean("in_flight"),
                 rs.getBoolean("divergence") ? "diverged" : rs.getString("sync_status"));
     }
 
@@ -109,9 +110,9 @@ public class JdbcDivergences implements Divergences {
                             detected_at = EXCLUDED.detected_at, detected_by = EXCLUDED.detected_by""")
                 .param("user", mvpUserId).param("service", comparison.serviceName())
                 .param("master", masterUserId, java.sql.Types.OTHER).param("serviceId", comparison.serviceId())
-                .param("differences", MasterStates.differences(comparison.differences()))
-                .param("confirmed", SyncJson.write(comparison.confirmed().map(MasterStates::map).orElse(null)))
-                .param("masterData", SyncJson.write(comparison.master().map(MasterStates::map).orElse(null)))
+                .param("differences", MasterStateJson.differences(comparison.differences()))
+                .param("confirmed", SyncJson.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
+                .param("masterData", SyncJson.write(comparison.master().map(MasterStateJson::map).orElse(null)))
                 .param("at", time(at)).param("actor", actor)
                 .update();
         jdbc.sql("""
@@ -128,8 +129,8 @@ public class JdbcDivergences implements Divergences {
     public void logDrift(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String note,
                          String actor, Instant at) {
         Map<String, Object> masterData = new LinkedHashMap<>();
-        masterData.put("subscription", comparison.master().map(MasterStates::map).orElse(null));
-        masterData.put("differences", SyncJson.JSON.readValue(MasterStates.differences(comparison.differences()), List.class));
+        masterData.put("subscription", comparison.master().map(MasterStateJson::map).orElse(null));
+        masterData.put("differences", SyncJson.JSON.readValue(MasterStateJson.differences(comparison.differences()), List.class));
         jdbc.sql("""
                         INSERT INTO subscription_sync_log (mvp_user_id, master_user_id, service_name, operation, source,
                             status, mvp_data, master_data, error, actor, created_at)
@@ -137,7 +138,7 @@ public class JdbcDivergences implements Divergences {
                             CAST(:masterData AS jsonb), :error, :actor, :at)""")
                 .param("user", mvpUserId).param("master", masterUserId, java.sql.Types.OTHER)
                 .param("service", comparison.serviceName())
-                .param("confirmed", SyncJson.write(comparison.confirmed().map(MasterStates::map).orElse(null)))
+                .param("confirmed", SyncJson.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
                 .param("masterData", SyncJson.write(masterData))
                 .param("error", "Master differs from what it last confirmed: " + comparison.summary() + " (" + note + ")")
                 .param("actor", actor).param("at", time(at))
@@ -149,11 +150,12 @@ public class JdbcDivergences implements Divergences {
         return jdbc.sql("""
                         SELECT COALESCE(d.mvp_user_id, s.mvp_user_id) AS mvp_user_id,
                                COALESCE(d.service_name, s.service_name) AS service_name,
-                               a.master_user_id, d.master_service_id, d.differences, d.confirmed_data, d.master_data,
-                               d.detected_at, d.detected_by
+                               a.master_user_id, COALESCE(d.master_service_id, s.master_data ->> 'serviceId') AS master_service_id,
+                               d.differences, s.diverged_fields, d.confirmed_data,
+                               COALESCE(d.master_data, s.master_data) AS master_data, d.detected_at, d.detected_by
                         FROM sync_divergences d
-                        FULL JOIN (SELECT mvp_user_id, service_name FROM subscription_sync_state
-                                   WHERE sync_status = 'diverged') s
+                        FULL JOIN (SELECT mvp_user_id, service_name, diverged_fields, master_data
+                                   FROM subscription_sync_state WHERE sync_status = 'diverged') s
                                ON s.mvp_user_id = d.mvp_user_id AND s.service_name = d.service_name
                         LEFT JOIN account_sync a ON a.mvp_user_id = COALESCE(d.mvp_user_id, s.mvp_user_id)
                         WHERE CAST(:user AS uuid) IS NULL OR COALESCE(d.mvp_user_id, s.mvp_user_id) = CAST(:user AS uuid)
@@ -161,6 +163,17 @@ public class JdbcDivergences implements Divergences {
                         LIMIT :limit""")
                 .param("user", mvpUserId.orElse(null), java.sql.Types.OTHER).param("limit", limit)
                 .query(JdbcDivergences::divergence).list();
+    }
+
+    @Override
+    public Optional<MasterSubscriptionState> masterState(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("""
+                        SELECT master_user_id, master_data FROM sync_divergences
+                        WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)""")
+                .param("user", mvpUserId).param("service", serviceName)
+                .query((rs, row) -> MasterStateJson.confirmed(rs.getObject("master_user_id", UUID.class),
+                        rs.getString("master_data")))
+                .optional().flatMap(state -> state);
     }
 
     @Override
@@ -173,7 +186,10 @@ public class JdbcDivergences implements Divergences {
         return new Divergence(rs.getObject("mvp_user_id", UUID.class),
                 Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
                 Optional.ofNullable(rs.getString("master_service_id")),
-                MasterStates.differences(rs.getString("differences")), SyncJson.map(rs.getString("confirmed_data")),
+                rs.getString("differences") != null ? MasterStateJson.differences(rs.getString("differences"))
+                        : SyncJson.list(rs.getString("diverged_fields")).stream()
+                                .map(field -> new FieldDifference(field, null, null)).toList(),
+                SyncJson.map(rs.getString("confirmed_data")),
                 SyncJson.map(rs.getString("master_data")),
                 Optional.ofNullable(SyncJson.instant(rs.getObject("detected_at", OffsetDateTime.class))),
                 rs.getString("detected_by") == null ? "inbound change" : rs.getString("detected_by"));

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Master's subscription states and drift differences as the JSON of the sync tables. */
-final class MasterStates {
-    private MasterStates() {
+final class MasterStateJson {
+    private MasterStateJson() {
     }
 
     static Map<String, Object> map(MasterSubscriptionState state) {
