@@ -1,6 +1,7 @@
 package io.subsync.sync;
 
 import io.subsync.sync.domain.AccountLink;
+import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.Divergences;
 import io.subsync.sync.domain.DriftAction;
 import io.subsync.sync.domain.DriftCheck;
@@ -11,6 +12,7 @@ import io.subsync.sync.domain.MasterUnavailable;
 import io.subsync.sync.domain.ReconciliationLock;
 import io.subsync.sync.domain.ReconciliationReport;
 import io.subsync.sync.domain.SubscriptionComparison;
+import io.subsync.sync.domain.SyncOperations;
 import io.subsync.sync.domain.SyncState;
 import io.subsync.sync.domain.TrackedSubscription;
 import io.subsync.sync.domain.UnknownSync;
@@ -40,18 +42,18 @@ public class ReconcileWithMaster {
     private static final int PAGE = 200;
     private final Divergences divergences;
     private final MasterStates masterStates;
-    private final io.subsync.sync.domain.AccountLinks links;
+    private final AccountLinks links;
     private final MasterClient master;
     private final ReconciliationLock lock;
     private final RecordSync recordSync;
     private final AcceptMasterState acceptMasterState;
-    private final io.subsync.sync.domain.SyncOperations operations;
+    private final SyncOperations operations;
     private final SyncProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, io.subsync.sync.domain.AccountLinks links, MasterClient master, ReconciliationLock lock, RecordSync recordSync,
-                        AcceptMasterState acceptMasterState, io.subsync.sync.domain.SyncOperations operations,
+    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, AccountLinks links, MasterClient master, ReconciliationLock lock, RecordSync recordSync,
+                        AcceptMasterState acceptMasterState, SyncOperations operations,
                         SyncProperties properties, TransactionTemplate transactions, Clock clock) {
         this.divergences = divergences;
         this.masterStates = masterStates;
