@@ -41,6 +41,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error").permitAll()
+                        // Master's webhooks carry an HMAC signature, checked by sync, not a JWT.
+                        .requestMatchers(HttpMethod.POST, "/webhooks/master").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans").hasRole(SERVICE)
                         .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
                         .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)

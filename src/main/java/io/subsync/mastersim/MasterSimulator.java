@@ -59,7 +59,7 @@ public final class MasterSimulator implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), new Workers());
         Simulation simulation = new Simulation(options.apiKey(), options.faults(), options.seed(), options.clock(),
-                options.verbose() ? System.out : null);
+                options.verbose() ? System.out : null, options.webhookUrl(), options.webhookSecret());
         simulation.register(server);
         server.setExecutor(workers);
         server.start();
@@ -107,6 +107,14 @@ public final class MasterSimulator implements AutoCloseable {
         return simulation.ledger().appliedSequence(userId, serviceId);
     }
 
+    /**
+     * Where Master's own changes ({@code POST /admin/changes}) are sent as signed events, and the secret they are
+     * signed with; a blank url: events are recorded, not sent.
+     */
+    public void webhooks(String url, String secret) {
+        simulation.webhooks().configure(url, secret);
+    }
+
     /** Forgets every subscription, Idempotency-Key and counter (as {@code POST /admin/reset}); faults stay. */
     public void reset() {
         simulation.reset();
@@ -136,9 +144,11 @@ public final class MasterSimulator implements AutoCloseable {
      * @param seed    seed of the error-rate draws, null for an unseeded generator
      * @param verbose log every request to standard output
      * @param clock   the time of {@code updatedAt}, default cancel endDates and outage timers
+     * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
+     * @param webhookSecret the HMAC-SHA256 key of {@code X-Master-Signature}
      */
     public record Options(String host, int port, String apiKey, int threads, Faults faults, Long seed, boolean verbose,
-                          Clock clock) {
+                          Clock clock, String webhookUrl, String webhookSecret) {
         public Options {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host must not be blank");
@@ -156,7 +166,8 @@ public final class MasterSimulator implements AutoCloseable {
 
         /** Loopback, any free port, no API key, {@link #defaultThreads()} threads, no faults, the system clock. */
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, null, defaultThreads(), Faults.NONE, null, false, Clock.systemUTC());
+            return new Options("127.0.0.1", 0, null, defaultThreads(), Faults.NONE, null, false, Clock.systemUTC(), null,
+                    null);
         }
 
         /**
@@ -169,35 +180,39 @@ public final class MasterSimulator implements AutoCloseable {
         }
 
         public Options withHost(String newHost) {
-            return new Options(newHost, port, apiKey, threads, faults, seed, verbose, clock);
+            return new Options(newHost, port, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withPort(int newPort) {
-            return new Options(host, newPort, apiKey, threads, faults, seed, verbose, clock);
+            return new Options(host, newPort, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withApiKey(String newApiKey) {
-            return new Options(host, port, newApiKey, threads, faults, seed, verbose, clock);
+            return new Options(host, port, newApiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withThreads(int newThreads) {
-            return new Options(host, port, apiKey, newThreads, faults, seed, verbose, clock);
+            return new Options(host, port, apiKey, newThreads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withFaults(Faults newFaults) {
-            return new Options(host, port, apiKey, threads, newFaults, seed, verbose, clock);
+            return new Options(host, port, apiKey, threads, newFaults, seed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withSeed(Long newSeed) {
-            return new Options(host, port, apiKey, threads, faults, newSeed, verbose, clock);
+            return new Options(host, port, apiKey, threads, faults, newSeed, verbose, clock, webhookUrl, webhookSecret);
         }
 
         public Options withVerbose(boolean newVerbose) {
-            return new Options(host, port, apiKey, threads, faults, seed, newVerbose, clock);
+            return new Options(host, port, apiKey, threads, faults, seed, newVerbose, clock, webhookUrl, webhookSecret);
+        }
+
+        public Options withWebhook(String newUrl, String newSecret) {
+            return new Options(host, port, apiKey, threads, faults, seed, verbose, clock, newUrl, newSecret);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(host, port, apiKey, threads, faults, seed, verbose, newClock);
+            return new Options(host, port, apiKey, threads, faults, seed, verbose, newClock, webhookUrl, webhookSecret);
         }
     }
 

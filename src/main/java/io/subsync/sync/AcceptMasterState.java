@@ -151,7 +151,7 @@ public class AcceptMasterState {
             case DIVERGE -> {
                 String why = "diverged: Master's state differs in " + String.join(", ", differences)
                         + " while an MVP change has not reached Master (policy manual); not applied";
-                int held = states.holdUndelivered(user, service, now);
+                int held = states.holdUndelivered(user, service);
                 states.markDiverged(user, service, master, differences, why, now);
                 states.settleAccount(user, why, false, now);
                 states.log(null, user, master.masterUserId(), service, op, "diverged", mvpData, masterData,

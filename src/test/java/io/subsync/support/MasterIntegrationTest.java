@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class MasterIntegrationTest extends IntegrationTest {
     public static final String MASTER_KEY = "test-master-api-key";
+    public static final String WEBHOOK_SECRET = "test-master-webhook-secret";
     public static final String RETRY_SCHEDULE = "200ms,300ms,500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s";
     public static final MasterSimulator MASTER = startMaster();
 
@@ -42,6 +43,7 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
         Map<String, String> settings = new HashMap<>();
         settings.put("subsync.sync.master-api-url", MASTER.baseUrl());
         settings.put("subsync.sync.master-api-key", MASTER_KEY);
+        settings.put("subsync.sync.master-webhook-secret", WEBHOOK_SECRET);
         settings.put("subsync.sync.retry-schedule", RETRY_SCHEDULE);
         settings.put("subsync.sync.lease", "3s");
         settings.put("subsync.sync.poll-interval", "50ms");

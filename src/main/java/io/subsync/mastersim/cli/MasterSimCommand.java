@@ -73,6 +73,15 @@ public class MasterSimCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the --error-rate draws, for runs that fail the same requests")
     Long seed;
 
+    @Option(names = "--webhook-url", paramLabel = "URL",
+            description = "where Master's own changes (POST /admin/changes) are POSTed as signed events, e.g. "
+                    + "http://127.0.0.1:8080/webhooks/master (default: recorded, not sent)")
+    String webhookUrl;
+
+    @Option(names = "--webhook-secret", paramLabel = "SECRET",
+            description = "the HMAC-SHA256 key of X-Master-Signature (default: MASTER_WEBHOOK_SECRET)")
+    String webhookSecret;
+
     @Option(names = "--verbose", description = "log every request (off by default: logging costs throughput)")
     boolean verbose;
 
@@ -88,7 +97,8 @@ public class MasterSimCommand implements Callable<Integer> {
                     .withErrorRate(errorRate).withLatencyMs(latencyMs).withRetryAfterSeconds(retryAfterSeconds);
             String key = apiKey != null ? apiKey : System.getenv("MASTER_API_KEY");
             options = new MasterSimulator.Options(host, port, key == null || key.isBlank() ? null : key, threads, faults,
-                    seed, verbose, Clock.systemUTC());
+                    seed, verbose, Clock.systemUTC(), webhookUrl,
+                    webhookSecret != null ? webhookSecret : System.getenv("MASTER_WEBHOOK_SECRET"));
         } catch (InvalidFault e) {
             err.println("--" + flag(e.field()) + ": " + e.problem());
             return 2;
@@ -124,6 +134,9 @@ public class MasterSimCommand implements Callable<Integer> {
         out.println("  faults:   " + describe(simulator.faults()));
         out.println("  Master:   POST " + url + "/   GET " + url + "/users/{userId}/subscriptions");
         out.println("  admin:    GET|PUT " + url + "/admin/faults   GET " + url + "/admin/stats   POST " + url + "/admin/reset");
+        out.println("  webhooks: POST " + url + "/admin/changes   GET " + url + "/admin/webhooks   POST " + url
+                + "/admin/webhooks/{id}/resend   -> " + (options.webhookUrl() == null ? "not sent (--webhook-url)"
+                : options.webhookUrl()));
         out.flush();
     }
 

@@ -26,6 +26,18 @@ public final class Ledger {
                 .apply(change, at);
     }
 
+    /**
+     * Master's own change to an existing subscription (not a delivery): {@code change} builds it from the current
+     * state, under the subscription's lock. Empty when Master does not have that subscription.
+     */
+    public java.util.Optional<MasterSubscription> change(String userId, String serviceId,
+                                                         java.util.function.Function<MasterSubscription, Change> change,
+                                                         Instant at) {
+        Map<String, Slot> services = users.get(userId);
+        Slot slot = services == null ? null : services.get(serviceId);
+        return slot == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(slot.change(change, at));
+    }
+
     /** The user's subscriptions ordered by serviceId; empty for a user Master does not know. */
     public List<MasterSubscription> subscriptionsOf(String userId) {
         Map<String, Slot> services = users.get(userId);
@@ -68,6 +80,14 @@ public final class Ledger {
                 sequences[count++] = sequence;
             }
             return new Applied(current, outOfOrder);
+        }
+
+        synchronized MasterSubscription change(java.util.function.Function<MasterSubscription, Change> change, Instant at) {
+            if (current == null) {
+                return null;
+            }
+            current = MasterSubscription.applying(current, change.apply(current), at);
+            return current;
         }
 
         synchronized MasterSubscription current() {

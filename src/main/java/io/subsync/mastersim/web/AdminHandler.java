@@ -10,16 +10,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The simulator's own endpoints, never subject to faults: {@code GET/PUT /admin/faults}, {@code GET /admin/stats},
- * {@code POST /admin/reset}. They need the API key when one is set.
+ * {@code POST /admin/reset}, Master's own changes sent as webhooks ({@code POST /admin/changes},
+ * {@code GET /admin/webhooks}, {@code POST /admin/webhooks/{id}/resend}). They need the API key when one is set.
  */
 final class AdminHandler implements HttpHandler {
     private static final Set<String> FAULT_FIELDS = Set.of("outage", "outageForSeconds", "errorRate", "latencyMs",
             "retryAfterSeconds");
 
+    private static final java.util.regex.Pattern RESEND = java.util.regex.Pattern.compile("/admin/webhooks/([^/]+)/resend");
     private final Simulation simulation;
+    private final AdminChanges changes;
 
     AdminHandler(Simulation simulation) {
         this.simulation = simulation;
+        this.changes = new AdminChanges(simulation);
     }
 
     @Override
@@ -62,7 +66,24 @@ final class AdminHandler implements HttpHandler {
                     return Exchanges.noContent(exchange);
                 }
                 return Exchanges.methodNotAllowed(exchange, "POST");
+            case "/admin/changes":
+                if (method.equals("POST")) {
+                    return Exchanges.json(exchange, 200, Json.write(changes.change(Exchanges.body(exchange))));
+                }
+                return Exchanges.methodNotAllowed(exchange, "POST");
+            case "/admin/webhooks":
+                if (method.equals("GET")) {
+                    return Exchanges.json(exchange, 200, Json.write(changes.sent()));
+                }
+                return Exchanges.methodNotAllowed(exchange, "GET");
             default:
+                java.util.regex.Matcher resend = RESEND.matcher(exchange.getRequestURI().getRawPath());
+                if (resend.matches()) {
+                    if (method.equals("POST")) {
+                        return Exchanges.json(exchange, 200, Json.write(changes.resend(resend.group(1))));
+                    }
+                    return Exchanges.methodNotAllowed(exchange, "POST");
+                }
                 return Exchanges.notFound(exchange);
         }
     }

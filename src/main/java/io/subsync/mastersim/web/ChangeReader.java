@@ -44,7 +44,7 @@ final class ChangeReader {
                 date(json, "startDate"), date(json, "endDate"), metadata(json), sequence(sequenceHeader));
     }
 
-    private static String required(JsonNode json, String field) {
+    static String required(JsonNode json, String field) {
         String value = optional(json, field);
         if (value == null) {
             throw BadRequest.invalid(field, field + " is required");
@@ -52,7 +52,7 @@ final class ChangeReader {
         return value;
     }
 
-    private static String optional(JsonNode json, String field) {
+    static String optional(JsonNode json, String field) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -67,7 +67,7 @@ final class ChangeReader {
         return value;
     }
 
-    private static String date(JsonNode json, String field) {
+    static String date(JsonNode json, String field) {
         String value = optional(json, field);
         if (value == null) {
             return null;

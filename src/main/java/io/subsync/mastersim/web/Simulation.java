@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One simulated Master: its state, the faults in force and who may call it, served on an {@link HttpServer}.
@@ -24,6 +26,7 @@ public final class Simulation {
     private final FaultSwitch faults;
     private final Clock clock;
     private final PrintStream log;
+    private final Webhooks webhooks;
     private volatile Run run = new Run();
 
     /** The state a reset clears. */
@@ -31,13 +34,19 @@ public final class Simulation {
         final Ledger ledger = new Ledger();
         final Replays replays = new Replays();
         final Counters counters = new Counters();
+        /** Webhook events sent, by id, in the order sent. */
+        final Map<String, Webhooks.Sent> sent = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     }
 
     /**
      * @param apiKey the key callers must send as {@code Authorization: Bearer <key>}; null or blank: no check
      * @param log    where each request is logged, or null for no request log
+     * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
+     * @param webhookSecret the HMAC-SHA256 key of their {@code X-Master-Signature}
      */
-    public Simulation(String apiKey, Faults initialFaults, Long seed, Clock clock, PrintStream log) {
+    public Simulation(String apiKey, Faults initialFaults, Long seed, Clock clock, PrintStream log, String webhookUrl,
+                      String webhookSecret) {
+        this.webhooks = new Webhooks(webhookUrl, webhookSecret, clock);
         this.apiKeyDigest = apiKey == null || apiKey.isBlank() ? null : sha256(apiKey);
         this.faults = new FaultSwitch(initialFaults, seed, clock);
         this.clock = clock;
@@ -54,6 +63,10 @@ public final class Simulation {
         return faults;
     }
 
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     public Ledger ledger() {
         return run.ledger;
     }
@@ -62,7 +75,7 @@ public final class Simulation {
         return run.counters.snapshot();
     }
 
-    /** Forgets every subscription, Idempotency-Key and count; the faults stay. */
+    /** Forgets every subscription, Idempotency-Key, count and event sent; the faults and the webhook URL stay. */
     public void reset() {
         run = new Run();
     }

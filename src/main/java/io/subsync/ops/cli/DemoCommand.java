@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 "ready-made tokens. Needs no configuration."})
 public class DemoCommand implements Callable<Integer> {
     static final String DEMO_MASTER_KEY = "demo-master-key";
+    static final String DEMO_WEBHOOK_SECRET = "demo-master-webhook-secret";
 
     @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
@@ -54,7 +55,8 @@ public class DemoCommand implements Callable<Integer> {
         if (masterUrl == null || masterUrl.isBlank()) {
             try {
                 simulator = MasterSimulator.start(MasterSimulator.Options.defaults().withHost("127.0.0.1")
-                        .withPort(masterPort).withApiKey(DEMO_MASTER_KEY));
+                        .withPort(masterPort).withApiKey(DEMO_MASTER_KEY)
+                        .withWebhook("http://127.0.0.1:" + port + "/webhooks/master", DEMO_WEBHOOK_SECRET));
             } catch (IOException e) {
                 spec.commandLine().getErr().println("Could not start the Master simulator on port " + masterPort + ": "
                         + e.getMessage() + " (choose another with --master-port)");
@@ -62,6 +64,7 @@ public class DemoCommand implements Callable<Integer> {
             }
             args.add("--subsync.sync.master-api-url=" + simulator.baseUrl());
             args.add("--subsync.sync.master-api-key=" + DEMO_MASTER_KEY);
+            args.add("--subsync.sync.master-webhook-secret=" + DEMO_WEBHOOK_SECRET);
         }
         ConfigurableApplicationContext context;
         try {
@@ -76,7 +79,7 @@ public class DemoCommand implements Callable<Integer> {
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
         print(spec.commandLine().getOut(), new TokenMinter(secret), samples,
                 simulator == null ? masterUrl : simulator.baseUrl() + "  (the Master simulator; admin: "
-                        + simulator.baseUrl() + "/admin/stats, PUT /admin/faults, Bearer " + DEMO_MASTER_KEY + ")");
+                        + simulator.baseUrl() + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")");
         return 0;
     }
 

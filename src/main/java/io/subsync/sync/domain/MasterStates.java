@@ -44,7 +44,7 @@ public interface MasterStates {
      * Holds the undelivered ({@code pending}) outbox rows of (user, service) as {@code waiting} while it is diverged,
      * so the MVP's change does not overwrite Master's before someone decides. Returns how many.
      */
-    int holdUndelivered(UUID mvpUserId, String serviceName, Instant at);
+    int holdUndelivered(UUID mvpUserId, String serviceName);
 
     /** Clears the divergence of (user, service), leaving its sync status to what follows (a re-push or an apply). */
     void clearDivergence(UUID mvpUserId, String serviceName);

@@ -105,7 +105,7 @@ public class JdbcMasterStates implements MasterStates {
     }
 
     @Override
-    public int holdUndelivered(UUID mvpUserId, String serviceName, Instant at) {
+    public int holdUndelivered(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
                         UPDATE sync_outbox SET status = 'waiting', lease_owner = NULL,
                             last_error = 'held: diverged from Master, waiting for a resolve'
@@ -128,21 +128,8 @@ public class JdbcMasterStates implements MasterStates {
     @Override
     public int supersedeUndelivered(UUID mvpUserId, String serviceName, UUID by, String actor, String requestId,
                                     Instant at) {
-        return jdbc.sql("""
-                        WITH superseded AS (
-                            UPDATE sync_outbox SET status = 'superseded', superseded_by = :by, lease_owner = NULL
-                            WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')
-                            RETURNING id, mvp_user_id, service_name, operation
-                        )
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
-                            error, actor, request_id, created_at)
-                        SELECT id, mvp_user_id, service_name, operation, 'mvp', 'superseded',
-                               'superseded by Master''s state (change ' || :by || ') before delivery', :actor,
-                               :requestId, :at
-                        FROM superseded""")
-                .param("by", by).param("user", mvpUserId).param("service", serviceName).param("actor", actor)
-                .param("requestId", requestId).param("at", time(at))
-                .update();
+        return JdbcSyncOperations.supersedeUndelivered(jdbc, mvpUserId, serviceName, by,
+                "superseded by Master's state (change " + by + ") before delivery", actor, requestId, at);
     }
 
     @Override

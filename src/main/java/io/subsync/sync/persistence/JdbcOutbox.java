@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox's delivery side. Claims take rows with {@code FOR UPDATE SKIP LOCKED} under a lease; every result is
+ * The outbox's delivery side. A confirmation notes the version of the subscription in Master's answer
+ * ({@code {"version": n, …}}), so that a webhook about an older version, arriving late, is recognised as stale; it
+ * leaves a diverged subscription diverged. Claims take rows with {@code FOR UPDATE SKIP LOCKED} under a lease; every result is
  * written only while the worker still holds the lease ({@code lease_owner} and {@code attempts} fence it), and
  * writes its audit row in the same transaction.
  */
@@ -95,8 +97,12 @@ public class JdbcOutbox implements Outbox {
             jdbc.sql("""
                             UPDATE subscription_sync_state
                             SET synced_revision = :revision, synced_at = :at, synced_data = CAST(:data AS jsonb),
-                                sync_status = CASE WHEN desired_revision = :revision THEN 'synced' ELSE sync_status END,
-                                last_error = CASE WHEN desired_revision = :revision THEN NULL ELSE last_error END
+                                master_version = GREATEST(master_version, CASE WHEN jsonb_typeof(CAST(:data AS jsonb) -> 'version') = 'number'
+                                    THEN (CAST(:data AS jsonb) ->> 'version')::numeric::bigint END),
+                                sync_status = CASE WHEN sync_status = 'diverged' THEN sync_status
+                                                   WHEN desired_revision = :revision THEN 'synced' ELSE sync_status END,
+                                last_error = CASE WHEN sync_status = 'diverged' THEN last_error
+                                                  WHEN desired_revision = :revision THEN NULL ELSE last_error END
                             WHERE mvp_user_id = :user AND service_name = :service
                               AND (synced_revision IS NULL OR synced_revision < :revision)""")
                     .param("revision", delivery.revision()).param("at", time(at)).param("data", masterData)
@@ -156,8 +162,12 @@ public class JdbcOutbox implements Outbox {
                         ), states AS (
                             UPDATE subscription_sync_state s
                             SET synced_revision = input.revision, synced_at = :at, synced_data = input.master_data,
-                                sync_status = CASE WHEN s.desired_revision = input.revision THEN 'synced' ELSE s.sync_status END,
-                                last_error = CASE WHEN s.desired_revision = input.revision THEN NULL ELSE s.last_error END
+                                master_version = GREATEST(s.master_version, CASE WHEN jsonb_typeof(input.master_data -> 'version') = 'number'
+                                    THEN (input.master_data ->> 'version')::numeric::bigint END),
+                                sync_status = CASE WHEN s.sync_status = 'diverged' THEN s.sync_status
+                                                   WHEN s.desired_revision = input.revision THEN 'synced' ELSE s.sync_status END,
+                                last_error = CASE WHEN s.sync_status = 'diverged' THEN s.last_error
+                                                  WHEN s.desired_revision = input.revision THEN NULL ELSE s.last_error END
                             FROM input JOIN held ON held.id = input.id
                             WHERE s.mvp_user_id = input.mvp_user_id AND s.service_name = input.service_name
                               AND (s.synced_revision IS NULL OR s.synced_revision < input.revision)

@@ -76,20 +76,8 @@ public class JdbcSyncOperations implements SyncOperations {
             return false;
         }
         // Undelivered older rows are superseded, each with its audit row, in one statement.
-        int superseded = jdbc.sql("""
-                        WITH superseded AS (
-                            UPDATE sync_outbox SET status = 'superseded', superseded_by = :syncId, lease_owner = NULL
-                            WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')
-                            RETURNING id, mvp_user_id, service_name, operation
-                        )
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
-                            error, actor, request_id, created_at)
-                        SELECT id, mvp_user_id, service_name, operation, 'mvp', 'superseded',
-                               'superseded by ' || :syncId || ' before delivery', :actor, :requestId, :at
-                        FROM superseded""")
-                .param("syncId", syncId).param("user", mvpUserId).param("service", desired.serviceName())
-                .param("actor", actor).param("requestId", requestId).param("at", time(at))
-                .update();
+        int superseded = supersedeUndelivered(jdbc, mvpUserId, desired.serviceName(), syncId,
+                "superseded by " + syncId + " before delivery", actor, requestId, at);
         // Only the latest state needs to reach Master; if it replaces undelivered changes, send it whole.
         SyncOperation operation = superseded > 0 ? SyncOperation.SYNC : desired.operation();
         jdbc.sql("""
@@ -128,6 +116,28 @@ public class JdbcSyncOperations implements SyncOperations {
     public int releaseWaiting(UUID mvpUserId, Instant at) {
         return jdbc.sql("UPDATE sync_outbox SET status = 'pending', next_attempt_at = :at WHERE mvp_user_id = :user AND status = 'waiting'")
                 .param("user", mvpUserId).param("at", time(at)).update();
+    }
+
+    /**
+     * Supersedes the undelivered ({@code waiting, pending}) outbox rows of (user, service) in favour of {@code by},
+     * each with a {@code superseded} audit row giving {@code reason}; returns how many.
+     */
+    static int supersedeUndelivered(JdbcClient jdbc, UUID mvpUserId, String serviceName, UUID by, String reason,
+                                    String actor, String requestId, Instant at) {
+        return jdbc.sql("""
+                        WITH superseded AS (
+                            UPDATE sync_outbox SET status = 'superseded', superseded_by = :by, lease_owner = NULL
+                            WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')
+                            RETURNING id, mvp_user_id, service_name, operation
+                        )
+                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
+                            error, actor, request_id, created_at)
+                        SELECT id, mvp_user_id, service_name, operation, 'mvp', 'superseded', :reason, :actor, :requestId,
+                               :at
+                        FROM superseded""")
+                .param("by", by).param("user", mvpUserId).param("service", serviceName).param("reason", reason)
+                .param("actor", actor).param("requestId", requestId).param("at", time(at))
+                .update();
     }
 
     static SyncState state(ResultSet rs, int row) throws SQLException {

@@ -3,10 +3,15 @@ package io.subsync.sync.web;
 import io.subsync.problems.Problems;
 import io.subsync.sync.domain.AccountLinkConflict;
 import io.subsync.sync.domain.IdempotencyKeyConflict;
+import io.subsync.sync.domain.InvalidMasterEvent;
+import io.subsync.sync.domain.InvalidSignature;
 import io.subsync.sync.domain.InvalidSyncRequest;
+import io.subsync.sync.domain.MasterStateUnknown;
+import io.subsync.sync.domain.NotDiverged;
 import io.subsync.sync.domain.NotYourAccount;
 import io.subsync.sync.domain.UnknownPlanMapping;
 import io.subsync.sync.domain.UnknownSync;
+import io.subsync.sync.domain.WebhookSecretMissing;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -50,5 +55,31 @@ class SyncProblems {
     @ExceptionHandler(UnknownSync.class)
     ProblemDetail unknown(UnknownSync e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidSignature.class)
+    ProblemDetail badSignature(InvalidSignature e) {
+        return Problems.field(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", MasterWebhookController.SIGNATURE,
+                e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookSecretMissing.class)
+    ProblemDetail noSecret(WebhookSecretMissing e) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks not configured", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidMasterEvent.class)
+    ProblemDetail badEvent(InvalidMasterEvent e) {
+        return Problems.field(HttpStatus.BAD_REQUEST, "Invalid webhook event", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotDiverged.class)
+    ProblemDetail notDiverged(NotDiverged e) {
+        return Problems.of(HttpStatus.CONFLICT, "Not diverged", e.getMessage());
+    }
+
+    @ExceptionHandler(MasterStateUnknown.class)
+    ProblemDetail masterUnknown(MasterStateUnknown e) {
+        return Problems.of(HttpStatus.CONFLICT, "Master's state unknown", e.getMessage());
     }
 }
