@@ -170,7 +170,7 @@ public class ReconcileWithMaster {
                         // the MVP's undelivered changes wait until then.
                         masterStates.markDiverged(user, comparison.serviceName(), comparison.master().get(),
                                 comparison.fields(), "diverged from Master: " + comparison.summary(), now);
-                        masterStates.holdUndelivered(user, comparison.serviceName(), now);
+                        masterStates.holdUndelivered(user, comparison.serviceName());
                     }
                     divergences.markDiverged(user, masterUser, comparison, actor, now);
                 });
