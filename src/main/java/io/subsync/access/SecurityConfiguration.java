@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
                         .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)
                         .requestMatchers("/api/sync/retry", "/api/sync/health").hasRole(SERVICE)
+                        .requestMatchers("/api/sync/divergences", "/api/sync/accounts/*/resolve").hasRole(SERVICE)
                         .requestMatchers("/sync-subscription").hasAnyRole(USER, SERVICE)
                         // Master's key is the other way in (MasterKeySecurity, matched first).
                         .requestMatchers(HttpMethod.POST, "/api/account-links/validate").hasRole(SERVICE)

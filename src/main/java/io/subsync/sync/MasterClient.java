@@ -2,6 +2,9 @@ package io.subsync.sync;
 
 import io.subsync.sync.domain.ClaimedDelivery;
 import io.subsync.sync.domain.DeliveryResult;
+import io.subsync.sync.domain.MasterSubscriptionState;
+import io.subsync.sync.domain.MasterUnavailable;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,6 +101,72 @@ public class MasterClient {
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (RuntimeException notADate) {
                 return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Master's view of a user's subscriptions, cancelled ones included ({@code GET {MASTER_API_URL}/users/{id}/subscriptions}).
+     *
+     * @throws MasterUnavailable when Master cannot be reached or answers anything but its list
+     */
+    public List<MasterSubscriptionState> subscriptionsOf(UUID masterUserId) {
+        String base = properties.masterApiUrl().endsWith("/")
+                ? properties.masterApiUrl().substring(0, properties.masterApiUrl().length() - 1) : properties.masterApiUrl();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/users/" + masterUserId + "/subscriptions"))
+                .timeout(properties.readTimeout())
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + (properties.masterApiKey() == null ? "" : properties.masterApiKey()))
+                .GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new MasterUnavailable(unreachable(e).error());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MasterUnavailable("interrupted while reading Master's subscriptions");
+        }
+        if (response.statusCode() != 200) {
+            throw new MasterUnavailable(DeliveryResult.ofHttp(response.statusCode(), response.body(), Optional.empty()).error());
+        }
+        try {
+            Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+            if (!(body.get("subscriptions") instanceof List<?> items)) {
+                throw new MasterUnavailable("Master's answer has no subscriptions list");
+            }
+            return items.stream().map(item -> state(masterUserId, item)).toList();
+        } catch (JacksonException e) {
+            throw new MasterUnavailable("Master's answer is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static MasterSubscriptionState state(UUID masterUserId, Object item) {
+        if (!(item instanceof Map<?, ?> fields) || !(fields.get("serviceId") instanceof String serviceId)) {
+            throw new MasterUnavailable("a subscription in Master's answer has no serviceId");
+        }
+        return new MasterSubscriptionState(masterUserId, serviceId, text(fields.get("planTier")),
+                text(fields.get("status")), date(fields.get("startDate")), date(fields.get("endDate")),
+                fields.get("version") instanceof Number version ? version.longValue() : 0);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** Master's dates are ISO-8601 days or date-times with an offset, kept as sent; a day is its start in UTC. */
+    static Instant date(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException notDateTime) {
+            try {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException notDay) {
+                throw new MasterUnavailable("Master's answer has a date that is not ISO-8601: '" + text + "'");
             }
         }
     }

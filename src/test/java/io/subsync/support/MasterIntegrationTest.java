@@ -22,7 +22,7 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
     public static final String MASTER_KEY = "test-master-api-key";
     public static final String WEBHOOK_SECRET = "test-master-webhook-secret";
     public static final String RETRY_SCHEDULE = "200ms,300ms,500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s";
-    protected static final MasterSimulator MASTER = startMaster();
+    public static final MasterSimulator MASTER = startMaster();
 
     private static MasterSimulator startMaster() {
         try {

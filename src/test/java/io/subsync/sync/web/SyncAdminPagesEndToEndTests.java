@@ -3,11 +3,14 @@ package io.subsync.sync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Browser;
+import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tokens;
+import io.subsync.sync.ReconcileWithMaster;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,13 +19,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The admin page's sync sections in a real browser: health tiles and charts, retrying a failure, the audit log. */
+/**
+ * The admin page's sync sections in a real browser: health tiles and charts, retrying a failure, the audit log,
+ * resolving a diverged link.
+ */
 class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Browser browser;
+    @Autowired
+    ReconcileWithMaster reconcile;
     private Syncs syncs;
 
     @BeforeEach
@@ -115,6 +124,33 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
         assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync-log .error")))
                 .getText()).contains("is not a UUID");
         assertThat(browser.driver().findElements(By.cssSelector("#log tr.entry"))).isEmpty();
+    }
+
+    @Test
+    void anOperatorResolvesADivergedLinkKeepingMastersState() {
+        UUID user = UUID.randomUUID();
+        UUID master = UUID.randomUUID();
+        api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
+        awaitDrained(Duration.ofSeconds(15));
+        MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
+        reconcile.reconcile(Optional.of(user), false, "tests");
+
+        browser.open("/login?token=" + Tokens.serviceRole());
+        browser.waiting().until(d -> browser.path().equals("/admin"));
+        By row = By.cssSelector("#sync-divergences tr[data-mvp-user-id='" + user + "']");
+        WebElement diverged = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(diverged.getDomAttribute("data-service")).isEqualTo("bazi-consultation");
+        assertThat(diverged.findElement(By.cssSelector(".differences")).getText()).contains("status: active → cancelled");
+        browser.screenshot("admin-sync-divergences");
+
+        diverged.findElement(By.cssSelector("button.keep-master")).click();
+
+        browser.waiting().until(d -> d.findElements(row).isEmpty());
+        assertThat(text("#sync-divergences .notice")).contains("Resolved bazi-consultation");
+        assertThat(jdbc.sql("SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u").param("u", user)
+                .query(String.class).single()).isEqualTo("cancelled");
+        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u").param("u", user)
+                .query(String.class).single()).isNotEqualTo("diverged");
     }
 
     private WebElement failureRow(UUID syncId) {

@@ -1,2 +1,0 @@
-/** Command-line adapter of tenancy: bulk reconciliation. */
-package io.subsync.tenancy.cli;
