@@ -92,3 +92,7 @@ CREATE POLICY own_rows ON idempotency_keys TO subsync_authenticated
 ALTER TABLE magic_link_tokens ENABLE ROW LEVEL SECURITY;
 GRANT EXECUTE ON FUNCTION generate_magic_link_token(uuid, int) TO subsync_authenticated;
 GRANT EXECUTE ON FUNCTION link_master_account(uuid, uuid, text, timestamptz) TO subsync_authenticated;
+
+-- Drift found by reconciliation (V6) is for operators: row-level security on, nothing granted to users, so even a
+-- query of a user's request that names the table reads nothing.
+ALTER TABLE sync_divergences ENABLE ROW LEVEL SECURITY;
