@@ -58,14 +58,17 @@ class SecurityIntegrationTests extends IntegrationTest {
                 new Call("POST", "/api/account-links/validate",
                         "{\"token\":\"x\",\"masterUserId\":\"" + UUID.randomUUID() + "\"}"),
                 new Call("DELETE", "/api/account-links/" + alice, null),
-                new Call("PUT", "/api/account-links/" + alice, "{\"masterUserId\":\"" + UUID.randomUUID() + "\"}"));
+                new Call("PUT", "/api/account-links/" + alice, "{\"masterUserId\":\"" + UUID.randomUUID() + "\"}"),
+                new Call("GET", "/api/sync/divergences", null),
+                new Call("POST", "/api/sync/accounts/" + alice + "/resolve", "{\"serviceName\":\"pawnshop\",\"keep\":\"mvp\"}"));
     }
 
     /** The endpoints only service_role may call. */
     private List<Call> serviceCalls() {
         return protectedCalls().stream().filter(call -> !List.of("/api/tenants/current/subscriptions", "/api/products",
                 "/api/plans", "/sync-subscription", "/api/account-links").contains(call.path())
-                && !call.path().startsWith("/api/sync/accounts/") && !call.path().startsWith("/api/sync/logs")
+                && !(call.method().equals("GET") && call.path().startsWith("/api/sync/accounts/"))
+                && !call.path().startsWith("/api/sync/logs")
                 && !(call.method().equals("DELETE") && call.path().startsWith("/api/account-links/"))
                 || call.method().equals("POST") && List.of("/api/products", "/api/plans").contains(call.path())).toList();
     }
@@ -230,7 +233,12 @@ class SecurityIntegrationTests extends IntegrationTest {
                             "masterUserId", UUID.randomUUID().toString())),
                     api.post("/api/account-links/validate", service, Map.of("token", "abc", "masterUserId", injection)),
                     api.delete("/api/account-links/" + inPath, service),
-                    api.put("/api/account-links/" + alice, service, Map.of("masterUserId", injection)));
+                    api.put("/api/account-links/" + alice, service, Map.of("masterUserId", injection)),
+                    api.get("/api/sync/divergences?mvpUserId=" + inPath, service),
+                    api.get("/api/sync/divergences?limit=" + inPath, service),
+                    api.post("/api/sync/accounts/" + inPath + "/resolve", service, Map.of("serviceName", "pawnshop", "keep", "mvp")),
+                    api.post("/api/sync/accounts/" + alice + "/resolve", service, Map.of("serviceName", injection, "keep", "mvp")),
+                    api.post("/api/sync/accounts/" + alice + "/resolve", service, Map.of("serviceName", "pawnshop", "keep", injection)));
             for (Api.Response answer : answers) {
                 assertThat(answer.status()).as(injection + " → " + answer).isBetween(400, 499);
                 assertThat(answer.contentType()).as(injection + " → " + answer).startsWith("application/problem+json");
@@ -243,7 +251,7 @@ class SecurityIntegrationTests extends IntegrationTest {
     private Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("tenants", "tenant_subscriptions", "products", "subscription_plans", "account_sync",
-                "subscription_sync_state", "sync_outbox", "subscription_sync_log", "magic_link_tokens")) {
+                "subscription_sync_state", "sync_outbox", "subscription_sync_log", "magic_link_tokens", "sync_divergences")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         counts.put("alice's plan is pro", jdbc.sql("SELECT count(*) FROM tenants WHERE id = ? AND plan = 'pro'")

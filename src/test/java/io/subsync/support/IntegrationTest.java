@@ -11,6 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Base of the integration tests: the whole service on a random port, on a real PostgreSQL, with real migrations. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
+    /** The secret Master signs its webhooks with, in every integration test (MasterIntegrationTest's simulator too). */
+    public static final String WEBHOOK_SECRET = "test-master-webhook-secret";
+
     @LocalServerPort
     protected int port;
 
@@ -26,7 +29,7 @@ public abstract class IntegrationTest {
         registry.add("subsync.db.user", () -> db.user() == null ? "" : db.user());
         registry.add("subsync.auth.jwt-secret", () -> Tokens.SECRET);
         registry.add("subsync.db.pool-size", () -> "20");
-        registry.add("subsync.sync.master-webhook-secret", () -> "integration-tests-webhook-secret");
+        registry.add("subsync.sync.master-webhook-secret", () -> WEBHOOK_SECRET);
     }
 
     @BeforeEach

@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class MasterIntegrationTest extends IntegrationTest {
     public static final String MASTER_KEY = "test-master-api-key";
-    public static final String WEBHOOK_SECRET = "test-master-webhook-secret";
     public static final String RETRY_SCHEDULE = "200ms,300ms,500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s";
     public static final MasterSimulator MASTER = startMaster();
 
