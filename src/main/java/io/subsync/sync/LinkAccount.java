@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +31,15 @@ public class LinkAccount {
     private final SyncOperations operations;
     private final SyncLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LinkAccount(AccountLinks links, SyncOperations operations, SyncLog audit, Clock clock) {
+    LinkAccount(AccountLinks links, SyncOperations operations, SyncLog audit, Clock clock,
+                ApplicationEventPublisher events) {
         this.links = links;
         this.operations = operations;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a link did: the account afterwards, whether it is new, and the re-push operations queued for it. */
@@ -139,7 +143,12 @@ public class LinkAccount {
                             "reason", "full re-push after linking"), null, actor, requestId, now);
             queued++;
         }
+        int before = operations.statesOf(mvpUserId).size();
+        events.publishEvent(new AccountLinked(mvpUserId, actor, requestId));
+        int tenantSubscriptions = operations.statesOf(mvpUserId).size() - before;
+        queued += tenantSubscriptions;
         data.put("queuedSyncs", queued);
+        data.put("tenantSubscriptionsRecorded", tenantSubscriptions);
         if (queued == 0) {
             links.markSynced(mvpUserId, now);
         }

@@ -12,6 +12,7 @@ import io.subsync.tenancy.TenantSubscriptionStates;
 import io.subsync.tenancy.domain.OwnedSubscription;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,8 +56,21 @@ class SyncTenantSubscriptions {
         RowSecurity.asService(() -> syncOwners(changed));
     }
 
+    /**
+     * A newly linked account also brings the subscriptions of the tenants it owns: the ones never recorded for Master
+     * (the owner had no link when they changed) are recorded now, in the linking transaction.
+     */
+    @EventListener
+    void on(AccountLinked linked) {
+        RowSecurity.asService(() -> sync(states.ofOwner(linked.mvpUserId()), linked.actor()));
+    }
+
     private void syncOwners(SubscriptionsChanged changed) {
-        for (OwnedSubscription subscription : states.of(changed.tenantIds())) {
+        sync(states.of(changed.tenantIds()), changed.actor());
+    }
+
+    private void sync(List<OwnedSubscription> owned, String actor) {
+        for (OwnedSubscription subscription : owned) {
             if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isEmpty()) {
                 continue;
             }
@@ -68,7 +82,7 @@ class SyncTenantSubscriptions {
                 audit.append(null, subscription.ownerUserId(), null, subscription.productType(), "sync", "failed", data,
                         "no service_plan_mapping for (service '" + subscription.productType() + "', plan '"
                                 + subscription.tier() + "'); add it (subsync init) and the next change is synced",
-                        changed.actor(), null, clock.instant());
+                        actor, null, clock.instant());
                 log.warn("Tenant {}: subscription {}/{} not synced to Master, no plan mapping", subscription.tenantId(),
                         subscription.productType(), subscription.tier());
                 continue;
@@ -80,7 +94,7 @@ class SyncTenantSubscriptions {
                         subscription.productType(), subscription.tier(), status(subscription),
                         subscription.startedAt().toString(),
                         subscription.endedAt() == null ? null : subscription.endedAt().toString(),
-                        Map.of("tenantId", subscription.tenantId().toString())), changed.actor(), null);
+                        Map.of("tenantId", subscription.tenantId().toString())), actor, null);
             }
         }
     }

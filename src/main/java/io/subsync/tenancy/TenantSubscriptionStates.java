@@ -19,4 +19,9 @@ public class TenantSubscriptionStates {
     public List<OwnedSubscription> of(Set<UUID> tenantIds) {
         return subscriptions.ownedBy(tenantIds);
     }
+
+    /** The current subscriptions of every tenant the user owns. */
+    public List<OwnedSubscription> ofOwner(UUID ownerUserId) {
+        return subscriptions.ofOwner(ownerUserId);
+    }
 }

@@ -75,6 +75,24 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
+    void linkingATenantOwnerPushesTheTenantsSubscriptionsThatWaitedForTheLink() {
+        Api.Response opened = api.post("/api/tenants", Tokens.serviceRole(), Map.of("name", "Owned", "plan", "pro",
+                "ownerUserId", user.toString(), "products", Map.of("pawnshop", true)));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_state WHERE mvp_user_id = :u").param("u", user)
+                .query(Long.class).single()).as("nothing recorded while the owner has no link").isZero();
+
+        Api.Response validated = validateWithMasterKey(createFor(user), master, null);
+
+        assertThat(validated.json().get("queuedSyncs").asInt()).as(validated.toString()).isEqualTo(2);
+        assertThat(validated.json().get("syncStatus").asString()).isEqualTo("pending");
+        awaitDrained(Duration.ofSeconds(30));
+        assertThat(MASTER.subscriptionsOf(master.toString())).extracting(MasterSubscription::serviceName)
+                .containsExactlyInAnyOrder("platform", "pawnshop");
+        assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
+    }
+
+    @Test
     void theLinkIsSyncedOnlyOnceMasterHasConfirmedEveryOperationOfTheUser() {
         Syncs syncs = new Syncs(api, jdbc);
         String broken = syncs.brokenService();

@@ -83,6 +83,27 @@ public class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Ready-made calls for the loop with Master: a magic link, a change made at Master, a reconciliation. */
+    private static void printTryIt(PrintWriter out, String base, String admin, DemoTenants.Sample linked,
+                                   DemoTenants.Sample unlinked, String master) {
+        String json = "-H 'Content-Type: application/json'";
+        out.println();
+        out.println("Try the loop with Master:");
+        out.println("  1. A magic link for " + unlinked.name() + "'s owner (a user may also ask for their own):");
+        out.println("     curl -X POST " + json + " -H 'Authorization: Bearer " + admin + "' \\");
+        out.println("          -d '{\"mvpUserId\":\"" + unlinked.ownerUserId() + "\"}' " + base + "/api/account-links");
+        out.println("     Master uses it with its key (the account is linked, its subscriptions are pushed):");
+        out.println("     curl -X POST " + json + " -H 'X-Master-Key: " + DEMO_MASTER_KEY + "' \\");
+        out.println("          -d '{\"token\":\"<token>\",\"masterUserId\":\"" + unlinked.masterUserId()
+                + "\",\"masterEmail\":\"" + unlinked.email() + "\"}' " + base + "/api/account-links/validate");
+        out.println("  2. Master cancels " + linked.name() + "'s platform plan and sends a signed webhook:");
+        out.println("     curl -X POST " + json + " -H 'Authorization: Bearer " + DEMO_MASTER_KEY + "' \\");
+        out.println("          -d '{\"userId\":\"" + linked.masterUserId()
+                + "\",\"serviceId\":\"mvp-platform\",\"type\":\"cancel\"}' " + master + "/admin/changes");
+        out.println("     then see it in the audit log (source master): " + base + "/admin");
+        out.println("  3. Compare everything with Master: ./subsync reconcile --master --dry-run");
+    }
+
     private static String demoSecret() throws IOException {
         if (Files.exists(TokenCommand.DEMO_SECRET)) {
             return Files.readString(TokenCommand.DEMO_SECRET).trim();
@@ -116,6 +137,9 @@ public class DemoCommand implements Callable<Integer> {
             out.println("  " + token);
             out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' "
                     + base + "/api/tenants/current/subscriptions");
+        }
+        if (master.contains("/admin/changes") && samples.size() > 2) {
+            printTryIt(out, base, admin, samples.get(0), samples.get(2), master.substring(0, master.indexOf(' ')));
         }
         out.println();
         out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>");

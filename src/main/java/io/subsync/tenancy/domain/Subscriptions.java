@@ -36,6 +36,9 @@ public interface Subscriptions {
      */
     List<OwnedSubscription> ownedBy(java.util.Set<java.util.UUID> tenantIds);
 
+    /** The same, for every tenant the user owns. */
+    List<OwnedSubscription> ofOwner(java.util.UUID ownerUserId);
+
     /** The reasons recorded for what a reconciliation creates: one for the platform, one for products. */
     record Reasons(CreatedReason platform, CreatedReason product) {
         public static Reasons both(CreatedReason reason) {

@@ -174,15 +174,25 @@ public class JdbcSubscriptions implements Subscriptions {
         if (tenantIds.isEmpty()) {
             return List.of();
         }
+        return owned("s.tenant_id IN (:tenants)", "tenants", List.copyOf(tenantIds));
+    }
+
+    @Override
+    public List<io.subsync.tenancy.domain.OwnedSubscription> ofOwner(UUID ownerUserId) {
+        return owned("t.owner_user_id = :owner", "owner", ownerUserId);
+    }
+
+    /** The latest subscription per (tenant, product) of tenants that have an owner, for the tenants {@code where} picks. */
+    private List<io.subsync.tenancy.domain.OwnedSubscription> owned(String where, String name, Object value) {
         return jdbc.sql("""
                         SELECT DISTINCT ON (s.tenant_id, s.product_type)
                                s.tenant_id, t.owner_user_id, s.product_type, p.tier, s.status, s.started_at, s.ended_at
                         FROM tenant_subscriptions s
                         JOIN tenants t ON t.id = s.tenant_id
                         JOIN subscription_plans p ON p.id = s.plan_id
-                        WHERE s.tenant_id IN (:tenants) AND t.owner_user_id IS NOT NULL
-                        ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""")
-                .param("tenants", List.copyOf(tenantIds))
+                        WHERE %s AND t.owner_user_id IS NOT NULL
+                        ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""".formatted(where))
+                .param(name, value)
                 .query((rs, row) -> new io.subsync.tenancy.domain.OwnedSubscription(rs.getObject("tenant_id", UUID.class),
                         rs.getObject("owner_user_id", UUID.class), rs.getString("product_type"), rs.getString("tier"),
                         rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
