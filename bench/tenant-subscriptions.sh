@@ -168,9 +168,8 @@ base="http://127.0.0.1:$port"
 
 step "starting the service on $base"
 # shellcheck disable=SC2086 # BENCH_SERVE_ARGS is a list of arguments
-# --server.port as well as --port: `serve --port` puts the port in Spring's default properties, which
-# application.yml's server.port (${PORT:8080}) overrides, so on its own it has no effect.
-"$repo/subsync" serve --port "$port" --server.port="$port" --server.address=127.0.0.1 $serve_args \
+# `serve --port` passes the port as --server.port, so it wins over application.yml's ${PORT:8080}.
+"$repo/subsync" serve --port "$port" --server.address=127.0.0.1 $serve_args \
   >"$out/server.log" 2>&1 &
 server_pid=$!
 started=$(date +%s)
