@@ -93,6 +93,9 @@ ALTER TABLE magic_link_tokens ENABLE ROW LEVEL SECURITY;
 GRANT EXECUTE ON FUNCTION generate_magic_link_token(uuid, int) TO subsync_authenticated;
 GRANT EXECUTE ON FUNCTION link_master_account(uuid, uuid, text, timestamptz) TO subsync_authenticated;
 
--- Drift found by reconciliation (V6) is for operators: row-level security on, nothing granted to users, so even a
--- query of a user's request that names the table reads nothing.
+-- Drift found by reconciliation (V6): a user's own new change to a diverged subscription settles its divergence
+-- (RecordSync), so a user may read and delete their own rows, and nothing else.
 ALTER TABLE sync_divergences ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, DELETE ON sync_divergences TO subsync_authenticated;
+CREATE POLICY own_rows ON sync_divergences TO subsync_authenticated
+    USING (mvp_user_id = (SELECT subsync.auth_uid()));

@@ -213,6 +213,29 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
+    void theUsersOwnNewChangeSettlesADivergenceInTheMvpsFavour() {
+        subscribedAndSynced();
+        MASTER.faults(Faults.NONE.withOutage(true));
+        api.post("/sync-subscription", Tokens.serviceRole(), sync(user, null, "update", "PREMIUM", 2));
+        masterChange(Map.of("userId", master.toString(), "serviceId", "svc_bazi", "type", "cancel"));
+        MASTER.faults(Faults.NONE);
+        assertThat(accountStatus()).isEqualTo("diverged");
+
+        Api.Response again = api.post("/sync-subscription", Tokens.user(user, null), sync(user, null, "update", "BASIC", 3));
+
+        assertThat(again.status()).as(again.toString()).isIn(200, 202);
+        awaitDrained(Duration.ofSeconds(20));
+        assertThat(MASTER.subscriptionsOf(master.toString()).get(0).planTier()).isEqualTo("basic");
+        assertThat(MASTER.subscriptionsOf(master.toString()).get(0).status()).isEqualTo("active");
+        assertThat(state()).containsEntry("sync_status", "synced").containsEntry("plan_code", "BASIC");
+        assertThat(accountStatus()).isEqualTo("synced");
+        assertThat(jdbc.sql("SELECT diverged_fields IS NULL FROM subscription_sync_state WHERE mvp_user_id = :u")
+                .param("u", user).query(Boolean.class).single()).isTrue();
+        assertThat(countLog("operation = 'resolve' AND source = 'mvp' AND status = 'success' AND actor = 'user:' || mvp_user_id"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void keepingTheMvpSidePushesItToMasterAgain() {
         subscribedAndSynced();
         MASTER.faults(Faults.NONE.withOutage(true));
