@@ -70,6 +70,25 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile, "http://127.0.0.1:" + port);
     }
 
+    /**
+     * The browser a test class shares between its tests: started on first use, then signed out and at the given
+     * window size before each test. Pair with {@link #closed(Browser)} in {@code @AfterAll}.
+     */
+    public static Browser ready(Browser shared, int port, int width, int height) {
+        Browser browser = shared == null ? start(port) : shared;
+        browser.signOutQuietly();
+        browser.viewportWidth(width, height);
+        return browser;
+    }
+
+    /** Closes a shared browser, if started; returns null for the field that held it. */
+    public static Browser closed(Browser shared) {
+        if (shared != null) {
+            shared.close();
+        }
+        return null;
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

@@ -23,19 +23,12 @@ class LinkPageEndToEndTests extends MasterIntegrationTest {
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.signOutQuietly();
-        browser.viewportWidth(1024, 900);
+        browser = Browser.ready(browser, port, 1024, 900);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closed(browser);
     }
 
     @Test

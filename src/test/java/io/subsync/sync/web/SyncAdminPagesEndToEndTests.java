@@ -36,20 +36,13 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.signOutQuietly();
-        browser.viewportWidth(1280, 2600);
+        browser = Browser.ready(browser, port, 1280, 2600);
         syncs = new Syncs(api, jdbc);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closed(browser);
     }
 
     @Test

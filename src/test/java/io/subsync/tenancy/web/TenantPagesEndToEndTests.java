@@ -24,20 +24,13 @@ class TenantPagesEndToEndTests extends IntegrationTest {
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.signOutQuietly();
-        browser.viewportWidth(1024, 900);
+        browser = Browser.ready(browser, port, 1024, 900);
         tenants = new Tenants(api);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closed(browser);
     }
 
     @Test
