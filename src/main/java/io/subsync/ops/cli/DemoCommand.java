@@ -101,7 +101,9 @@ public class DemoCommand implements Callable<Integer> {
         out.println("          -d '{\"userId\":\"" + linked.masterUserId()
                 + "\",\"serviceId\":\"mvp-platform\",\"type\":\"cancel\"}' " + master + "/admin/changes");
         out.println("     then see it in the audit log (source master): " + base + "/admin");
-        out.println("  3. Compare everything with Master: ./subsync reconcile --master --dry-run");
+        out.println("  3. Compare everything with Master (from another terminal; it uses the demo's database):");
+        out.println("     MASTER_API_URL=" + master + " MASTER_API_KEY=" + DEMO_MASTER_KEY
+                + " ./subsync reconcile --master --dry-run");
     }
 
     private static String demoSecret() throws IOException {
