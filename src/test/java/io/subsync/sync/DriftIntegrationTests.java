@@ -8,10 +8,12 @@ import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
 import io.subsync.sync.domain.DriftAction;
+import io.subsync.sync.domain.MasterSubscriptionState;
 import io.subsync.sync.domain.ReconciliationReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 class DriftIntegrationTests extends MasterIntegrationTest {
     @Autowired
     ReconcileWithMaster reconcile;
+
+    @Autowired
+    AcceptMasterState acceptMasterState;
 
     @Autowired
     DataSource dataSource;
@@ -138,6 +143,28 @@ class DriftIntegrationTests extends MasterIntegrationTest {
                     || (SELECT count(*) FROM subscription_sync_log l WHERE l.mvp_user_id = :u)::text
                     || (SELECT count(*) FROM sync_divergences d WHERE d.mvp_user_id = :u)::text""")
                 .param("u", user).query(String.class).single();
+    }
+
+    @Test
+    void aSubscriptionOnlyMasterHoldsKeepsTheAccountDivergedWhileAnotherServiceSettles() {
+        UUID user = UUID.randomUUID();
+        UUID master = synced(user);
+        MasterChanges.create(master, "svc_pawnshop", "starter");
+        reconcile.reconcile(Optional.of(user), false, "tests");
+        assertThat(status(user)).isEqualTo("diverged");
+        assertThat(stateStatus(user)).as("bazi itself is in step").isEqualTo("synced");
+
+        // Master's newer state of bazi arrives and is applied: that settles bazi, not pawnshop.
+        acceptMasterState.accept(new MasterSubscriptionState(master, "svc_bazi", "premium", "active",
+                Instant.parse("2026-01-01T00:00:00Z"), null, 100), "tests", null, null);
+
+        assertThat(stateStatus(user)).isEqualTo("synced");
+        assertThat(status(user)).as("pawnshop is still diverged, listed for an operator").isEqualTo("diverged");
+        assertThat(divergenceOf(user).get("serviceName").asString()).isEqualTo("pawnshop");
+
+        api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
+                Map.of("serviceName", "pawnshop", "keep", "master"));
+        assertThat(status(user)).isNotEqualTo("diverged");
     }
 
     @Test

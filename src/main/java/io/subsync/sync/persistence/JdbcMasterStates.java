@@ -77,6 +77,13 @@ public class JdbcMasterStates implements MasterStates {
                 .param("at", time(at)).param("changeId", changeId).param("data", SyncJson.write(master.snapshot()))
                 .param("version", master.version())
                 .update();
+        forgetDrift(mvpUserId, serviceName);
+    }
+
+    /** Master's state taken, or the divergence cleared: a drift a reconciliation recorded for the pair is settled. */
+    private void forgetDrift(UUID mvpUserId, String serviceName) {
+        jdbc.sql("DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
+                .param("user", mvpUserId).param("service", serviceName).update();
     }
 
     @Override
@@ -123,6 +130,7 @@ public class JdbcMasterStates implements MasterStates {
                         WHERE mvp_user_id = :user AND service_name = :service""")
                 .param("user", mvpUserId).param("service", serviceName)
                 .update();
+        forgetDrift(mvpUserId, serviceName);
     }
 
     @Override
@@ -139,6 +147,7 @@ public class JdbcMasterStates implements MasterStates {
                         SET sync_status = CASE
                                 WHEN EXISTS (SELECT 1 FROM subscription_sync_state s
                                              WHERE s.mvp_user_id = a.mvp_user_id AND s.sync_status = 'diverged')
+                                  OR EXISTS (SELECT 1 FROM sync_divergences d WHERE d.mvp_user_id = a.mvp_user_id)
                                     THEN 'diverged'
                                 WHEN NOT EXISTS (SELECT 1 FROM subscription_sync_state s
                                                  WHERE s.mvp_user_id = a.mvp_user_id AND s.sync_status <> 'synced')
