@@ -163,6 +163,17 @@ class CommandLineEndToEndTests extends IntegrationTest {
             Api.Response read = service.api().get("/api/tenants/" + tenant + "/subscriptions", Tokens.serviceRole());
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json().get("subscriptions")).hasSize(2);
+
+            // A command beside the running service uses the PostgreSQL it runs on the same data directory.
+            Jar.Run monitor = Jar.run(Map.of("SUBSYNC_DATA_DIR", dataDir.toString()), "monitor", "--json");
+            assertThat(monitor.exitCode()).as(monitor.out()).isZero();
+            assertThat(monitor.out()).contains("\"totalAccounts\"").doesNotContain("Exception");
+
+            // Without MASTER_WEBHOOK_SECRET nothing from Master can be verified, so nothing is taken.
+            Api.Response webhook = service.api().raw("POST", "/webhooks/master", null,
+                    "{\"id\":\"evt_1\",\"type\":\"subscription.cancelled\"}");
+            assertThat(webhook.status()).as(webhook.toString()).isEqualTo(503);
+            assertThat(webhook.contentType()).startsWith("application/problem+json");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
     }

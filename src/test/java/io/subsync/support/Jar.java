@@ -31,6 +31,7 @@ public final class Jar {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("SUBSYNC_JWT_SECRET");
         builder.environment().remove("SUBSYNC_DB_URL");
+        builder.environment().remove("MASTER_WEBHOOK_SECRET");
         builder.environment().putAll(env);
         return builder;
     }
