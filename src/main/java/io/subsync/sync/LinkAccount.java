@@ -5,13 +5,13 @@ import io.subsync.sync.domain.AccountLinkConflict;
 import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.DesiredState;
 import io.subsync.sync.domain.SyncLog;
-import io.subsync.sync.domain.SyncOperation;
 import io.subsync.sync.domain.SyncOperations;
 import io.subsync.sync.domain.SyncState;
 import io.subsync.sync.domain.UnknownSync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +49,10 @@ public class LinkAccount {
     @Transactional
     public AccountLink link(UUID mvpUserId, UUID masterUserId, String actor, String requestId) {
         Instant now = clock.instant();
-        links.lockOrCreate(mvpUserId, now);
+        AccountLink account = links.lockOrCreate(mvpUserId, now);
+        if (account.masterUserId().filter(masterUserId::equals).isPresent()) {
+            return account;
+        }
         if (links.link(mvpUserId, masterUserId, null, now)) {
             Map<String, Object> data = linkData(masterUserId, null, "sync_request");
             data.put("releasedOperations", operations.releaseWaiting(mvpUserId, now));
@@ -67,7 +70,8 @@ public class LinkAccount {
     @Transactional
     public Linked linked(UUID mvpUserId, boolean newlyLinked, String via, Map<String, Object> details, String actor,
                          String requestId) {
-        AccountLink account = links.lockOrCreate(mvpUserId, clock.instant());
+        // The token's function has just written and locked the account row in this transaction.
+        AccountLink account = links.find(mvpUserId).orElseThrow();
         if (!newlyLinked) {
             return new Linked(account, false, 0);
         }
@@ -131,11 +135,10 @@ public class LinkAccount {
         Instant now = clock.instant();
         data.put("releasedOperations", operations.releaseWaiting(mvpUserId, now));
         int queued = 0;
-        for (SyncState listed : operations.statesOf(mvpUserId)) {
+        List<SyncState> states = operations.statesOf(mvpUserId);
+        for (SyncState listed : states) {
             SyncState state = operations.lock(mvpUserId, listed.desired().serviceName()).orElseThrow();
-            DesiredState whole = new DesiredState(SyncOperation.SYNC, state.desired().serviceName(),
-                    state.desired().planCode(), state.desired().status(), state.desired().startDate(),
-                    state.desired().endDate(), state.desired().metadata());
+            DesiredState whole = state.desired().asSync();
             UUID syncId = UUID.randomUUID();
             operations.append(syncId, mvpUserId, whole, state.desiredRevision() + 1, true, actor, requestId, now);
             audit.append(syncId, mvpUserId, masterUserId, whole.serviceName(), "sync", "pending",
@@ -143,7 +146,8 @@ public class LinkAccount {
                             "reason", "full re-push after linking"), null, actor, requestId, now);
             queued++;
         }
-        int before = operations.statesOf(mvpUserId).size();
+        // The re-push above only revised existing states; the tenants' subscriptions may add new ones.
+        int before = states.size();
         events.publishEvent(new AccountLinked(mvpUserId, actor, requestId));
         int tenantSubscriptions = operations.statesOf(mvpUserId).size() - before;
         queued += tenantSubscriptions;

@@ -96,10 +96,10 @@ public class RecordSync {
     private Recorded recordInTransaction(SyncRequest request, DesiredState desired, String actor, String requestId) {
         Instant now = clock.instant();
         UUID user = request.mvpUserId();
-        AccountLink account = links.lockOrCreate(user, now);
-        if (request.masterUserId() != null) {
-            account = linkAccount.link(user, request.masterUserId(), actor, requestId);
-        }
+        // Either way the account row is locked for the transaction.
+        AccountLink account = request.masterUserId() != null
+                ? linkAccount.link(user, request.masterUserId(), actor, requestId)
+                : links.lockOrCreate(user, now);
         for (int tries = 0; tries < 3; tries++) {
             Optional<SyncState> state = operations.lock(user, desired.serviceName());
             if (state.isPresent() && operations.wantsAlready(user, desired)) {

@@ -15,6 +15,11 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
                            Instant startDate, Instant endDate, Map<String, Object> metadata) {
     public static final Set<String> STATUSES = Set.of("active", "trialing", "past_due", "paused", "cancelled", "expired");
 
+    /** The same state, to be sent whole ({@code sync}): what a re-push sends. */
+    public DesiredState asSync() {
+        return new DesiredState(SyncOperation.SYNC, serviceName, planCode, status, startDate, endDate, metadata);
+    }
+
     /** Checks a request's subscription data against the operation. */
     public static DesiredState of(SyncOperation operation, String serviceName, String planCode, String status,
                                   String startDate, String endDate, Map<String, Object> metadata) {
