@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AcceptMasterState {
+    private static final String DIVERGENCE_REPUSH = "re-push of the MVP's state after a divergence from Master";
     private final MasterStates states;
     private final SyncOperations operations;
     private final SyncLog audit;
@@ -161,7 +162,7 @@ public class AcceptMasterState {
             }
             case KEEP_MVP -> {
                 states.note(user, service, master, now);
-                UUID syncId = rePush(state.get(), actor, requestId, now);
+                UUID syncId = rePush(state.get(), DIVERGENCE_REPUSH, actor, requestId, now);
                 String why = "Master's state differs in " + String.join(", ", differences) + "; policy mvp-wins: the MVP's "
                         + "state is pushed again as sync " + syncId;
                 states.log(syncId, user, master.masterUserId(), service, op, "superseded", mvpData, masterData, why,
@@ -213,7 +214,7 @@ public class AcceptMasterState {
             if (master != null) {
                 states.note(mvpUserId, service, master, now);
             }
-            UUID syncId = rePush(state, actor, requestId, now);
+            UUID syncId = rePush(state, DIVERGENCE_REPUSH, actor, requestId, now);
             states.settleAccount(mvpUserId, null, false, now);
             String why = "resolved: kept the MVP's state, pushed again as sync " + syncId;
             Map<String, Object> masterData = known.state().map(MasterSubscriptionState::snapshot).orElse(null);
@@ -237,11 +238,13 @@ public class AcceptMasterState {
         return Outcome.of(Outcome.Kind.APPLIED, mvpUserId, service, known.divergedFields(), changeId, why);
     }
 
-    /** Queues the MVP's desired state again as a full {@code sync} through the outbox, superseding undelivered rows. */
-    private UUID rePush(SyncState state, String actor, String requestId, Instant now) {
+    /**
+     * Queues the MVP's desired state (of a state row locked by the caller) again as a full {@code sync} through the
+     * outbox, superseding undelivered rows; always a new operation, even when the last one was the same full sync.
+     */
+    UUID rePush(SyncState state, String reason, String actor, String requestId, Instant now) {
         DesiredState desired = state.desired();
-        DesiredState whole = new DesiredState(SyncOperation.SYNC, desired.serviceName(), desired.planCode(),
-                desired.status(), desired.startDate(), desired.endDate(), desired.metadata());
+        DesiredState whole = desired.asSync();
         UUID syncId = UUID.randomUUID();
         if (!operations.append(syncId, state.mvpUserId(), whole, state.desiredRevision() + 1, true, actor, requestId,
                 now)) {
@@ -251,7 +254,7 @@ public class AcceptMasterState {
         Map<String, Object> data = mvpData(state);
         data.put("operation", SyncOperation.SYNC.code());
         audit.append(syncId, state.mvpUserId(), null, desired.serviceName(), SyncOperation.SYNC.code(), "pending", data,
-                "re-push of the MVP's state after a divergence from Master", actor, requestId, now);
+                reason, actor, requestId, now);
         return syncId;
     }
 

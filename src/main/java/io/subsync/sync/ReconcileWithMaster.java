@@ -45,22 +45,20 @@ public class ReconcileWithMaster {
     private final AccountLinks links;
     private final MasterClient master;
     private final ReconciliationLock lock;
-    private final RecordSync recordSync;
     private final AcceptMasterState acceptMasterState;
     private final SyncOperations operations;
     private final SyncProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, AccountLinks links, MasterClient master, ReconciliationLock lock, RecordSync recordSync,
-                        AcceptMasterState acceptMasterState, SyncOperations operations,
+    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, AccountLinks links, MasterClient master,
+                        ReconciliationLock lock, AcceptMasterState acceptMasterState, SyncOperations operations,
                         SyncProperties properties, TransactionTemplate transactions, Clock clock) {
         this.divergences = divergences;
         this.masterStates = masterStates;
         this.links = links;
         this.master = master;
         this.lock = lock;
-        this.recordSync = recordSync;
         this.acceptMasterState = acceptMasterState;
         this.operations = operations;
         this.properties = properties;
@@ -177,13 +175,17 @@ public class ReconcileWithMaster {
                 yield Optional.empty();
             }
             case PUSH_MVP -> Optional.ofNullable(transactions.execute(tx -> {
-                links.lockOrCreate(user, clock.instant());
+                Instant now = clock.instant();
+                links.lockOrCreate(user, now);
                 SyncState state = operations.lock(user, comparison.serviceName())
                         .orElseThrow(() -> new UnknownSync("no sync state of " + comparison.serviceName()));
                 divergences.logDrift(user, masterUser, comparison, "policy mvp-wins: the MVP's state is sent again",
-                        actor, clock.instant());
-                divergences.clear(user, comparison.serviceName());
-                return recordSync.recordAs(resend(state), actor, null).syncId();
+                        actor, now);
+                masterStates.clearDivergence(user, comparison.serviceName());
+                UUID syncId = acceptMasterState.rePush(state, "re-push of the MVP's state: policy mvp-wins after drift",
+                        actor, null, now);
+                masterStates.settleAccount(user, null, false, now);
+                return syncId;
             }));
             case ACCEPT_MASTER -> {
                 MasterSubscriptionState state = comparison.master().orElseThrow();
@@ -197,13 +199,5 @@ public class ReconcileWithMaster {
             }
             default -> Optional.empty();
         };
-    }
-
-    /** The MVP's desired state, sent whole ({@code sync}). */
-    private static SyncRequest resend(SyncState state) {
-        var desired = state.desired();
-        return new SyncRequest(state.mvpUserId(), null, "sync", desired.serviceName(), desired.planCode(),
-                desired.status(), desired.startDate() == null ? null : desired.startDate().toString(),
-                desired.endDate() == null ? null : desired.endDate().toString(), desired.metadata());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.sync.domain.DriftAction;
 import io.subsync.sync.domain.ReconciliationReport;
+import io.subsync.support.MasterChanges;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,5 +35,20 @@ class DriftMvpWinsIntegrationTests extends DriftedIntegrationTest {
         assertThat(accountStatus(user)).isEqualTo("synced");
         assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).as("equal now").isEmpty();
     }
-}
 
+    @Test
+    void aSecondDriftIsPushedAgainEvenThoughTheLastPushWasAlreadyAFullSync() {
+        UUID user = drifted();
+        UUID first = reconcile.reconcile(Optional.of(user), false, "tests").drifted().get(0).syncId().orElseThrow();
+        awaitDrained(Duration.ofSeconds(15));
+        MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-02T00:00:00Z");
+
+        ReconciliationReport again = reconcile.reconcile(Optional.of(user), false, "tests");
+
+        UUID second = again.drifted().get(0).syncId().orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        awaitDrained(Duration.ofSeconds(15));
+        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("active"));
+    }
+}
