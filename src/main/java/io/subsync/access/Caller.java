@@ -12,6 +12,11 @@ public record Caller(String subject, Role role, Optional<UUID> tenantId) {
         return role == Role.SERVICE_ROLE;
     }
 
+    /** Whether the caller may act for this MVP user: service_role for anyone, a user for themself. */
+    public boolean mayActFor(UUID mvpUserId) {
+        return isServiceRole() || mvpUserId.toString().equals(subject);
+    }
+
     /** The actor recorded in histories and audit entries, e.g. {@code user:3f2c…} or {@code service_role}. */
     public String actor() {
         return isServiceRole() ? "service_role" + (subject == null ? "" : ":" + subject) : "user:" + subject;

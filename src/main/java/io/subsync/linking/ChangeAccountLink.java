@@ -22,7 +22,7 @@ public class ChangeAccountLink {
     }
 
     public AccountLink unlink(UUID mvpUserId, Caller caller, String requestId) {
-        if (!caller.isServiceRole() && !mvpUserId.toString().equals(caller.subject())) {
+        if (!caller.mayActFor(mvpUserId)) {
             throw new NotYourAccount();
         }
         return linkAccount.unlink(mvpUserId, caller.actor(), requestId).orElseThrow(() -> new AccountNotLinked(mvpUserId));

@@ -27,7 +27,7 @@ public class CreateMagicLink {
     /** {@code mvpUserId} empty: the caller's own account (a service_role caller must name one). */
     public MagicLink create(Optional<UUID> mvpUserId, Optional<Integer> validityHours, Caller caller) {
         UUID user = mvpUserId.orElseGet(() -> own(caller));
-        if (!caller.isServiceRole() && !user.toString().equals(caller.subject())) {
+        if (!caller.mayActFor(user)) {
             throw new NotYourAccount();
         }
         MagicLink link = links.generate(user, validityHours);

@@ -74,7 +74,7 @@ public class RecordSync {
         if (request.mvpUserId() == null) {
             throw new InvalidSyncRequest("mvpUserId", "is required (the MVP user's UUID)");
         }
-        if (!caller.isServiceRole() && !request.mvpUserId().toString().equals(caller.subject())) {
+        if (!caller.mayActFor(request.mvpUserId())) {
             throw new NotYourAccount();
         }
         return recordAs(request, caller.actor(), requestId);

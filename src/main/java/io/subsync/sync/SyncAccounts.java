@@ -49,7 +49,7 @@ public class SyncAccounts {
     }
 
     private static void checkOwner(UUID mvpUserId, Caller caller) {
-        if (!caller.isServiceRole() && !mvpUserId.toString().equals(caller.subject())) {
+        if (!caller.mayActFor(mvpUserId)) {
             throw new NotYourAccount();
         }
     }

@@ -9,7 +9,6 @@ import io.subsync.linking.domain.MagicLinks;
 import io.subsync.linking.domain.TokenState;
 import io.subsync.linking.domain.UsedMagicLink;
 import io.subsync.sync.domain.AccountLinkConflict;
-import io.subsync.sync.domain.AccountLinkConflict.Kind;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,10 +75,9 @@ class JdbcMagicLinks implements MagicLinks {
             case "SL001" -> new MagicLinkRefused(Reason.UNKNOWN, refusal.message());
             case "SL002" -> new MagicLinkRefused(Reason.EXPIRED, refusal.message());
             case "SL003" -> new MagicLinkRefused(Reason.USED, refusal.message());
-            case "SL004" -> new AccountLinkConflict(Kind.MASTER_ACCOUNT_LINKED_ELSEWHERE, refusal.message());
-            case "SL005" -> new AccountLinkConflict(Kind.ACCOUNT_LINKED_ELSEWHERE, refusal.message());
             case "SL006" -> new InvalidLinkRequest("validityHours", refusal.message());
-            default -> e;
+            default -> AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message()).map(RuntimeException.class::cast)
+                    .orElse(e);
         }).orElse(e);
     }
 }

@@ -1,5 +1,7 @@
 package io.subsync.sync.domain;
 
+import java.util.Optional;
+
 /** The Master account given is linked elsewhere, or the MVP account is linked to another Master account. */
 public class AccountLinkConflict extends RuntimeException {
     private final Kind kind;
@@ -16,6 +18,18 @@ public class AccountLinkConflict extends RuntimeException {
             this.field = field;
             this.code = code;
         }
+    }
+
+    /**
+     * The refusal of the SQL function {@code link_master_account} with this SQLSTATE ({@code SL004}: the Master account
+     * is linked elsewhere, {@code SL005}: the MVP account is), or empty for any other state.
+     */
+    public static Optional<AccountLinkConflict> ofSqlState(String sqlState, String message) {
+        return switch (sqlState) {
+            case "SL004" -> Optional.of(new AccountLinkConflict(Kind.MASTER_ACCOUNT_LINKED_ELSEWHERE, message));
+            case "SL005" -> Optional.of(new AccountLinkConflict(Kind.ACCOUNT_LINKED_ELSEWHERE, message));
+            default -> Optional.empty();
+        };
     }
 
     public AccountLinkConflict(Kind kind, String message) {

@@ -5,7 +5,6 @@ import static io.subsync.sync.persistence.SyncJson.time;
 import io.subsync.database.DatabaseRefusal;
 import io.subsync.sync.domain.AccountLink;
 import io.subsync.sync.domain.AccountLinkConflict;
-import io.subsync.sync.domain.AccountLinkConflict.Kind;
 import io.subsync.sync.domain.AccountLinks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,11 +54,7 @@ public class JdbcAccountLinks implements AccountLinks {
 
     /** The link refusals of {@code link_master_account} (SQLSTATE SL004, SL005) as {@link AccountLinkConflict}. */
     private static Optional<AccountLinkConflict> conflict(DataAccessException e) {
-        return DatabaseRefusal.of(e).flatMap(refusal -> switch (refusal.sqlState()) {
-            case "SL004" -> Optional.of(new AccountLinkConflict(Kind.MASTER_ACCOUNT_LINKED_ELSEWHERE, refusal.message()));
-            case "SL005" -> Optional.of(new AccountLinkConflict(Kind.ACCOUNT_LINKED_ELSEWHERE, refusal.message()));
-            default -> Optional.empty();
-        });
+        return DatabaseRefusal.of(e).flatMap(refusal -> AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message()));
     }
 
     @Override
