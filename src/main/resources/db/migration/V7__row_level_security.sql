@@ -15,16 +15,10 @@ $$;
 -- The service's login role switches to it per request (SET ROLE needs membership, unless a superuser).
 GRANT subsync_authenticated TO CURRENT_USER;
 
--- The claims of the request, and the two ids the policies use (Supabase's auth.jwt() and auth.uid()). Each is one
+-- The two ids the policies use, read from the request's claims (as Supabase's auth.uid() does). Each is one
 -- SQL expression, so PostgreSQL inlines it into the policy and evaluates it once per statement: a function it had to
 -- call (a FROM clause, plpgsql) is planned again in every statement, which cost a user's read most of its time.
 -- The service writes the claims itself (io.subsync.database.RowSecurity), with ids that are UUIDs.
-CREATE FUNCTION auth_claims() RETURNS jsonb
-    LANGUAGE sql STABLE AS
-$$
-SELECT coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb
-$$;
-
 CREATE FUNCTION auth_uid() RETURNS uuid
     LANGUAGE sql STABLE AS
 $$

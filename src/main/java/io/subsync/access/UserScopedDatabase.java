@@ -48,21 +48,8 @@ class UserScopedDatabase {
                 chain.doFilter(request, response);
                 return;
             }
-            String claims = userClaims(caller);
-            try {
-                RowSecurity.asUser(claims, () -> {
-                    try {
-                        chain.doFilter(request, response);
-                        return null;
-                    } catch (IOException | ServletException e) {
-                        throw new Tunnel(e);
-                    }
-                });
-            } catch (Tunnel tunnel) {
-                if (tunnel.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw (ServletException) tunnel.getCause();
+            try (RowSecurity.Scope scope = RowSecurity.enterUser(userClaims(caller))) {
+                chain.doFilter(request, response);
             }
         }
 
@@ -78,12 +65,6 @@ class UserScopedDatabase {
                 user = new UUID(0, 0);
             }
             return RowSecurity.claims(user, caller.tenantId());
-        }
-    }
-
-    private static final class Tunnel extends RuntimeException {
-        Tunnel(Exception cause) {
-            super(cause);
         }
     }
 }

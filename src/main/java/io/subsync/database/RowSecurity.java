@@ -38,7 +38,9 @@ public final class RowSecurity {
 
     /** Runs {@code work} with the database showing only the rows these claims may see. */
     public static <T> T asUser(String claims, Supplier<T> work) {
-        return within(Objects.requireNonNull(claims, "claims"), work);
+        try (Scope scope = enterUser(claims)) {
+            return work.get();
+        }
     }
 
     /**
@@ -47,29 +49,32 @@ public final class RowSecurity {
      * connection (and the scope) it started with.
      */
     public static <T> T asService(Supplier<T> work) {
-        return within(null, work);
+        try (Scope scope = enter(null)) {
+            return work.get();
+        }
     }
 
     public static void asService(Runnable work) {
-        within(null, () -> {
+        try (Scope scope = enter(null)) {
             work.run();
-            return null;
-        });
+        }
     }
 
-    /** Whether the current thread works for a user (and its connections are restricted). */
-    public static boolean userScoped() {
-        return CLAIMS.get() != null;
+    /** Until closed, the current thread works for a user: for code that cannot pass a {@link Supplier}. */
+    public static Scope enterUser(String claims) {
+        return enter(Objects.requireNonNull(claims, "claims"));
     }
 
-    private static <T> T within(String claims, Supplier<T> work) {
+    /** A scope entered on the current thread; closing it restores the one before. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static Scope enter(String claims) {
         String outer = CLAIMS.get();
         set(claims);
-        try {
-            return work.get();
-        } finally {
-            set(outer);
-        }
+        return () -> set(outer);
     }
 
     private static void set(String claims) {
