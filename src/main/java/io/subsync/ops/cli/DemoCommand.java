@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -77,9 +78,8 @@ public class DemoCommand implements Callable<Integer> {
             return 1;
         }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
-        print(spec.commandLine().getOut(), new TokenMinter(secret), samples,
-                simulator == null ? masterUrl : simulator.baseUrl() + "  (the Master simulator; admin: "
-                        + simulator.baseUrl() + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")");
+        print(spec.commandLine().getOut(), new TokenMinter(secret), samples, masterUrl,
+                Optional.ofNullable(simulator).map(MasterSimulator::baseUrl));
         return 0;
     }
 
@@ -116,7 +116,11 @@ public class DemoCommand implements Callable<Integer> {
         return secret;
     }
 
-    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples, String master) {
+    /** {@code simulator}: the base URL of the demo's own Master simulator, when it runs one (else Master is {@code masterUrl}). */
+    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples, String masterUrl,
+                       Optional<String> simulator) {
+        String master = simulator.map(url -> url + "  (the Master simulator; admin: " + url
+                + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")").orElse(masterUrl);
         String base = "http://localhost:" + port;
         Instant now = Instant.now();
         Duration day = Duration.ofDays(1);
@@ -140,8 +144,8 @@ public class DemoCommand implements Callable<Integer> {
             out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' "
                     + base + "/api/tenants/current/subscriptions");
         }
-        if (master.contains("/admin/changes") && samples.size() > 2) {
-            printTryIt(out, base, admin, samples.get(0), samples.get(2), master.substring(0, master.indexOf(' ')));
+        if (simulator.isPresent() && samples.size() > 2) {
+            printTryIt(out, base, admin, samples.get(0), samples.get(2), simulator.get());
         }
         out.println();
         out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>");
