@@ -3,6 +3,7 @@ package io.subsync.sync;
 import io.subsync.sync.domain.DesiredState;
 import io.subsync.sync.domain.DriftDecision;
 import io.subsync.sync.domain.MasterStateUnknown;
+import io.subsync.sync.domain.InvalidSyncRequest;
 import io.subsync.sync.domain.MasterStates;
 import io.subsync.sync.domain.MasterSubscriptionState;
 import io.subsync.sync.domain.NotDiverged;
@@ -52,7 +53,25 @@ public class AcceptMasterState {
     }
 
     /** Which side a resolve keeps. */
-    public enum Keep { MVP, MASTER }
+    public enum Keep {
+        MVP, MASTER;
+
+        /** {@code mvp} or {@code master}, any case; else an {@link InvalidSyncRequest} naming {@code keep}. */
+        public static Keep parse(String keep) {
+            if (keep != null) {
+                for (Keep side : values()) {
+                    if (side.name().equalsIgnoreCase(keep.trim())) {
+                        return side;
+                    }
+                }
+            }
+            throw new InvalidSyncRequest("keep", "must be mvp or master, was " + (keep == null ? "missing" : "'" + keep + "'"));
+        }
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** What became of Master's state. */
     public record Outcome(Kind kind, Optional<UUID> mvpUserId, Optional<String> serviceName, List<String> differences,
@@ -109,8 +128,10 @@ public class AcceptMasterState {
             return Outcome.of(Outcome.Kind.IGNORED, null, null, List.of(), null, why);
         }
         UUID user = linked.get();
-        Optional<PlanMapping> mapping = master.mappedBy(states.mappingsOf(master.serviceId(), master.planTier()),
-                states.servicesOf(user));
+        List<PlanMapping> candidates = states.mappingsOf(master.serviceId(), master.planTier());
+        // The user's services decide only between several candidates: no query for the usual single one.
+        Optional<PlanMapping> mapping = master.mappedBy(candidates,
+                candidates.size() > 1 ? states.servicesOf(user) : List.of());
         if (mapping.isEmpty()) {
             String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId() + "', planTier '"
                     + master.planTier() + "'); not applied";

@@ -4,6 +4,7 @@ import io.subsync.Server;
 import io.subsync.sync.AcceptMasterState;
 import io.subsync.sync.ReconcileWithMaster;
 import io.subsync.sync.ResolveDivergence;
+import io.subsync.sync.domain.InvalidSyncRequest;
 import io.subsync.sync.domain.MasterUnavailable;
 import io.subsync.sync.domain.NotDiverged;
 import io.subsync.sync.domain.ReconciliationReport;
@@ -13,7 +14,6 @@ import io.subsync.tenancy.ReconcileSubscriptions;
 import io.subsync.tenancy.domain.ReconcileOutcome;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -132,15 +132,17 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--service is required with --resolve: the diverged service");
             return 2;
         }
-        String side = keep == null ? "" : keep.trim().toLowerCase(Locale.ROOT);
-        if (!side.equals("mvp") && !side.equals("master")) {
-            err.println("--keep must be mvp or master, was " + (keep == null ? "missing" : "'" + keep + "'"));
+        AcceptMasterState.Keep side;
+        try {
+            side = AcceptMasterState.Keep.parse(keep);
+        } catch (InvalidSyncRequest e) {
+            err.println("--keep " + e.getMessage());
             return 2;
         }
         try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
             AcceptMasterState.Outcome outcome = context.getBean(ResolveDivergence.class).resolve(mvpUser, service.trim(),
-                    side.equals("mvp") ? AcceptMasterState.Keep.MVP : AcceptMasterState.Keep.MASTER, "cli:reconcile", null);
-            out.printf("Resolved %s / %s: kept %s (%s)%s%n", mvpUser, service.trim(), side, outcome.detail(),
+                    side, "cli:reconcile", null);
+            out.printf("Resolved %s / %s: kept %s (%s)%s%n", mvpUser, service.trim(), side.code(), outcome.detail(),
                     outcome.syncId().map(id -> "; sync id " + id).orElse(""));
             out.flush();
             return 0;

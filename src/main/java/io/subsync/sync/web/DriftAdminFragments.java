@@ -54,7 +54,7 @@ class DriftAdminFragments {
     String resolve(@PathVariable UUID mvpUserId, @RequestParam String service, @RequestParam String keep,
                    @AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "HX-Request", required = false) String htmx,
                    HttpServletResponse response, Model model) {
-        AcceptMasterState.Keep side = DriftApiController.keep(keep);
+        AcceptMasterState.Keep side = AcceptMasterState.Keep.parse(keep);
         try {
             AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, service, side, Caller.of(jwt).actor(), null);
             model.addAttribute("notice", "Resolved " + service + " of " + LogRow.shortId(mvpUserId) + ": "

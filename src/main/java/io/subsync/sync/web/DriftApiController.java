@@ -71,7 +71,7 @@ class DriftApiController {
         if (body.serviceName() == null || body.serviceName().isBlank()) {
             throw new InvalidSyncRequest("serviceName", "is required: the service whose divergence to resolve");
         }
-        AcceptMasterState.Keep keep = keep(body.keep());
+        AcceptMasterState.Keep keep = AcceptMasterState.Keep.parse(body.keep());
         AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, body.serviceName().trim(), keep,
                 Caller.of(jwt).actor(), requestId);
         return new ResolveView(mvpUserId, outcome.serviceName().orElse(body.serviceName().trim()),
@@ -80,14 +80,4 @@ class DriftApiController {
     }
 
     /** {@code mvp} or {@code master}, in any case. */
-    static AcceptMasterState.Keep keep(String keep) {
-        if (keep != null) {
-            for (AcceptMasterState.Keep side : AcceptMasterState.Keep.values()) {
-                if (side.name().equalsIgnoreCase(keep.trim())) {
-                    return side;
-                }
-            }
-        }
-        throw new InvalidSyncRequest("keep", "must be mvp or master, was " + (keep == null ? "missing" : "'" + keep + "'"));
-    }
 }
