@@ -19,7 +19,6 @@ CREATE TABLE master_webhook_events (
     outcome     text        NOT NULL DEFAULT 'received',
     CONSTRAINT master_webhook_events_pk PRIMARY KEY (event_id)
 );
-CREATE INDEX master_webhook_events_received_at ON master_webhook_events (received_at);
 
 -- A change from Master that conflicts with an undelivered MVP change is logged as diverged.
 ALTER TABLE subscription_sync_log DROP CONSTRAINT subscription_sync_log_status_known;

@@ -17,9 +17,6 @@ import java.util.function.Function;
  * it, and its confirmation is still on its way.
  */
 public final class DriftCheck {
-    /** The fields compared, in the order they are reported. */
-    public static final List<String> FIELDS = List.of("planTier", "status", "startDate", "endDate");
-
     private DriftCheck() {
     }
 
