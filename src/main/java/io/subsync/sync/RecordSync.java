@@ -4,7 +4,6 @@ import io.subsync.access.Caller;
 import io.subsync.sync.domain.AccountLink;
 import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.DesiredState;
-import io.subsync.sync.domain.Divergences;
 import io.subsync.sync.domain.InvalidSyncRequest;
 import io.subsync.sync.domain.MasterStates;
 import io.subsync.sync.domain.NotYourAccount;
@@ -42,15 +41,13 @@ public class RecordSync {
     private final Clock clock;
     private final LinkAccount linkAccount;
     private final MasterStates masterStates;
-    private final Divergences divergences;
     private final String instance = "request@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     RecordSync(SyncOperations operations, AccountLinks links, PlanMappings mappings, SyncLog audit,
                DeliverPendingSyncs deliver, SyncProperties properties, TransactionTemplate transactions, Clock clock,
-               LinkAccount linkAccount, MasterStates masterStates, Divergences divergences) {
+               LinkAccount linkAccount, MasterStates masterStates) {
         this.linkAccount = linkAccount;
         this.masterStates = masterStates;
-        this.divergences = divergences;
         this.operations = operations;
         this.links = links;
         this.mappings = mappings;
@@ -122,7 +119,7 @@ public class RecordSync {
                         desired.operation().code(), "pending", snapshot(request, desired),
                         account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
                         requestId, now);
-                if (state.isPresent()) {
+                if (state.isPresent() && state.get().syncStatus().equals("diverged")) {
                     settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
                 }
                 return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
@@ -132,18 +129,12 @@ public class RecordSync {
     }
 
     /**
-     * A new change on the MVP side of a diverged subscription is the MVP's decision for it: it goes to Master (it
-     * superseded the held changes) and the divergence is settled in its favour, audited as a {@code resolve}, so an
-     * operator cannot later take Master's older state over it.
+     * A new change on the MVP side of a diverged subscription (its locked state row says so, however the divergence was
+     * found) is the MVP's decision for it: it goes to Master (it superseded the held changes) and the divergence is
+     * settled in its favour, audited as a {@code resolve}, so an operator cannot later take Master's older state over it.
      */
     private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, String actor,
                                   String requestId, Instant now) {
-        boolean diverged = masterStates.known(user, serviceName).map(known -> !known.divergedFields().isEmpty())
-                .orElse(false);
-        boolean recorded = divergences.clear(user, serviceName);
-        if (!diverged && !recorded) {
-            return;
-        }
         masterStates.clearDivergence(user, serviceName);
         masterStates.settleAccount(user, null, false, now);
         audit.append(syncId, user, account.masterUserId().orElse(null), serviceName, "resolve", "success",
