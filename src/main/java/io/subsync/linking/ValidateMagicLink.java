@@ -33,34 +33,28 @@ public class ValidateMagicLink {
         this.transactions = transactions;
     }
 
-    /** The link made: the token's use and the account afterwards. */
-    public record Validated(UsedMagicLink used, LinkAccount.Linked linked) { }
-
     /**
-     * @param client who is asking, for the limits ({@code master}, {@code service_role:…})
-     * @param actor  recorded in the audit trail
+     * @param caller who is asking ({@code master}, {@code service_role:…}): counted by the limits, recorded in the audit
      */
-    public Validated validate(String rawToken, UUID rawMasterUserId, String rawMasterEmail, String client, String actor,
-                              String requestId) {
+    public LinkAccount.Linked validate(String rawToken, UUID rawMasterUserId, String rawMasterEmail, String caller,
+                                       String requestId) {
         String token = LinkInput.token(rawToken);
         UUID masterUserId = LinkInput.masterUserId(rawMasterUserId);
         String masterEmail = LinkInput.masterEmail(rawMasterEmail);
-        attempts.checkClient(client);
+        attempts.checkClient(caller);
         attempts.attemptToken(token);
         try {
-            Validated validated = transactions.execute(tx -> {
+            LinkAccount.Linked linked = transactions.execute(tx -> {
                 UsedMagicLink used = links.validate(token, masterUserId, masterEmail);
-                LinkAccount.Linked linked = linkAccount.linked(used.mvpUserId(), used.newlyLinked(), "magic_link",
-                        Map.of("magicLinkId", used.linkId().toString()), actor, requestId);
-                return new Validated(used, linked);
+                return linkAccount.linked(used.mvpUserId(), used.newlyLinked(), "magic_link",
+                        Map.of("magicLinkId", used.linkId().toString()), caller, requestId);
             });
             log.info("Magic link {} used by {}: MVP user {} linked to Master account {} ({} syncs queued)",
-                    LinkInput.fingerprint(token), actor, validated.used().mvpUserId(), masterUserId,
-                    validated.linked().queuedSyncs());
-            return validated;
+                    LinkInput.fingerprint(token), caller, linked.account().mvpUserId(), masterUserId, linked.queuedSyncs());
+            return linked;
         } catch (MagicLinkRefused e) {
-            attempts.refused(client);
-            log.info("Magic link {} refused for {}: {}", LinkInput.fingerprint(token), actor, e.reason().code());
+            attempts.refused(caller);
+            log.info("Magic link {} refused for {}: {}", LinkInput.fingerprint(token), caller, e.reason().code());
             throw e;
         }
     }

@@ -3,7 +3,7 @@ package io.subsync.linking.domain;
 import java.util.UUID;
 
 /**
- * A magic link that was just used: its id (not the token), the accounts it linked, and whether the link is new (false
+ * A magic link that was just used: its id (not the token), the MVP user it linked, and whether the link is new (false
  * when the MVP user was already linked to that Master account).
  */
-public record UsedMagicLink(UUID linkId, UUID mvpUserId, UUID masterUserId, String masterEmail, boolean newlyLinked) { }
+public record UsedMagicLink(UUID linkId, UUID mvpUserId, boolean newlyLinked) { }

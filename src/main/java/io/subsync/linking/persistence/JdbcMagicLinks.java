@@ -53,8 +53,7 @@ class JdbcMagicLinks implements MagicLinks {
             return jdbc.sql("SELECT * FROM validate_magic_link_token(:token, :master, :email)")
                     .param("token", token).param("master", masterUserId).param("email", masterEmail)
                     .query((rs, row) -> new UsedMagicLink(rs.getObject("link_id", UUID.class),
-                            rs.getObject("mvp_user_id", UUID.class), rs.getObject("master_user_id", UUID.class),
-                            rs.getString("master_email"), rs.getBoolean("newly_linked")))
+                            rs.getObject("mvp_user_id", UUID.class), rs.getBoolean("newly_linked")))
                     .single();
         } catch (DataAccessException e) {
             throw refusal(e);

@@ -80,10 +80,8 @@ class AccountLinkController {
     @PostMapping("/api/account-links/validate")
     LinkView validate(@RequestBody ValidateBody body, Authentication authentication,
                       @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
-        String actor = actor(authentication);
-        ValidateMagicLink.Validated validated = validate.validate(body.token(), body.masterUserId(), body.masterEmail(),
-                actor, actor, request(requestId));
-        return LinkView.of(validated.linked());
+        return LinkView.of(validate.validate(body.token(), body.masterUserId(), body.masterEmail(), actor(authentication),
+                request(requestId)));
     }
 
     @DeleteMapping("/api/account-links/{mvpUserId}")
