@@ -1,5 +1,6 @@
 package io.subsync.sync;
 
+import io.subsync.sync.domain.AccountLinks;
 import io.subsync.sync.domain.DesiredState;
 import io.subsync.sync.domain.DriftDecision;
 import io.subsync.sync.domain.MasterStateUnknown;
@@ -42,9 +43,11 @@ public class AcceptMasterState {
     private final SyncLog audit;
     private final SyncProperties properties;
     private final Clock clock;
+    private final AccountLinks links;
 
     AcceptMasterState(MasterStates states, SyncOperations operations, SyncLog audit, SyncProperties properties,
-                      Clock clock) {
+                      Clock clock, AccountLinks links) {
+        this.links = links;
         this.states = states;
         this.operations = operations;
         this.audit = audit;
@@ -218,6 +221,8 @@ public class AcceptMasterState {
     public Outcome resolve(UUID mvpUserId, String serviceName, Keep keep, MasterSubscriptionState master, String actor,
                            String requestId) {
         Instant now = clock.instant();
+        // The lock order of every writer: the account, then the state (it settles the account's status below).
+        links.lockOrCreate(mvpUserId, now);
         Optional<SyncState> locked = operations.lock(mvpUserId, serviceName);
         if (locked.isEmpty()) {
             throw new UnknownSync("no sync state for user " + mvpUserId + " and service '" + serviceName + "'");

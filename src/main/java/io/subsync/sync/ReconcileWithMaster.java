@@ -179,17 +179,22 @@ public class ReconcileWithMaster {
                 links.lockOrCreate(user, now);
                 SyncState state = operations.lock(user, comparison.serviceName())
                         .orElseThrow(() -> new UnknownSync("no sync state of " + comparison.serviceName()));
-                divergences.logDrift(user, masterUser, comparison, "policy mvp-wins: the MVP's state is sent again",
-                        actor, now);
+                boolean behind = comparison.outcome() == SubscriptionComparison.Outcome.BEHIND;
+                divergences.logDrift(user, masterUser, comparison, behind
+                        ? "Master lacks the MVP's accepted state: it is sent again, whole"
+                        : "policy mvp-wins: the MVP's state is sent again", actor, now);
                 masterStates.clearDivergence(user, comparison.serviceName());
-                UUID syncId = acceptMasterState.rePush(state, "re-push of the MVP's state: policy mvp-wins after drift",
-                        actor, null, now);
+                UUID syncId = acceptMasterState.rePush(state, behind
+                        ? "re-push of the MVP's state: Master did not hold it"
+                        : "re-push of the MVP's state: policy mvp-wins after drift", actor, null, now);
                 masterStates.settleAccount(user, null, false, now);
                 return syncId;
             }));
             case ACCEPT_MASTER -> {
                 MasterSubscriptionState state = comparison.master().orElseThrow();
                 AcceptMasterState.Outcome outcome = transactions.execute(tx -> {
+                    // The account first, as every writer locks it (the divergence row comes after it).
+                    links.lockOrCreate(user, clock.instant());
                     divergences.logDrift(user, masterUser, comparison, "policy master-wins: Master's state is taken",
                             actor, clock.instant());
                     divergences.clear(user, comparison.serviceName());

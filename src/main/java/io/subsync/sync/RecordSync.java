@@ -91,12 +91,13 @@ public class RecordSync {
     }
 
     private Recorded recordInTransaction(SyncRequest request, DesiredState desired, String actor, String requestId) {
-        Instant now = clock.instant();
         UUID user = request.mvpUserId();
-        // Either way the account row is locked for the transaction.
+        // Either way the account row is locked for the transaction, before the state row (docs/sync.md, "Lock order").
         AccountLink account = request.masterUserId() != null
                 ? linkAccount.link(user, request.masterUserId(), actor, requestId)
-                : links.lockOrCreate(user, now);
+                : links.lockOrCreate(user, clock.instant());
+        // Read under the lock, so a later revision never carries an earlier time.
+        Instant now = clock.instant();
         for (int tries = 0; tries < 3; tries++) {
             Optional<SyncState> state = operations.lock(user, desired.serviceName());
             if (state.isPresent() && operations.wantsAlready(user, desired)) {

@@ -26,7 +26,7 @@ public class RetryFailedSyncs {
     @Transactional
     public List<UUID> retry(Optional<UUID> syncId, Optional<UUID> mvpUserId, String actor) {
         Instant now = clock.instant();
-        List<UUID> queued = outbox.retryFailed(syncId, mvpUserId, now);
+        List<UUID> queued = outbox.retryFailed(syncId, mvpUserId, actor, now);
         for (UUID id : queued) {
             audit.append(id, null, null, null, "sync", "pending", null, "retry requested: queued for delivery again",
                     actor, null, now);

@@ -11,10 +11,12 @@ import io.subsync.tenancy.SubscriptionsChanged;
 import io.subsync.tenancy.TenantSubscriptionStates;
 import io.subsync.tenancy.domain.OwnedSubscription;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -69,11 +71,26 @@ class SyncTenantSubscriptions {
         sync(states.of(changed.tenantIds()), changed.actor());
     }
 
+    /**
+     * Takes the locks in the order every writer uses (docs/sync.md, "Lock order"): the linked owners' accounts first,
+     * in the database's order of their ids, then each subscription's state row.
+     */
     private void sync(List<OwnedSubscription> owned, String actor) {
+        java.util.SortedSet<String> linkedOwners = new java.util.TreeSet<>();
         for (OwnedSubscription subscription : owned) {
-            if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isEmpty()) {
-                continue;
+            if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isPresent()) {
+                linkedOwners.add(subscription.ownerUserId().toString());
             }
+        }
+        Instant now = clock.instant();
+        // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
+        linkedOwners.forEach(owner -> links.lockOrCreate(UUID.fromString(owner), now));
+        List<OwnedSubscription> inLockOrder = owned.stream()
+                .filter(subscription -> linkedOwners.contains(subscription.ownerUserId().toString()))
+                .sorted(java.util.Comparator.comparing((OwnedSubscription subscription) -> subscription.ownerUserId().toString())
+                        .thenComparing(OwnedSubscription::productType))
+                .toList();
+        for (OwnedSubscription subscription : inLockOrder) {
             if (mappings.find(subscription.productType(), subscription.tier()).isEmpty()) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("tenantId", subscription.tenantId().toString());

@@ -46,8 +46,9 @@ public class ChangeTenant {
         TenantPatch patch = new TenantPatch(Optional.ofNullable(name),
                 Optional.ofNullable(plan).map(p -> Tier.fromCode("plan", p)), Optional.ofNullable(ownerUserId),
                 switches.parse(products));
-        Instant now = clock.instant();
         Tenant current = tenants.lock(id).orElseThrow(() -> new UnknownTenant(id));
+        // Read under the lock, so a change never carries an earlier time than the one it waited for.
+        Instant now = clock.instant();
         Tenant.TenantChange change = current.change(patch, now);
         tenants.save(change.tenant(), patch.products().keySet());
         if (change.touchesSubscriptions()) {

@@ -26,7 +26,8 @@ public enum DriftAction {
     }
 
     /**
-     * The action for one comparison. A winner with nothing to give (mvp-wins for a subscription only Master holds,
+     * The action for one comparison. A change accepted on the MVP side that Master lacks ({@code BEHIND}) is sent again
+     * under every policy: the policies decide between a change at Master and one of the MVP's. A winner with nothing to give (mvp-wins for a subscription only Master holds,
      * master-wins for one Master no longer holds) leaves the decision to an operator.
      *
      * @param alreadyDiverged the (user, service) is marked diverged already
@@ -35,6 +36,8 @@ public enum DriftAction {
         return switch (comparison.outcome()) {
             case IN_STEP -> NONE;
             case IN_FLIGHT -> SKIPPED;
+            // No one at Master decided against the MVP's change; it only never arrived whole. Every policy sends it.
+            case BEHIND -> PUSH_MVP;
             case DRIFTED -> switch (policy) {
                 case MVP_WINS -> comparison.trackedByMvp() ? PUSH_MVP : forAnOperator(alreadyDiverged);
                 case MASTER_WINS -> comparison.master().isPresent() ? ACCEPT_MASTER : forAnOperator(alreadyDiverged);

@@ -15,6 +15,10 @@ import java.util.function.Function;
  * plan tier, status, start and end date, and presence (a subscription on one side only). Cancelled subscriptions are
  * compared like any other. A difference that is exactly the MVP's own undelivered change is not drift: Master got
  * it, and its confirmation is still on its way.
+ *
+ * <p>Master is also compared with the MVP's desired state when nothing of the MVP's is on its way: Master may hold
+ * exactly what it confirmed and still lack an accepted change (one lost between an attempt that failed and the row
+ * that superseded it, or from any future cause). That gap is {@code BEHIND}, whatever Master confirmed.
  */
 public final class DriftCheck {
     private DriftCheck() {
@@ -39,14 +43,7 @@ public final class DriftCheck {
                         SubscriptionComparison.Outcome.IN_FLIGHT, List.of(), subscription.confirmed(), atMaster, true));
                 continue;
             }
-            List<FieldDifference> differences = differences(subscription.confirmed(), atMaster, false);
-            boolean masterHasTheMvpsChange = subscription.undelivered().isPresent()
-                    && differences(subscription.undelivered(), atMaster, true).isEmpty();
-            SubscriptionComparison.Outcome outcome = differences.isEmpty() || masterHasTheMvpsChange
-                    ? SubscriptionComparison.Outcome.IN_STEP : SubscriptionComparison.Outcome.DRIFTED;
-            comparisons.add(new SubscriptionComparison(subscription.serviceName(), serviceId.orElse(null), outcome,
-                    outcome == SubscriptionComparison.Outcome.IN_STEP ? List.of() : differences,
-                    subscription.confirmed(), atMaster, true));
+            comparisons.add(compare(subscription, serviceId.orElse(null), atMaster));
         }
         for (MasterSubscriptionState only : master) {
             if (claimed.add(only.serviceId())) {
@@ -56,6 +53,31 @@ public final class DriftCheck {
             }
         }
         return comparisons;
+    }
+
+    private static SubscriptionComparison compare(TrackedSubscription subscription, String serviceId,
+                                                  Optional<MasterSubscriptionState> atMaster) {
+        List<FieldDifference> fromConfirmed = differences(subscription.confirmed(), atMaster, false);
+        // Lenient: a field the MVP leaves open (null) is Master's to choose, as a cancelled subscription's end date.
+        List<FieldDifference> fromDesired = subscription.desired().isEmpty() ? List.of()
+                : differences(subscription.desired(), atMaster, true);
+        SubscriptionComparison.Outcome outcome;
+        List<FieldDifference> differences;
+        if (subscription.undelivered() && subscription.desired().isPresent() && fromDesired.isEmpty()) {
+            outcome = SubscriptionComparison.Outcome.IN_STEP;
+            differences = List.of();
+        } else if (!fromConfirmed.isEmpty()) {
+            outcome = SubscriptionComparison.Outcome.DRIFTED;
+            differences = fromConfirmed;
+        } else if (!subscription.undelivered() && !fromDesired.isEmpty()) {
+            outcome = SubscriptionComparison.Outcome.BEHIND;
+            differences = fromDesired;
+        } else {
+            outcome = SubscriptionComparison.Outcome.IN_STEP;
+            differences = List.of();
+        }
+        return new SubscriptionComparison(subscription.serviceName(), serviceId, outcome, differences,
+                subscription.confirmed(), atMaster, true);
     }
 
     /**

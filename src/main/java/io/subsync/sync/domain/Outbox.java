@@ -11,7 +11,8 @@ public interface Outbox {
     /**
      * Claims up to {@code limit} due rows, at most one per (user, service) and always the oldest open revision of
      * it, so deliveries of one subscription go out in order and one at a time. Rows whose lease expired (their
-     * worker died) are claimed again.
+     * worker died) are claimed again. A row goes as its own operation only if Master confirmed the revision before
+     * it; after one that failed or was superseded it goes whole ({@code sync}).
      */
     List<ClaimedDelivery> claim(String worker, int limit, Instant now, Instant leaseUntil);
 
@@ -30,12 +31,18 @@ public interface Outbox {
     /** A delivery Master confirmed, with what Master answered. */
     record Confirmation(ClaimedDelivery delivery, String masterData) { }
 
-    /** Try again at {@code next}, or supersede the row if a newer revision is waiting. */
+    /**
+     * Try again at {@code next}; or, if a newer revision of its (user, service) is waiting, supersede the row by it,
+     * which then goes whole ({@code sync}).
+     */
     boolean retryLater(ClaimedDelivery delivery, String worker, String error, Instant next, Instant at);
 
     /** No attempt left, or Master refused for good: failed, visible and retryable. */
     boolean failed(ClaimedDelivery delivery, String worker, String error, Instant at);
 
-    /** Puts failed operations back in line: all, one sync id, or one user's. Returns the sync ids queued. */
-    List<UUID> retryFailed(Optional<UUID> syncId, Optional<UUID> mvpUserId, Instant at);
+    /**
+     * Puts failed operations back in line: all, one sync id, or one user's. Returns the sync ids queued. A failed row
+     * that a newer row of its (user, service) exists for is superseded by it instead: only the newest is worth sending.
+     */
+    List<UUID> retryFailed(Optional<UUID> syncId, Optional<UUID> mvpUserId, String actor, Instant at);
 }

@@ -16,6 +16,11 @@ public record SubscriptionComparison(String serviceName, String serviceId, Outco
         IN_STEP,
         /** Master's state differs from what it last confirmed. */
         DRIFTED,
+        /**
+         * Master holds what it last confirmed, but not the MVP's desired state, and nothing of the MVP's is on its way:
+         * a change accepted on the MVP side never reached Master whole. The differences are desired → Master.
+         */
+        BEHIND,
         /** A delivery is on its way to Master: its result is not known yet, so nothing is compared. */
         IN_FLIGHT
     }
@@ -24,8 +29,9 @@ public record SubscriptionComparison(String serviceName, String serviceId, Outco
         differences = List.copyOf(differences);
     }
 
+    /** Master and the MVP differ: Master changed ({@code DRIFTED}), or it lacks an MVP change ({@code BEHIND}). */
     public boolean drifted() {
-        return outcome == Outcome.DRIFTED;
+        return outcome == Outcome.DRIFTED || outcome == Outcome.BEHIND;
     }
 
     /** The names of the differing fields, e.g. {@code [status, endDate]}. */

@@ -66,15 +66,15 @@ public class JdbcDivergences implements Divergences {
 
     private static TrackedSubscription tracked(UUID master, ResultSet rs) throws SQLException {
         Optional<String> serviceId = Optional.ofNullable(rs.getString("master_service_id"));
-        Optional<MasterSubscriptionState> undelivered = rs.getBoolean("undelivered") && serviceId.isPresent()
-                && master != null && rs.getString("master_plan_tier") != null
+        Optional<MasterSubscriptionState> desired = serviceId.isPresent() && master != null
+                && rs.getString("master_plan_tier") != null
                 ? Optional.of(new MasterSubscriptionState(master, serviceId.get(), rs.getString("master_plan_tier"),
                         rs.getString("status"), SyncJson.instant(rs.getObject("start_date", OffsetDateTime.class)),
                         SyncJson.instant(rs.getObject("end_date", OffsetDateTime.class)), 0))
                 : Optional.empty();
         return new TrackedSubscription(rs.getString("service_name"), serviceId,
-                MasterStateJson.confirmed(master, rs.getString("synced_data")), undelivered, rs.getBoolean("in_flight"),
-                rs.getBoolean("divergence") ? "diverged" : rs.getString("sync_status"));
+                MasterStateJson.confirmed(master, rs.getString("synced_data")), desired, rs.getBoolean("undelivered"),
+                rs.getBoolean("in_flight"), rs.getBoolean("divergence") ? "diverged" : rs.getString("sync_status"));
     }
 
     @Override

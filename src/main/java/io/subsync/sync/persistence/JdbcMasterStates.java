@@ -136,8 +136,9 @@ public class JdbcMasterStates implements MasterStates {
     @Override
     public int supersedeUndelivered(UUID mvpUserId, String serviceName, UUID by, String actor, String requestId,
                                     Instant at) {
-        return JdbcSyncOperations.supersedeUndelivered(jdbc, mvpUserId, serviceName, by,
-                "superseded by Master's state (change " + by + ") before delivery", actor, requestId, at);
+        return Superseding.undelivered(jdbc, mvpUserId, serviceName, Long.MAX_VALUE, by,
+                new Superseding.Cause("Master's state (that change) was taken, before delivery", actor,
+                        requestId, at));
     }
 
     @Override

@@ -40,7 +40,14 @@ public class JdbcOutbox implements Outbox {
                 FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE sync_outbox o SET status = 'delivering', lease_owner = :worker, lease_until = :leaseUntil,
-                    attempts = o.attempts + 1
+                    attempts = o.attempts + 1,
+                    -- A change goes as itself only after Master confirmed the revision before it; after one that
+                    -- failed or was superseded it goes whole, or Master would miss what that one carried.
+                    operation = CASE WHEN o.revision > 1 AND NOT EXISTS (
+                                         SELECT 1 FROM subscription_sync_state s
+                                         WHERE s.mvp_user_id = o.mvp_user_id AND s.service_name = o.service_name
+                                           AND s.synced_revision = o.revision - 1)
+                                     THEN 'sync' ELSE o.operation END
                 FROM candidate WHERE o.id = candidate.id
                 RETURNING o.id, o.attempts, o.mvp_user_id, o.service_name, o.revision, o.operation, o.payload, o.created_at
             )
@@ -205,15 +212,14 @@ public class JdbcOutbox implements Outbox {
     @Override
     public boolean retryLater(ClaimedDelivery delivery, String worker, String error, Instant next, Instant at) {
         lockInOrder(delivery, false);
-        boolean held = jdbc.sql("""
+        boolean superseded = Superseding.inFlight(jdbc, delivery.syncId(), worker, delivery.attempt(),
+                new Superseding.Cause("its attempt failed (" + error + ") while a newer desired state waited",
+                        "worker:" + worker, null, at));
+        boolean held = superseded || jdbc.sql("""
                         UPDATE sync_outbox o
-                        SET status = CASE WHEN EXISTS (SELECT 1 FROM sync_outbox n
-                                                       WHERE n.mvp_user_id = o.mvp_user_id AND n.service_name = o.service_name
-                                                         AND n.revision > o.revision AND n.status IN ('waiting', 'pending'))
-                                          THEN 'superseded'
-                                          -- Unlinked while in flight: it waits for the next link.
-                                          WHEN NOT EXISTS (SELECT 1 FROM account_sync a WHERE a.mvp_user_id = o.mvp_user_id
+                        SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM account_sync a WHERE a.mvp_user_id = o.mvp_user_id
                                                            AND a.master_user_id IS NOT NULL)
+                                          -- Unlinked while in flight: it waits for the next link.
                                           THEN 'waiting' ELSE 'pending' END,
                             next_attempt_at = :next, lease_owner = NULL, lease_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
@@ -224,7 +230,8 @@ public class JdbcOutbox implements Outbox {
                     .param("error", error).param("user", delivery.mvpUserId()).param("service", delivery.serviceName())
                     .update();
         }
-        log(delivery, "failed", null, error + "; next attempt at " + next, worker, at);
+        log(delivery, "failed", null, error + (superseded ? "; a newer desired state carries it on"
+                : "; next attempt at " + next), worker, at);
         return held;
     }
 
@@ -250,14 +257,9 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<UUID> retryFailed(Optional<UUID> syncId, Optional<UUID> mvpUserId, Instant at) {
-        // Only the newest revision of a (user, service) is worth sending; older failed ones are superseded.
-        jdbc.sql("""
-                        UPDATE sync_outbox o SET status = 'superseded'
-                        WHERE o.status = 'failed'
-                          AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
-                                      AND n.service_name = o.service_name AND n.revision > o.revision)""")
-                .update();
+    public List<UUID> retryFailed(Optional<UUID> syncId, Optional<UUID> mvpUserId, String actor, Instant at) {
+        Superseding.failedBehindNewer(jdbc, syncId.isPresent() ? Optional.empty() : mvpUserId,
+                new Superseding.Cause("failed, and a newer desired state exists when a retry was asked", actor, null, at));
         return jdbc.sql("""
                         UPDATE sync_outbox SET status = 'pending', attempts = 0, next_attempt_at = :at, last_error = NULL
                         WHERE status = 'failed'

@@ -75,21 +75,20 @@ public class JdbcSyncOperations implements SyncOperations {
         if (changed == 0) {
             return false;
         }
-        // Undelivered older rows are superseded, each with its audit row, in one statement.
-        int superseded = supersedeUndelivered(jdbc, mvpUserId, desired.serviceName(), syncId,
-                "superseded by " + syncId + " before delivery", actor, requestId, at);
-        // Only the latest state needs to reach Master; if it replaces undelivered changes, send it whole.
-        SyncOperation operation = superseded > 0 ? SyncOperation.SYNC : desired.operation();
         jdbc.sql("""
                         INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status,
                             next_attempt_at, actor, request_id, created_at)
                         VALUES (:syncId, :user, :service, :revision, :operation, CAST(:payload AS jsonb), :status, :at,
                             :actor, :requestId, :at)""")
                 .param("syncId", syncId).param("user", mvpUserId).param("service", desired.serviceName())
-                .param("revision", revision).param("operation", operation.code())
+                .param("revision", revision).param("operation", desired.operation().code())
                 .param("payload", SyncJson.payload(desired)).param("status", linked ? "pending" : "waiting")
                 .param("at", time(at)).param("actor", actor).param("requestId", requestId)
                 .update();
+        // Only the latest state needs to reach Master: undelivered older rows are superseded by this one, which then
+        // goes whole.
+        Superseding.undelivered(jdbc, mvpUserId, desired.serviceName(), revision, syncId,
+                new Superseding.Cause("a newer desired state, before delivery", actor, requestId, at));
         return true;
     }
 
@@ -116,28 +115,6 @@ public class JdbcSyncOperations implements SyncOperations {
     public int releaseWaiting(UUID mvpUserId, Instant at) {
         return jdbc.sql("UPDATE sync_outbox SET status = 'pending', next_attempt_at = :at WHERE mvp_user_id = :user AND status = 'waiting'")
                 .param("user", mvpUserId).param("at", time(at)).update();
-    }
-
-    /**
-     * Supersedes the undelivered ({@code waiting, pending}) outbox rows of (user, service) in favour of {@code by},
-     * each with a {@code superseded} audit row giving {@code reason}; returns how many.
-     */
-    static int supersedeUndelivered(JdbcClient jdbc, UUID mvpUserId, String serviceName, UUID by, String reason,
-                                    String actor, String requestId, Instant at) {
-        return jdbc.sql("""
-                        WITH superseded AS (
-                            UPDATE sync_outbox SET status = 'superseded', superseded_by = :by, lease_owner = NULL
-                            WHERE mvp_user_id = :user AND service_name = :service AND status IN ('waiting', 'pending')
-                            RETURNING id, mvp_user_id, service_name, operation
-                        )
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, service_name, operation, source, status,
-                            error, actor, request_id, created_at)
-                        SELECT id, mvp_user_id, service_name, operation, 'mvp', 'superseded', :reason, :actor, :requestId,
-                               :at
-                        FROM superseded""")
-                .param("by", by).param("user", mvpUserId).param("service", serviceName).param("reason", reason)
-                .param("actor", actor).param("requestId", requestId).param("at", time(at))
-                .update();
     }
 
     @Override

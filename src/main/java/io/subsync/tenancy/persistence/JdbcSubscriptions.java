@@ -103,7 +103,9 @@ public class JdbcSubscriptions implements Subscriptions {
         }
         return jdbc.sql("""
                         UPDATE tenant_subscriptions s
-                        SET status = 'cancelled', ended_at = :now, end_reason = 'product_disabled',
+                        -- Never before it started: a subscription created by a concurrent read may carry a later
+                        -- start than this change's time.
+                        SET status = 'cancelled', ended_at = GREATEST(:now, s.started_at), end_reason = 'product_disabled',
                             changed_at = :now, changed_by = :actor, change_reason = 'product_disabled'
                         FROM products p
                         WHERE p.code = s.product_type AND p.disable_policy = 'cancel'

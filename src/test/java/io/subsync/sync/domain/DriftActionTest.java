@@ -52,6 +52,13 @@ class DriftActionTest {
     }
 
     @Test
+    void aChangeMasterLacksIsSentAgainWhateverThePolicy() {
+        for (DriftPolicy policy : DriftPolicy.values()) {
+            assertThat(DriftAction.decide(policy, of(SubscriptionComparison.Outcome.BEHIND), false)).isEqualTo(DriftAction.PUSH_MVP);
+        }
+    }
+
+    @Test
     void aDryRunSaysWhatItWouldDo() {
         assertThat(DriftAction.MARK_DIVERGED.describe(true)).isEqualTo("would mark diverged");
         assertThat(DriftAction.MARK_DIVERGED.describe(false)).isEqualTo("marked diverged");

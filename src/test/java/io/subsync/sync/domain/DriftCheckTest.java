@@ -27,8 +27,8 @@ class DriftCheckTest {
             null, 1);
 
     private static TrackedSubscription tracked(MasterSubscriptionState confirmed) {
-        return new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.ofNullable(confirmed), Optional.empty(),
-                false, "synced");
+        return new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.ofNullable(confirmed),
+                Optional.ofNullable(confirmed), false, false, "synced");
     }
 
     private static List<SubscriptionComparison> compare(TrackedSubscription tracked, MasterSubscriptionState... master) {
@@ -93,7 +93,7 @@ class DriftCheckTest {
     void masterAlreadyHoldingTheMvpsUndeliveredChangeIsNotDrift() {
         MasterSubscriptionState cancelWanted = state("svc_bazi", "basic", "cancelled", null, null, 0);
         TrackedSubscription waiting = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.of(cancelWanted), false, "pending");
+                Optional.of(cancelWanted), true, false, "pending");
 
         assertThat(compare(waiting, state("svc_bazi", "basic", "cancelled", "2026-11-01T00:00:00Z", "2026-12-01", 2)))
                 .singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));
@@ -105,9 +105,44 @@ class DriftCheckTest {
     @Test
     void aDeliveryInFlightIsNotCompared() {
         TrackedSubscription inFlight = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.empty(), true, "pending");
+                Optional.empty(), false, true, "pending");
 
         assertThat(compare(inFlight, state("svc_bazi", "premium", "cancelled", null, null, 9))).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_FLIGHT));
+    }
+
+    @Test
+    void masterHoldingWhatItConfirmedButNotTheMvpsSettledStateIsBehind() {
+        // Master confirmed a cancel of the starter plan; the MVP's accepted state is pro, cancelled.
+        MasterSubscriptionState confirmed = state("svc_bazi", "starter", "cancelled", "2026-11-01", "2026-12-01", 3);
+        MasterSubscriptionState desired = state("svc_bazi", "pro", "cancelled", "2026-11-01", null, 0);
+        TrackedSubscription settled = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(confirmed),
+                Optional.of(desired), false, false, "synced");
+
+        assertThat(compare(settled, confirmed)).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.BEHIND);
+            assertThat(c.drifted()).isTrue();
+            assertThat(c.differences()).containsExactly(new FieldDifference("planTier", "pro", "starter"));
+        });
+    }
+
+    @Test
+    void aGapWithTheDesiredStateWhileAChangeIsOnItsWayIsNotBehind() {
+        MasterSubscriptionState desired = state("svc_bazi", "premium", "active", null, null, 0);
+        TrackedSubscription waiting = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
+                Optional.of(desired), true, false, "pending");
+
+        assertThat(compare(waiting, CONFIRMED)).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));
+    }
+
+    @Test
+    void aFieldTheMvpLeavesOpenIsMastersToChoose() {
+        MasterSubscriptionState desired = state("svc_bazi", "basic", "active", null, null, 0);
+        TrackedSubscription settled = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
+                Optional.of(desired), false, false, "synced");
+
+        assertThat(compare(settled, CONFIRMED)).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));
     }
 }
