@@ -1,6 +1,7 @@
 package io.subsync.access;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -70,7 +71,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(AuthProperties properties) {
+    JwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
         NimbusJwtDecoder decoder;
         if (properties.hasSecret()) {
             byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
@@ -85,7 +86,8 @@ class SecurityConfiguration {
         } else {
             throw new IllegalStateException("SUBSYNC_JWT_SECRET is not set (or SUBSYNC_JWKS_URL): the API cannot check tokens");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), SecurityConfiguration::claimsOfKnownShape));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                SecurityConfiguration::claimsOfKnownShape, new TokenLifetime(properties.jwtMaxLifetime(), clock)));
         return decoder;
     }
 

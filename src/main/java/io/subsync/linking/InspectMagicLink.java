@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a magic link would do, without using it (the {@code /link} page). Lookups of links that are not valid count
- * against the client's limit, like refused validations.
+ * against the client's limit, like refused validations; a valid link is shown whatever the client tried before.
  */
 @Service
 public class InspectMagicLink {
@@ -20,11 +20,10 @@ public class InspectMagicLink {
     }
 
     public TokenState inspect(String token, String client) {
-        attempts.checkClient(client);
         TokenState state = token == null || token.isBlank() || token.length() > LinkInput.MAX_TOKEN_LENGTH
                 ? TokenState.unknown() : links.state(token.trim());
         if (state.state() != TokenState.State.VALID) {
-            attempts.refused(client);
+            attempts.refusedLookup(client);
         }
         return state;
     }

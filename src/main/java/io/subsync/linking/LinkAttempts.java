@@ -1,44 +1,50 @@
 package io.subsync.linking;
 
 import io.subsync.linking.domain.AttemptLimiter;
+import io.subsync.linking.domain.LinkInput;
 import io.subsync.linking.domain.TooManyAttempts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The limits on using magic links, per instance and in memory (docs/sync.md): per client, refused validations and
- * {@code /link} lookups; per token prefix (its first 8 characters), every validation.
+ * The limits on using magic links, per instance and in memory (docs/security.md, "Limits on magic links"): refusals
+ * per client, and refusals per token (keyed by the token's SHA-256, never by a part of it). They are consulted only
+ * once a token has been refused, so they change how a refusal is answered (429 instead of 404, 409 or 410) and never
+ * stop a valid token: one party's failures cannot deny another party its link.
  */
 @Component
 class LinkAttempts {
-    static final int PREFIX_LENGTH = 8;
     private static final int PRUNE_ABOVE = 10_000;
     private final AttemptLimiter refusalsPerClient;
-    private final AttemptLimiter attemptsPerToken;
+    private final AttemptLimiter refusalsPerToken;
     private final Clock clock;
 
     LinkAttempts(LinkingProperties properties, Clock clock) {
         this.refusalsPerClient = new AttemptLimiter(properties.attemptsPerClient(), properties.attemptWindow(), PRUNE_ABOVE);
-        this.attemptsPerToken = new AttemptLimiter(properties.attemptsPerToken(), properties.attemptWindow(), PRUNE_ABOVE);
+        this.refusalsPerToken = new AttemptLimiter(properties.attemptsPerToken(), properties.attemptWindow(), PRUNE_ABOVE);
         this.clock = clock;
     }
 
-    /** Refuses a client that has had too many refusals lately. */
-    void checkClient(String client) {
-        refuseIfWaiting(refusalsPerClient.waitBefore(client, clock.instant()),
+    /**
+     * Counts a refused validation against the client and the token; or, when either has been refused too often lately,
+     * throws {@link TooManyAttempts} instead, without counting it (so waiting out the window is enough).
+     */
+    void refused(String client, String token) {
+        Instant now = clock.instant();
+        String tokenKey = LinkInput.sha256(token);
+        refuseIfWaiting(refusalsPerClient.waitBefore(client, now), "Too many refused magic link attempts from this client");
+        refuseIfWaiting(refusalsPerToken.waitBefore(tokenKey, now), "Too many attempts at this magic link");
+        refusalsPerClient.record(client, now);
+        refusalsPerToken.record(tokenKey, now);
+    }
+
+    /** Counts a lookup of a link that is not valid against the client, or refuses it as {@link #refused} does. */
+    void refusedLookup(String client) {
+        refuseIfWaiting(refusalsPerClient.attempt(client, clock.instant()),
                 "Too many refused magic link attempts from this client");
-    }
-
-    void refused(String client) {
-        refusalsPerClient.record(client, clock.instant());
-    }
-
-    /** Counts an attempt at a token, or refuses it when its prefix has been tried too often lately. */
-    void attemptToken(String token) {
-        String prefix = token.substring(0, Math.min(PREFIX_LENGTH, token.length()));
-        refuseIfWaiting(attemptsPerToken.attempt(prefix, clock.instant()), "Too many attempts at this magic link");
     }
 
     private static void refuseIfWaiting(Optional<Duration> wait, String message) {

@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl         {@code SUBSYNC_PUBLIC_URL}: the base of {@code linkUrl} ({@code <publicUrl>/link?token=…});
  *                          unset: the base URL of the request that created the link
  * @param attemptsPerClient {@code SUBSYNC_LINK_ATTEMPTS_PER_CLIENT}: refused validations (and lookups of the
- *                          {@code /link} page) one client may make per {@code attemptWindow}
- * @param attemptsPerToken  {@code SUBSYNC_LINK_ATTEMPTS_PER_TOKEN}: validations per token prefix (its first
- *                          {@code 8} characters) per {@code attemptWindow}
- * @param attemptWindow     the sliding window of both limits
+ *                          {@code /link} page) one client may have per {@code attemptWindow}; for Master's key, one
+ *                          Master account ({@code masterUserId})
+ * @param attemptsPerToken  {@code SUBSYNC_LINK_ATTEMPTS_PER_TOKEN}: refused validations of one exact token, from any
+ *                          client, per {@code attemptWindow}
+ * @param attemptWindow     the sliding window of both limits; a valid token is never held back by either
  */
 @ConfigurationProperties("subsync.links")
 public record LinkingProperties(String publicUrl, int attemptsPerClient, int attemptsPerToken, Duration attemptWindow) {

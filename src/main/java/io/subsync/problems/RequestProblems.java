@@ -46,10 +46,11 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             String message;
             if (cause instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
-            } else if (cause instanceof InvalidFormatException format) {
-                message = "has the wrong type or format: '" + format.getValue() + "'";
+            } else if (cause instanceof NulFreeStrings.NulInString) {
+                message = "must not contain the character U+0000";
             } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-                message = "must be " + describe(mismatch.getTargetType());
+                message = "must be " + describe(mismatch.getTargetType())
+                        + (cause instanceof InvalidFormatException format ? ", was '" + format.getValue() + "'" : "");
             } else {
                 message = "is malformed";
             }
@@ -71,6 +72,12 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     private static String describe(Class<?> type) {
         if (type == String.class) {
             return "a string";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";

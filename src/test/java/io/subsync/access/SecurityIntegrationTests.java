@@ -9,6 +9,7 @@ import io.subsync.support.Tenants;
 import io.subsync.support.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class SecurityIntegrationTests extends IntegrationTest {
     private static final List<String> INJECTIONS = List.of("' OR '1'='1", "1; DROP TABLE tenants; --",
             "x') UNION SELECT mvp_user_id::text FROM account_sync --", "\" OR \"\"=\"", "%27%20OR%201=1");
+
+    /** The default of SUBSYNC_JWT_MAX_LIFETIME. */
+    private static final Duration MAX_LIFETIME = Duration.ofDays(7);
 
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
@@ -99,6 +103,14 @@ class SecurityIntegrationTests extends IntegrationTest {
         forged.put("HS512 with the right key", "Bearer " + jwt("HS512", serviceClaims(), Tokens.SECRET));
         forged.put("expired", "Bearer " + jwt("HS256", withExpiry(serviceClaims(), Instant.now().minusSeconds(600)), Tokens.SECRET));
         forged.put("no exp", "Bearer " + jwt("HS256", withExpiry(serviceClaims(), null), Tokens.SECRET));
+        forged.put("exp in the year 9999", "Bearer " + jwt("HS256",
+                withExpiry(serviceClaims(), Instant.parse("9999-12-31T23:59:59Z")), Tokens.SECRET));
+        forged.put("exp a second past the longest lifetime after iat", "Bearer " + jwt("HS256",
+                lifetime(serviceClaims(), Instant.now().minus(Duration.ofDays(1)), MAX_LIFETIME.plusSeconds(1)), Tokens.SECRET));
+        forged.put("no iat, exp past the longest lifetime from now", "Bearer " + jwt("HS256",
+                lifetime(serviceClaims(), null, MAX_LIFETIME.plusMinutes(10)), Tokens.SECRET));
+        forged.put("iat in the future, exp past the longest lifetime from now", "Bearer " + jwt("HS256",
+                lifetime(serviceClaims(), Instant.now().plus(Duration.ofDays(3650)), Duration.ofHours(1)), Tokens.SECRET));
         forged.put("tampered payload", "Bearer " + tampered(Tokens.user(alice, aliceTenant)));
         for (Map.Entry<String, String> token : forged.entrySet()) {
             for (Call call : protectedCalls()) {
@@ -108,6 +120,19 @@ class SecurityIntegrationTests extends IntegrationTest {
                 assertThat(response.json().propertyNames()).as(call.toString())
                         .isSubsetOf("type", "title", "status", "detail", "instance");
             }
+        }
+    }
+
+    @Test
+    void aTokenLivingUpToTheLongestLifetimeIsAccepted() {
+        Map<String, String> tokens = Map.of(
+                "exactly the longest lifetime, issued a day ago",
+                jwt("HS256", lifetime(serviceClaims(), Instant.now().minus(Duration.ofDays(1)), MAX_LIFETIME), Tokens.SECRET),
+                "no iat, an hour left", jwt("HS256", lifetime(serviceClaims(), null, Duration.ofHours(1)), Tokens.SECRET),
+                "minted by the tests", Tokens.serviceRole());
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+            Api.Response response = api.get("/api/sync/health", token.getValue());
+            assertThat(response.status()).as(token.getKey() + " → " + response).isEqualTo(200);
         }
     }
 
@@ -314,6 +339,16 @@ class SecurityIntegrationTests extends IntegrationTest {
             claims.put("exp", exp.getEpochSecond());
         }
         return claims;
+    }
+
+    /** The claims issued at {@code iat} (none when null) and expiring {@code lifetime} after it (after now without iat). */
+    private static Map<String, Object> lifetime(Map<String, Object> claims, Instant iat, Duration lifetime) {
+        if (iat == null) {
+            claims.remove("iat");
+        } else {
+            claims.put("iat", iat.getEpochSecond());
+        }
+        return withExpiry(claims, (iat == null ? Instant.now() : iat).plus(lifetime));
     }
 
     /** A token built by hand, so that its header can lie: {@code alg: none}, another algorithm, another key. */

@@ -9,12 +9,19 @@ import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,8 +38,7 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     private final UUID user = UUID.randomUUID();
     private final UUID master = UUID.randomUUID();
     /** A service_role caller of its own, so the per-client limits of one test do not touch another's. */
-    private final String service = MINTER.mint("tests-" + UUID.randomUUID(), Role.SERVICE_ROLE, null, null,
-            Instant.now(), Duration.ofHours(1));
+    private final String service = newServiceClient();
 
     @Test
     void validatingLinksTheAccountsAndPushesEverySubscriptionToMaster(CapturedOutput output) {
@@ -277,23 +283,61 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(limited.json().get("code").asString()).isEqualTo("too_many_attempts");
         assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
         // Another client is not held back.
-        String otherClient = MINTER.mint("tests-" + UUID.randomUUID(), Role.SERVICE_ROLE, null, null, Instant.now(),
-                Duration.ofHours(1));
-        assertThat(api.post("/api/account-links/validate", otherClient,
-                Map.of("token", UUID.randomUUID().toString(), "masterUserId", master.toString())).status()).isEqualTo(404);
+        assertThat(validateAs(newServiceClient(), UUID.randomUUID().toString(), master).status()).isEqualTo(404);
     }
 
     @Test
-    void attemptsAtOneTokenPrefixAreLimitedTo5AMinute() {
-        String prefix = UUID.randomUUID().toString().substring(0, 8);
+    void refusalsOfOneTokenAreLimitedTo5AMinuteWhoeverSendsIt() {
+        String stale = "stale-" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            assertThat(validateAsService(prefix + UUID.randomUUID(), master).status()).isEqualTo(404);
+            assertThat(validateAs(newServiceClient(), stale, master).status()).isEqualTo(404);
         }
 
-        Api.Response limited = validateAsService(prefix + UUID.randomUUID(), master);
+        Api.Response limited = validateAs(newServiceClient(), stale, master);
 
         assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void wrongTokensSharingARealTokensPrefixDoNotLockTheRealOne() {
+        String token = createFor(user);
+        for (int i = 0; i < 5; i++) {
+            String lookalike = token.substring(0, 8) + UUID.randomUUID();
+            assertThat(validateAs(newServiceClient(), lookalike, master).status()).isEqualTo(404);
+        }
+
+        Api.Response validated = validateWithMasterKey(token, master, null);
+
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void mastersRefusalsForSomeAccountsDoNotHoldBackAnotherAccountsLink() {
+        // Master's users opening old links: each refusal is that Master account's, not Master's as a whole.
+        for (int i = 0; i < 12; i++) {
+            Api.Response refused = validateWithMasterKey("old-link-" + UUID.randomUUID(), UUID.randomUUID(), null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        }
+
+        Api.Response validated = validateWithMasterKey(createFor(user), master, null);
+
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aMasterAccountThatKeepsGuessingIsLimitedYetItsValidLinkIsStillUsed() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(validateWithMasterKey("guess-" + UUID.randomUUID(), master, null).status()).isEqualTo(404);
+        }
+        Api.Response limited = validateWithMasterKey("guess-" + UUID.randomUUID(), master, null);
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+        assertThat(limited.json().get("code").asString()).isEqualTo("too_many_attempts");
+
+        Api.Response validated = validateWithMasterKey(createFor(user), master, null);
+
+        assertThat(validated.status()).as(validated.toString()).isEqualTo(200);
+        assertThat(validated.json().get("masterUserId").asString()).isEqualTo(master.toString());
     }
 
     @Test
@@ -361,6 +405,19 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(unknown.raw()).contains("data-state=\"unknown\"");
     }
 
+    @Test
+    void anAddressRefusedTooOftenIsLimitedYetAValidLinksPageIsStillShown() throws IOException {
+        // An address of its own (all of 127.0.0.0/8 is loopback): the limit is per address, shared by this JVM's tests.
+        String address = "127.0.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
+                ThreadLocalRandom.current().nextInt(2, 255));
+        for (int i = 0; i < 10; i++) {
+            assertThat(linkPageStatusFrom(address, UUID.randomUUID().toString())).isEqualTo(404);
+        }
+        assertThat(linkPageStatusFrom(address, UUID.randomUUID().toString())).isEqualTo(429);
+
+        assertThat(linkPageStatusFrom(address, createFor(user))).isEqualTo(200);
+    }
+
     private void waitingSubscription(UUID mvpUser, String serviceName, String plan) {
         Map<String, Object> data = new HashMap<>();
         data.put("serviceName", serviceName);
@@ -387,10 +444,33 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     }
 
     private Api.Response validateAsService(String token, UUID masterUser) {
+        return validateAs(service, token, masterUser);
+    }
+
+    private Api.Response validateAs(String client, String token, UUID masterUser) {
         Map<String, Object> body = new HashMap<>();
         body.put("token", token);
         body.put("masterUserId", masterUser == null ? null : masterUser.toString());
-        return api.post("/api/account-links/validate", service, body);
+        return api.post("/api/account-links/validate", client, body);
+    }
+
+    /** A service_role token with a subject of its own: a client the limits count apart from every other. */
+    private static String newServiceClient() {
+        return MINTER.mint("tests-" + UUID.randomUUID(), Role.SERVICE_ROLE, null, null, Instant.now(), Duration.ofHours(1));
+    }
+
+    /** The status of {@code GET /link?token=…} sent from the given loopback address. */
+    private int linkPageStatusFrom(String address, String token) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /link?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     private JsonNode account(UUID mvpUser) {

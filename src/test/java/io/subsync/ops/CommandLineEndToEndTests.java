@@ -67,6 +67,20 @@ class CommandLineEndToEndTests extends IntegrationTest {
     }
 
     @Test
+    void tokenMintsNothingTheServiceWouldRefuseForLivingTooLong() {
+        Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET);
+        assertThat(Jar.run(env, "token", "--role", "service_role", "--ttl", "P8D")).satisfies(run -> {
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.out()).contains("--ttl must be at most 7d");
+        });
+
+        Jar.Run week = Jar.run(env, "token", "--role", "service_role", "--ttl", "P7D");
+
+        assertThat(week.exitCode()).as(week.out()).isZero();
+        assertThat(api.get("/api/sync/health", week.out().trim()).status()).isEqualTo(200);
+    }
+
+    @Test
     void reconcileCreatesEveryMissingSubscriptionAndPrintsWhatItCreated() {
         UUID tenant = new io.subsync.support.Tenants(api).open("enterprise", Map.of());
         jdbc.sql("""

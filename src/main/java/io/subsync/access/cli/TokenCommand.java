@@ -1,5 +1,6 @@
 package io.subsync.access.cli;
 
+import io.subsync.access.AuthProperties;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import java.io.IOException;
@@ -36,7 +37,8 @@ public class TokenCommand implements Callable<Integer> {
     @Option(names = "--email", description = "the email claim")
     String email;
 
-    @Option(names = "--ttl", defaultValue = "PT24H", description = "how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ttl", defaultValue = "PT24H", description = {"how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE});",
+            "at most SUBSYNC_JWT_MAX_LIFETIME (7d unless set), the longest the service accepts"})
     String ttl;
 
     @Option(names = "--secret", description = "the HS256 secret (default: SUBSYNC_JWT_SECRET, else the demo's)")
@@ -62,6 +64,18 @@ public class TokenCommand implements Callable<Integer> {
             validity = Duration.parse(ttl);
         } catch (DateTimeParseException e) {
             err.println("--ttl must be an ISO-8601 duration such as PT1H, was '" + ttl + "'");
+            return 2;
+        }
+        Duration longest;
+        try {
+            longest = AuthProperties.maxLifetime(System.getenv("SUBSYNC_JWT_MAX_LIFETIME"));
+        } catch (IllegalArgumentException e) {
+            err.println("SUBSYNC_JWT_MAX_LIFETIME must be a positive duration such as 7d or PT1H: " + e.getMessage());
+            return 2;
+        }
+        if (validity.compareTo(longest) > 0) {
+            err.println("--ttl must be at most " + AuthProperties.shown(longest) + " (SUBSYNC_JWT_MAX_LIFETIME): the service "
+                    + "refuses a token that lives longer, was '" + ttl + "'");
             return 2;
         }
         String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");

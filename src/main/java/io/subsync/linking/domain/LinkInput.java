@@ -47,9 +47,13 @@ public final class LinkInput {
 
     /** The first 12 hex digits of the token's SHA-256: enough to follow a token through the logs, useless to use it. */
     public static String fingerprint(String token) {
+        return sha256(token).substring(0, 12);
+    }
+
+    /** The token's SHA-256 in hex: a key for the token that holds no part of it. */
+    public static String sha256(String token) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -110,7 +110,8 @@ class AccountLinkController {
 
     /** A bearer token's actor, or {@code master} for Master's key (the only other way in, see access). */
     private static String actor(Authentication authentication) {
-        return authentication instanceof JwtAuthenticationToken jwt ? Caller.of(jwt.getToken()).actor() : "master";
+        return authentication instanceof JwtAuthenticationToken jwt ? Caller.of(jwt.getToken()).actor()
+                : ValidateMagicLink.MASTER;
     }
 
     private static String request(String requestId) {
