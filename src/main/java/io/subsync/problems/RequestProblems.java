@@ -1,6 +1,7 @@
 package io.subsync.problems;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,8 +38,22 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<ErrorResponse> known = answerIn(ex);
+        if (known.isPresent()) {
+            return handleExceptionInternal(ex, known.get().getBody(), headers, known.get().getStatusCode(), request);
+        }
         ProblemDetail problem = unreadable(ex.getMostSpecificCause());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A failure that knows its own answer (a body over its limit), however deep among the causes the reader left it. */
+    static Optional<ErrorResponse> answerIn(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ErrorResponse known) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ProblemDetail unreadable(Throwable cause) {
@@ -96,6 +112,9 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            return known.getBody();
+        }
         log.error("Unexpected error", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed; the error has been logged.");
