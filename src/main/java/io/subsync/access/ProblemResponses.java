@@ -1,6 +1,7 @@
 package io.subsync.access;
 
 import io.subsync.problems.Problems;
+import io.subsync.problems.RequestRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,12 +37,19 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
                 "Your role may not do this; it needs a service_role token or a token of the owning user.", request);
     }
 
-    /** A URL the firewall refuses (an encoded ';', '%', '/', '..'): 400, without echoing the URL back. */
+    /**
+     * A request the firewall refuses: a header it names ({@link RejectedHeader}), or else its method or URL (an encoded
+     * ';', '%', '/', '..'): 400, without echoing the request back.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request URL contains characters or sequences "
-                + "the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
+        if (e instanceof RequestRefusal named) {
+            Problems.write(response, named.getBody());
+            return;
+        }
+        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request's method or URL holds characters or "
+                + "sequences the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,

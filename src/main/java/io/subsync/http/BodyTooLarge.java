@@ -1,28 +1,22 @@
 package io.subsync.http;
 
 import io.subsync.problems.Problems;
+import io.subsync.problems.RequestRefusal;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponse;
 
 /**
  * A request body longer than its limit ({@link RequestLimits}). An {@link IOException}, so that whatever reads the
- * body stops there as at any failed read; an {@link ErrorResponse}, so that whoever catches it, the API's advice
+ * body stops there as at any failed read; a {@link RequestRefusal}, so that whoever catches it, the API's advice
  * included, answers its 413 problem.
  */
-final class BodyTooLarge extends IOException implements ErrorResponse {
+final class BodyTooLarge extends IOException implements RequestRefusal {
     private final long limit;
 
     BodyTooLarge(long limit) {
         super("the request body is longer than " + limit + " bytes");
         this.limit = limit;
-    }
-
-    @Override
-    public HttpStatusCode getStatusCode() {
-        return HttpStatus.CONTENT_TOO_LARGE;
     }
 
     @Override

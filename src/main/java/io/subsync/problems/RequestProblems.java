@@ -1,8 +1,10 @@
 package io.subsync.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,10 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,7 +42,7 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Optional<ErrorResponse> known = answerIn(ex);
+        Optional<RequestRefusal> known = answerIn(ex);
         if (known.isPresent()) {
             return handleExceptionInternal(ex, known.get().getBody(), headers, known.get().getStatusCode(), request);
         }
@@ -46,10 +50,10 @@ class RequestProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** A failure that knows its own answer (a body over its limit), however deep among the causes the reader left it. */
-    static Optional<ErrorResponse> answerIn(Throwable failure) {
+    /** A refusal (a body over its limit), however deep among the causes the body's reader left it. */
+    private static Optional<RequestRefusal> answerIn(Throwable failure) {
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ErrorResponse known) {
+            if (cause instanceof RequestRefusal known) {
                 return Optional.of(known);
             }
         }
@@ -98,6 +102,22 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             return "an array";
         }
         return "an object";
+    }
+
+    /** Any type an endpoint does not read, a wildcard or an unparsable one included: 415 naming the header. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String wanted = ex.getSupportedMediaTypes().isEmpty() ? "a media type such as application/json"
+                : "one of " + MediaType.toString(ex.getSupportedMediaTypes());
+        ProblemDetail problem = Problems.field(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                HttpHeaders.CONTENT_TYPE, "must be " + wanted);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return UndecodableParameters.problem(e, request.getQueryString());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

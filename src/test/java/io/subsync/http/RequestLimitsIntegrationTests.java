@@ -8,7 +8,6 @@ import io.subsync.support.RawHttp;
 import io.subsync.support.Tokens;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +18,6 @@ import org.junit.jupiter.api.Test;
 class RequestLimitsIntegrationTests extends IntegrationTest {
     private static final int WEBHOOK_LIMIT = 256 * 1024;
     private static final int API_LIMIT = 1024 * 1024;
-    private RawHttp raw;
-
-    @BeforeEach
-    void rawSocket() {
-        raw = new RawHttp(port);
-    }
 
     @AfterEach
     void theServiceServesOn() {

@@ -51,15 +51,46 @@ public final class RawHttp {
     /** What a body that would not end got: the answer, and how much of the body was sent before it came. */
     public record Cutoff(Response response, long bytesSent) { }
 
+    /**
+     * Sends {@code method path HTTP/1.1} with the headers (each value as its bytes in ISO-8859-1, so a string may carry
+     * any byte) and the body, and reads the answer.
+     */
+    public Response send(String method, String path, Map<String, String> headers, String body) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            head.append("Content-Length: ").append(bytes.length).append("\r\n");
+        }
+        return send(head.append("\r\n") + new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
     /** Sends {@code head} (the request line and headers, up to and including the blank line) and reads the answer. */
     public Response send(String head) {
-        try (Socket socket = open()) {
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+        try (Socket socket = sent(head)) {
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends {@code head} and returns all the server sends back until it closes: for an answer in HTTP/0.9, which is
+     * a body alone, with no status line and no headers.
+     */
+    public String sendForBodyAlone(String head) {
+        try (Socket socket = sent(head)) {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Socket sent(String head) throws IOException {
+        Socket socket = open();
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     /**
