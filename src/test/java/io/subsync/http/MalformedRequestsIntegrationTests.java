@@ -2,10 +2,14 @@ package io.subsync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.subsync.access.Role;
+import io.subsync.access.TokenMinter;
 import io.subsync.support.IntegrationTest;
 import io.subsync.support.RawHttp;
 import io.subsync.support.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests that are not what an endpoint can read: each gets a 4xx problem document naming the header or parameter
- * at fault, never a 500, and the service serves on. Sent over a plain socket, since HTTP clients refuse to send most of them.
+ * Requests that are not what an endpoint can read, down to ones that are not HTTP: each gets a problem document, 4xx
+ * (501 for CONNECT), naming the header or parameter at fault where there is one; never a 500, never Tomcat's HTML, and
+ * the service serves on. Sent over a plain socket, since HTTP clients refuse to send most of them.
  */
 class MalformedRequestsIntegrationTests extends IntegrationTest {
     private static final String ANY = UUID.randomUUID().toString();
@@ -96,5 +101,48 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
             assertThat(page.status()).as(page.toString()).isEqualTo(400);
             assertThat(page.contentType()).startsWith("text/html");
         }
+    }
+
+    @Test
+    void pathsTomcatRefusesAreProblemsNotHtml() {
+        for (String path : List.of("/api/a%2Fb", "/api/a%00b", "/%2e%2e/etc/passwd", "/api/%2e%2e/x", "/a%2F..%2F..")) {
+            assertProblem(raw.send("GET", path, headers(), null), 400, null);
+        }
+    }
+
+    @Test
+    void requestLinesThatAreNotHttpAreProblemsNotHtml() {
+        for (String line : List.of("GARBAGE", "GET /a b c HTTP/1.1", "GET /a{b} HTTP/1.1")) {
+            assertProblem(raw.send(line + "\r\nHost: localhost\r\n\r\n"), 400, null);
+        }
+        // Lines whose protocol Tomcat could not read are HTTP/0.9 to it, answered with a body alone: the problem.
+        for (String line : List.of("GET  HTTP/1.1", "GET / HTTP/1.1 extra", "G\u0001T / HTTP/1.1",
+                "GET /\u0001 HTTP/1.1")) {
+            String body = raw.sendForBodyAlone(line + "\r\nHost: localhost\r\n\r\n");
+            assertThat(body).as(line).startsWith("{").contains("\"status\":400").doesNotContain("<html");
+        }
+        assertProblem(raw.send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n\r\n"), 400, null);
+        assertProblem(raw.send("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\n\r\n"), 501, null);
+    }
+
+    @Test
+    void aLargeSupabaseTokenFitsAndHeadersOverTheLimitAre431() {
+        String large = new TokenMinter(Tokens.SECRET).mint("tests", Role.SERVICE_ROLE, null,
+                "x".repeat(9_000) + "@example.com", Instant.now(), Duration.ofHours(1));
+        assertThat(large.length()).isGreaterThan(12_000);
+        RawHttp.Response served = raw.send("GET", "/api/products", headers("Authorization", "Bearer " + large), null);
+        assertThat(served.status()).as(served.toString()).isEqualTo(200);
+
+        assertProblem(raw.send("GET", "/api/products", headers("X-Padding", "x".repeat(17 * 1024)), null), 431, null);
+    }
+
+    @Test
+    void methodsAnEndpointDoesNotTakeAre405ProblemsWithAllow() {
+        for (String path : List.of("/api/products", "/webhooks/master", "/link", "/actuator/health")) {
+            RawHttp.Response trace = assertProblem(raw.send("TRACE", path, headers(), null), 405, null);
+            assertThat(trace.header("Allow")).as(path).isPresent();
+        }
+        RawHttp.Response delete = assertProblem(raw.send("DELETE", "/api/tenants", asService(), null), 405, null);
+        assertThat(delete.header("Allow")).contains("POST");
     }
 }
