@@ -1,11 +1,13 @@
 package io.subsync.access;
 
+import io.subsync.problems.Problems;
+import io.subsync.problems.RequestRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -13,12 +15,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} header of RFC 6750. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
-    private final JsonMapper json = JsonMapper.builder().build();
-
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
@@ -38,27 +37,29 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
                 "Your role may not do this; it needs a service_role token or a token of the owning user.", request);
     }
 
-    /** A URL the firewall refuses (an encoded ';', '%', '/', '..'): 400, without echoing the URL back. */
+    /**
+     * A request the firewall refuses: a header it names ({@link RejectedHeader}), or else its method or URL (an encoded
+     * ';', '%', '/', '..'): 400, without echoing the request back.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request URL contains characters or sequences "
-                + "the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
+        if (e instanceof RequestRefusal named) {
+            Problems.write(response, named.getBody());
+            return;
+        }
+        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request's method or URL holds characters or "
+                + "sequences the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-                       HttpServletRequest request) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        if (request != null) {
-            body.put("instance", request.getRequestURI());
+    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+                              HttpServletRequest request) throws IOException {
+        ProblemDetail problem = Problems.of(status, title, detail);
+        try {
+            problem.setInstance(request == null ? null : URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // no instance, rather than no answer
         }
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(body));
+        Problems.write(response, problem);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -68,6 +69,12 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new ProblemResponses();
+    }
+
+    /** The strict firewall, naming a header it refuses. */
+    @Bean
+    HttpFirewall firewall() {
+        return new HeaderNamingFirewall();
     }
 
     @Bean

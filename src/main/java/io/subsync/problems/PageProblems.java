@@ -1,5 +1,7 @@
 package io.subsync.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +27,12 @@ class PageProblems {
     /** After the features' page advice, which is ordered {@code HIGHEST_PRECEDENCE}. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return ErrorPage.of(HttpStatusCode.valueOf(UndecodableParameters.problem(e, request.getQueryString()).getStatus()),
+                "The address is malformed.");
+    }
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {

@@ -1,7 +1,10 @@
 package io.subsync.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,9 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,8 +42,22 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<RequestRefusal> known = answerIn(ex);
+        if (known.isPresent()) {
+            return handleExceptionInternal(ex, known.get().getBody(), headers, known.get().getStatusCode(), request);
+        }
         ProblemDetail problem = unreadable(ex.getMostSpecificCause());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A refusal (a body over its limit), however deep among the causes the body's reader left it. */
+    private static Optional<RequestRefusal> answerIn(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestRefusal known) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ProblemDetail unreadable(Throwable cause) {
@@ -91,6 +111,22 @@ class RequestProblems extends ResponseEntityExceptionHandler {
         return "an object";
     }
 
+    /** Any type an endpoint does not read, a wildcard or an unparsable one included: 415 naming the header. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String wanted = ex.getSupportedMediaTypes().isEmpty() ? "a media type such as application/json"
+                : "one of " + MediaType.toString(ex.getSupportedMediaTypes());
+        ProblemDetail problem = Problems.field(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                HttpHeaders.CONTENT_TYPE, "must be " + wanted);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return UndecodableParameters.problem(e, request.getQueryString());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
@@ -103,6 +139,9 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            return known.getBody();
+        }
         log.error("Unexpected error", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed; the error has been logged.");

@@ -51,6 +51,13 @@ class SyncWorkers implements SmartLifecycle {
         log.info("{} sync workers delivering to {}", properties.workers(), properties.masterApiUrl());
     }
 
+    /**
+     * Delivers until stopped. Whatever a round throws, an Error included, ends the round, never the thread. The rows it
+     * had claimed are left as they are ({@code delivering}, under this round's lease) rather than put back to pending:
+     * the failed round may already have reached Master and its own state is not to be trusted, and a lease that runs
+     * out is what already brings back the rows of a killed process; the next claim sends them with the same
+     * {@code Idempotency-Key}, so Master applies each once.
+     */
     private void loop(String worker) {
         while (running) {
             try {
@@ -60,7 +67,7 @@ class SyncWorkers implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 log.error("Sync worker {} failed a round; claimed rows are taken over when their lease expires", worker, e);
                 try {
                     Thread.sleep(properties.pollInterval().toMillis());

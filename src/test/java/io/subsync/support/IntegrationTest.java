@@ -22,6 +22,9 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    /** The same service over a plain socket, for what an HTTP client will not send. */
+    protected RawHttp raw;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase db = TestDatabase.get();
@@ -35,5 +38,6 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connectApi() {
         api = new Api(port);
+        raw = new RawHttp(port);
     }
 }
