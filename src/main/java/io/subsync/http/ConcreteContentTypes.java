@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A body must say what it is: a {@code Content-Type} of {@code *}{@code /*} names no media type, and Spring fails on
+ * A body must say what it is: a {@code Content-Type} of {@code *}{@code /*} or {@code application/*} names no media type, and Spring fails on
  * it deep inside reading the body, as a 500. Refused before the handler runs, as 415 like any type an endpoint does
  * not read (problem details for the API, an error page for a page).
  */
@@ -39,7 +39,8 @@ class ConcreteContentTypes implements HandlerInterceptor, WebMvcConfigurer {
 
     private static boolean wildcard(String contentType) {
         try {
-            return MediaType.parseMediaType(contentType).isWildcardType();
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
         } catch (InvalidMediaTypeException unparsable) {
             // Spring answers these 415 itself.
             return false;

@@ -65,8 +65,10 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
                 "PUT /api/account-links/" + ANY);
         for (String call : calls) {
             String[] methodAndPath = call.split(" ");
-            assertProblem(raw.send(methodAndPath[0], methodAndPath[1], asService("Content-Type", "*/*"), "{}"),
-                    415, "Content-Type");
+            for (String wildcard : List.of("*/*", "application/*", "application/*+json")) {
+                assertProblem(raw.send(methodAndPath[0], methodAndPath[1], asService("Content-Type", wildcard), "{}"),
+                        415, "Content-Type");
+            }
         }
     }
 

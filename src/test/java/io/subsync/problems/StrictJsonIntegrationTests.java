@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request bodies are read strictly, on every endpoint: a value of the wrong JSON type, a blank id or a NUL character
+ * Requests are read strictly, on every endpoint: a value of the wrong JSON type, a blank id or a NUL character
  * is a 400 problem naming the field, never a guess (a product named "true", an id read as "everything") or a 500 from
  * the database. The bodies are written out as JSON text, escapes included, exactly as a client would send them.
  */
@@ -51,6 +51,16 @@ class StrictJsonIntegrationTests extends IntegrationTest {
                      "subscriptionData": {"serviceName": "pawnshop", "planCode": "starter", "status": "active",
                                           "startDate": "2026-11-01T00:00:00Z"}}""".formatted(user, blank)), "masterUserId");
         }
+    }
+
+    @Test
+    void aBlankIdInAQueryIs400NamingTheParameterNotAFilterForEveryone() {
+        String service = Tokens.serviceRole();
+        for (String blank : new String[] {"", "%20", "%20%20"}) {
+            assertField(api.get("/api/sync/logs?mvpUserId=" + blank, service), "mvpUserId");
+            assertField(api.get("/api/sync/divergences?mvpUserId=" + blank, service), "mvpUserId");
+        }
+        assertThat(api.get("/api/sync/logs?mvpUserId=" + user, service).status()).isEqualTo(200);
     }
 
     @Test

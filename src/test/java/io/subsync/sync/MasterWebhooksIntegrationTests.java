@@ -177,6 +177,15 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         Api.Response badUser = signedPost(event("evt_" + UUID.randomUUID(), "subscription.updated", "basic", "active", 1)
                 .replace(master.toString(), "not-a-uuid"), Instant.now());
         assertThat(badUser.json().at("/errors/0/field").asString()).isEqualTo("data.userId");
+        // PostgreSQL holds no U+0000 in text or jsonb: refused while reading, for known and unknown types alike.
+        Api.Response nul = signedPost(event("evt_" + UUID.randomUUID(), "subscription.updated", "basic", "active", 1)
+                .replace("svc_bazi", "svc\\u0000bazi"), Instant.now());
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("data.serviceId");
+        Api.Response nulType = signedPost("{\"id\": \"evt_" + UUID.randomUUID() + "\", \"type\": \"x\\u0000y\"}",
+                Instant.now());
+        assertThat(nulType.status()).isEqualTo(400);
+        assertThat(nulType.json().at("/errors/0/field").asString()).isEqualTo("type");
     }
 
     @Test

@@ -76,6 +76,10 @@ final class MasterEventReader {
             throw new InvalidMasterEvent(field, "is required (a non-empty string)");
         }
         String text = value.asString().trim();
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot hold it, in text or jsonb.
+            throw new InvalidMasterEvent(field, "must not contain the character U+0000");
+        }
         if (text.length() > MAX_TEXT) {
             throw new InvalidMasterEvent(field, "must be at most " + MAX_TEXT + " characters");
         }
