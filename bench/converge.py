@@ -98,39 +98,44 @@ class Sender:
                 connection.close()
 
     def run_client(self, users, changes, rng):
-        """Changes the client's own users' subscriptions, often twice in a row to the same one (a plan changed, then
-        cancelled at once). A cancel or reactivate carries the plan last accepted."""
+        """Changes the client's own users' subscriptions in random order. Half the time after the first change, a plan
+        is changed and at once cancelled or reactivated (two requests back to back). An update moves to another plan;
+        a cancel or reactivate carries the plan last accepted, as a caller that only cancels would send it."""
         pairs = [(u, s) for u in users for s in SERVICES]
-        if not pairs:
-            return
-        pair = None
-        for _ in range(changes):
-            if self.fatal:
-                return
-            if pair is None or rng.random() < 0.5:
-                pair = rng.choice(pairs)
-            user, service = pair
-            last = self.last.get(pair)
-            if last is None:
-                operation = "create"
-            elif last["operation"] == "update" and rng.random() < 0.6:
-                operation = rng.choice(["cancel", "reactivate"])
+        sent = 0
+        while pairs and sent < changes and not self.fatal:
+            pair = rng.choice(pairs)
+            if pair not in self.last:
+                operations = ["create"]
+            elif changes - sent >= 2 and rng.random() < 0.5:
+                operations = ["update", rng.choice(["cancel", "reactivate"])]
             else:
-                operation = rng.choice(["update", "update", "cancel", "reactivate"])
-            plan = rng.choice(PLANS) if last is None or operation == "update" else last["plan"]
-            start = START + timedelta(days=user % 60)
-            end = start + timedelta(days=30 + rng.randrange(300)) \
-                if operation in ("update", "cancel") and rng.random() < 0.5 else None
-            data = {"serviceName": service, "planCode": plan, "status": "cancelled" if operation == "cancel" else "active",
-                    "startDate": iso(start)}
-            if end is not None:
-                data["endDate"] = iso(end)
-            if self.post({"mvpUserId": user_id(user), "operation": operation, "subscriptionData": data}, rng) >= 300:
-                return
-            with self.lock:
-                self.accepted += 1
-                self.last[pair] = {"operation": operation, "plan": plan, "status": data["status"],
-                                   "startDate": data["startDate"], "endDate": data.get("endDate")}
+                operations = [rng.choice(["update", "cancel", "reactivate"])]
+            for operation in operations:
+                if not self.change(pair, operation, rng):
+                    return
+                sent += 1
+
+    def change(self, pair, operation, rng):
+        user, service = pair
+        last = self.last.get(pair)
+        # An update always moves to another plan: the change a lost update would leave missing at Master.
+        plan = rng.choice(PLANS) if last is None \
+            else rng.choice([p for p in PLANS if p != last["plan"]]) if operation == "update" else last["plan"]
+        start = START + timedelta(days=user % 60)
+        end = start + timedelta(days=30 + rng.randrange(300)) \
+            if operation in ("update", "cancel") and rng.random() < 0.5 else None
+        data = {"serviceName": service, "planCode": plan, "status": "cancelled" if operation == "cancel" else "active",
+                "startDate": iso(start)}
+        if end is not None:
+            data["endDate"] = iso(end)
+        if self.post({"mvpUserId": user_id(user), "operation": operation, "subscriptionData": data}, rng) >= 300:
+            return False
+        with self.lock:
+            self.accepted += 1
+            self.last[pair] = {"operation": operation, "plan": plan, "status": data["status"],
+                               "startDate": data["startDate"], "endDate": data.get("endDate")}
+        return True
 
 
 def send(args):

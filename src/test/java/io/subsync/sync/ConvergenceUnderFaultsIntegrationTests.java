@@ -222,12 +222,14 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         }
 
         /**
-         * Sends a change: create or update (a new plan; an end date or none), cancel or reactivate. A cancel or
+         * Sends a change: create, update (another plan; an end date or none), cancel or reactivate. A cancel or
          * reactivate carries the plan last accepted, as a caller that only cancels would send it.
          */
         void change(String operation, Random random) {
             Accepted last = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
-            String plan = last == null || operation.equals("update") ? PLANS.get(random.nextInt(PLANS.size())) : last.plan();
+            // An update always moves to another plan: the change a lost update would leave missing at Master.
+            String plan = last == null ? PLANS.get(random.nextInt(PLANS.size()))
+                    : operation.equals("update") ? otherPlan(last.plan(), random) : last.plan();
             Instant end = switch (operation) {
                 case "update", "cancel" -> random.nextBoolean()
                         ? startDate.plus(Duration.ofDays(30 + random.nextInt(300))) : null;
@@ -274,6 +276,11 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                     service, last.plan(), last.status(), last.endDate() == null ? "" : " ending " + last.endDate(),
                     String.join(", ", wrong), state.get("sync_status"), outbox(user, service)));
         }
+    }
+
+    private static String otherPlan(String plan, Random random) {
+        List<String> others = PLANS.stream().filter(p -> !p.equals(plan)).toList();
+        return others.get(random.nextInt(others.size()));
     }
 
     private List<String> outbox(UUID user, String service) {
