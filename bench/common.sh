@@ -2,7 +2,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-pg=(-h 127.0.0.1 -p 5432 -U postgres)
+pg_port=${BENCH_PG_PORT:-5432}
+pg=(-h 127.0.0.1 -p "$pg_port" -U postgres)
 pids=()
 
 fail() { echo "$(basename "$0"): FAILED: $*" >&2; exit 1; }
@@ -26,7 +27,7 @@ need_tools() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
   fi
   command -v pgbench >/dev/null || fail "pgbench is missing (apt-get install postgresql-client)"
-  pg_isready -q "${pg[@]}" || fail "PostgreSQL is not running on 127.0.0.1:5432"
+  pg_isready -q "${pg[@]}" || fail "PostgreSQL is not running on 127.0.0.1:$pg_port"
 }
 
 build_unless() {

@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     private static final List<String> SERVICES = List.of("pawnshop", "bnpl", "money_loan");
     private static final List<String> PLANS = List.of("starter", "pro", "enterprise");
-    private static final int USERS = 30;
+    private static final int USERS = 40;
     private static final int THREADS = 8;
 
     @Autowired
@@ -166,29 +166,40 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                 differences.size(), String.join("\n", differences)).isEmpty();
     }
 
-    /** Changes every pair a few times, in random order across pairs, often several times in a row to the same one. */
+    /**
+     * Changes every pair a few times, in random order across pairs. Half the time after the first change, a plan is
+     * changed and at once cancelled or reactivated: two requests back to back, the second arriving while the first may
+     * still be on its way to Master.
+     */
     private void changeAtRandom(List<Pair> pairs, Random random) {
         for (Pair pair : pairs) {
             pair.steps = 3 + random.nextInt(4);
         }
         List<Pair> open = new ArrayList<>(pairs);
-        Pair pair = null;
         while (!open.isEmpty()) {
-            if (pair == null || pair.steps == 0 || random.nextInt(5) < 2) {
-                pair = open.get(random.nextInt(open.size()));
+            Pair pair = open.get(random.nextInt(open.size()));
+            if (pair.accepted.isEmpty()) {
+                pair.change("create", random);
+            } else if (pair.steps >= 2 && random.nextBoolean()) {
+                pair.change("update", random);
+                pair.change(random.nextBoolean() ? "cancel" : "reactivate", random);
+            } else {
+                pair.change(List.of("update", "cancel", "reactivate").get(random.nextInt(3)), random);
             }
-            pair.change(random);
-            if (pair.steps == 0) {
+            if (pair.steps <= 0) {
                 open.remove(pair);
             }
         }
     }
 
-    /** Errors at 10-30%, and now and then answers slower than a request waits (so changes queue behind one in flight). */
+    /**
+     * Errors at 20-30%, and most of the time answers slower than a request waits (1 s), so changes queue behind one in
+     * flight: the case where a failure has a newer change waiting.
+     */
     private static void injectFaults(Random random, AtomicBoolean running) {
-        long[] latencies = {0, 20, 100, 1_500, 1_500};
+        long[] latencies = {0, 100, 1_500, 1_500, 1_500};
         while (running.get()) {
-            MASTER.faults(Faults.NONE.withErrorRate(0.1 + 0.2 * random.nextDouble())
+            MASTER.faults(Faults.NONE.withErrorRate(0.2 + 0.1 * random.nextDouble())
                     .withLatencyMs(latencies[random.nextInt(latencies.length)]));
             sleep(400);
         }
@@ -201,7 +212,6 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         final String service;
         final Instant startDate;
         final List<Accepted> accepted = new ArrayList<>();
-        String lastOperation = "";
         int steps;
 
         Pair(UUID user, UUID master, String service, Instant startDate) {
@@ -212,17 +222,14 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         }
 
         /**
-         * The next change: create first, then update (a new plan, an end date or none), cancel or reactivate. A cancel
-         * or reactivate carries the plan last accepted, as a caller that only cancels would send it.
+         * Sends a change: create, update (another plan; an end date or none), cancel or reactivate. A cancel or
+         * reactivate carries the plan last accepted, as a caller that only cancels would send it.
          */
-        void change(Random random) {
+        void change(String operation, Random random) {
             Accepted last = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
-            // A plan changed and at once cancelled (or reactivated) is the common case worth provoking.
-            String operation = last == null ? "create"
-                    : lastOperation.equals("update") && random.nextInt(5) < 3
-                    ? List.of("cancel", "reactivate").get(random.nextInt(2))
-                    : List.of("update", "update", "cancel", "reactivate").get(random.nextInt(4));
-            String plan = last == null || operation.equals("update") ? PLANS.get(random.nextInt(PLANS.size())) : last.plan();
+            // An update always moves to another plan: the change a lost update would leave missing at Master.
+            String plan = last == null ? PLANS.get(random.nextInt(PLANS.size()))
+                    : operation.equals("update") ? otherPlan(last.plan(), random) : last.plan();
             Instant end = switch (operation) {
                 case "update", "cancel" -> random.nextBoolean()
                         ? startDate.plus(Duration.ofDays(30 + random.nextInt(300))) : null;
@@ -232,7 +239,6 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                     body(user, master, service, operation, plan, startDate, end));
             assertThat(response.status()).as("%s %s/%s: %s", operation, user, service, response).isIn(200, 202);
             accepted.add(new Accepted(plan, operation.equals("cancel") ? "cancelled" : "active", startDate, end));
-            lastOperation = operation;
             steps--;
         }
 
@@ -270,6 +276,11 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                     service, last.plan(), last.status(), last.endDate() == null ? "" : " ending " + last.endDate(),
                     String.join(", ", wrong), state.get("sync_status"), outbox(user, service)));
         }
+    }
+
+    private static String otherPlan(String plan, Random random) {
+        List<String> others = PLANS.stream().filter(p -> !p.equals(plan)).toList();
+        return others.get(random.nextInt(others.size()));
     }
 
     private List<String> outbox(UUID user, String service) {
