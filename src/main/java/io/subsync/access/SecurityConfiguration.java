@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,6 +36,21 @@ class SecurityConfiguration {
     private static final String SERVICE = Role.SERVICE_ROLE.name();
     private static final String USER = Role.AUTHENTICATED.name();
 
+    /**
+     * Master's webhooks are signed (an HMAC checked by sync), never authenticated by a JWT: a chain of their own that
+     * reads no {@code Authorization} header, so a token sent along cannot put the request under a user's row security,
+     * where recording the event was refused by the database (a 500).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/master")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) throws Exception {
         ProblemResponses problems = new ProblemResponses();
@@ -44,8 +60,6 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error").permitAll()
-                        // Master's webhooks carry an HMAC signature, checked by sync, not a JWT.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/master").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans").hasRole(SERVICE)
                         .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
                         .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)

@@ -165,6 +165,18 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
+    void aUsersTokenSentAlongWithASignedEventChangesNothingOfHowItIsTakenIn() {
+        String body = "{\"id\": \"evt_" + UUID.randomUUID() + "\", \"type\": \"invoice.paid\"}";
+        String signature = MasterSignature.header(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8));
+        Api.Response response = api.postWithHeader("/webhooks/master", Tokens.userOf(UUID.randomUUID()), body,
+                "X-Master-Signature", signature);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        assertThat(response.json().get("outcome").asString()).isEqualTo("unknown_type");
+    }
+
+    @Test
     void aSignedButMalformedEventIs400NamingTheField() {
         Api.Response notJson = signedPost("{\"id\": ", Instant.now());
         assertThat(notJson.status()).isEqualTo(400);
