@@ -12,11 +12,17 @@ import io.subsync.tenancy.TenantSubscriptionStates;
 import io.subsync.tenancy.domain.OwnedSubscription;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -76,18 +82,21 @@ class SyncTenantSubscriptions {
      * in the database's order of their ids, then each subscription's state row.
      */
     private void sync(List<OwnedSubscription> owned, String actor) {
-        java.util.SortedSet<String> linkedOwners = new java.util.TreeSet<>();
-        for (OwnedSubscription subscription : owned) {
-            if (links.find(subscription.ownerUserId()).filter(link -> link.linked()).isPresent()) {
-                linkedOwners.add(subscription.ownerUserId().toString());
+        // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
+        SortedSet<String> owners = owned.stream().map(subscription -> subscription.ownerUserId().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Instant now = clock.instant();
+        // Only owners with an account row are locked (none is created); linked is read from the locked row.
+        Set<String> linkedOwners = new HashSet<>();
+        for (String owner : owners) {
+            UUID user = UUID.fromString(owner);
+            if (links.find(user).isPresent() && links.lockOrCreate(user, now).linked()) {
+                linkedOwners.add(owner);
             }
         }
-        Instant now = clock.instant();
-        // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
-        linkedOwners.forEach(owner -> links.lockOrCreate(UUID.fromString(owner), now));
         List<OwnedSubscription> inLockOrder = owned.stream()
                 .filter(subscription -> linkedOwners.contains(subscription.ownerUserId().toString()))
-                .sorted(java.util.Comparator.comparing((OwnedSubscription subscription) -> subscription.ownerUserId().toString())
+                .sorted(Comparator.comparing((OwnedSubscription subscription) -> subscription.ownerUserId().toString())
                         .thenComparing(OwnedSubscription::productType))
                 .toList();
         for (OwnedSubscription subscription : inLockOrder) {

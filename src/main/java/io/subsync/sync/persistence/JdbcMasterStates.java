@@ -136,6 +136,7 @@ public class JdbcMasterStates implements MasterStates {
     @Override
     public int supersedeUndelivered(UUID mvpUserId, String serviceName, UUID by, String actor, String requestId,
                                     Instant at) {
+        // Every undelivered row, whatever its revision: Master's state replaces them all.
         return Superseding.undelivered(jdbc, mvpUserId, serviceName, Long.MAX_VALUE, by,
                 new Superseding.Cause("Master's state (that change) was taken, before delivery", actor,
                         requestId, at));
