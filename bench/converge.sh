@@ -42,7 +42,7 @@ pg_isready -q "${pg[@]}" || fail "PostgreSQL is not running on 127.0.0.1:$pg_por
 build_unless "${1:-}"
 export SUBSYNC_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" SUBSYNC_DB_USER=postgres
 export SUBSYNC_JWT_SECRET=$(head -c 36 /dev/urandom | base64 | tr '+/' '-_')
-export SUBSYNC_SYNC_RETRY_SCHEDULE=1s,2s,5s,10s,20s,30s,30s,30s,30s,30s,30s,30s SUBSYNC_SYNC_LEASE=10s
+export SUBSYNC_SYNC_RETRY_SCHEDULE=1s,2s,5s,10s,20s,30s,30s,30s,30s,30s,30s,30s SUBSYNC_SYNC_LEASE=10s SUBSYNC_SYNC_READTIMEOUT=5s SUBSYNC_SYNC_CONNECTTIMEOUT=1s
 export SUBSYNC_DRIFT_CHECK_INTERVAL=off
 
 step "starting the Master simulator ($error_rate errors, ${latency} ms)"

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers           delivery threads per instance
  * @param batchSize         outbox rows a worker claims at once (deliveries of one batch run in parallel)
  * @param pollInterval      how often an idle worker looks for work
- * @param lease             how long a claimed row is held before another worker may take it over
+ * @param lease             how long a claimed row is held before another worker may take it over; it must outlast
+ *                          {@code connectTimeout + readTimeout}, or a delivery still waiting for Master's answer would be
+ *                          taken over and sent again (startup refuses a shorter one)
  * @param connectTimeout    connect timeout to Master
  * @param readTimeout       time Master has to answer one delivery
  * @param inRequestWait     how long {@code POST /sync-subscription} waits for Master before answering 202 pending
@@ -36,6 +38,12 @@ public record SyncProperties(String masterApiUrl, String masterApiKey, int worke
 
     public SyncProperties {
         driftPolicy = driftPolicy == null ? DriftPolicy.MANUAL : driftPolicy;
+        if (lease != null && connectTimeout != null && readTimeout != null
+                && lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
+            throw new IllegalArgumentException("subsync.sync.lease (SUBSYNC_SYNC_LEASE) must be longer than "
+                    + "connect-timeout + read-timeout (" + connectTimeout.plus(readTimeout).toMillis() + " ms), was "
+                    + lease.toMillis() + " ms: a delivery still waiting for Master would be taken over and sent again");
+        }
     }
 
     public boolean masterConfigured() {

@@ -44,10 +44,12 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
         settings.put("subsync.sync.master-api-key", MASTER_KEY);
         settings.put("subsync.sync.master-webhook-secret", WEBHOOK_SECRET);
         settings.put("subsync.sync.retry-schedule", RETRY_SCHEDULE);
-        settings.put("subsync.sync.lease", "3s");
+        // The lease outlasts a delivery's connect and read timeouts, as startup requires.
+        settings.put("subsync.sync.lease", "5s");
+        settings.put("subsync.sync.connect-timeout", "1s");
         settings.put("subsync.sync.poll-interval", "50ms");
         settings.put("subsync.sync.in-request-wait", "1s");
-        settings.put("subsync.sync.read-timeout", "10s");
+        settings.put("subsync.sync.read-timeout", "3s");
         return settings;
     }
 

@@ -62,8 +62,8 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         UUID created = accept(user, master, "create", "starter", null);
         awaitDelivered(created);
 
-        // Only the requests deliver while Master is slow: the update's 3 s attempt outlives the tests' 3 s lease, and a
-        // worker taking it over would send it again after the faults are cleared, hiding what its failure does.
+        // Only the requests deliver while Master is slow: a worker retrying the update after its 3 s failure would send
+        // it again once the faults are cleared, hiding what its failure does.
         workers.stop();
         MASTER.faults(Faults.NONE.withLatencyMs(3_000).withErrorRate(1.0));
         Api.Response update = post(user, master, "update", "pro", null);

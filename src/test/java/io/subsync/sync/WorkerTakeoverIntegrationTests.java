@@ -90,9 +90,10 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         }
         env.put("MASTER_API_URL", MASTER.baseUrl());
         env.put("MASTER_API_KEY", MASTER_KEY);
-        env.put("SUBSYNC_SYNC_LEASE", "3s");
+        env.put("SUBSYNC_SYNC_LEASE", "6s");
         env.put("SUBSYNC_SYNC_IN_REQUEST_WAIT", "1s");
-        Process process = Jar.command(env, "serve", "--port", String.valueOf(port), "--subsync.sync.read-timeout=30s")
+        Process process = Jar.command(env, "serve", "--port", String.valueOf(port), "--subsync.sync.connect-timeout=1s",
+                        "--subsync.sync.read-timeout=4s")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Api api = new Api(port);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
