@@ -4,10 +4,10 @@ import io.subsync.access.cli.TokenCommand;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
-import io.subsync.ops.cli.ReconcileCommand;
+import io.subsync.sync.drift.cli.ReconcileCommand;
 import io.subsync.ops.cli.ServeCommand;
-import io.subsync.sync.cli.MonitorCommand;
-import io.subsync.sync.cli.RetryCommand;
+import io.subsync.sync.health.cli.MonitorCommand;
+import io.subsync.sync.outbound.cli.RetryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

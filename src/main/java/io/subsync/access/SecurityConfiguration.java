@@ -26,7 +26,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Bearer-token security for the API (DESIGN §2.1): who may call what is decided here, once. The pages have their own
+ * Bearer-token security for the API (docs/security.md, "Actors and trust boundaries"): who may call what is decided here, once. The pages have their own
  * chain ({@code access.web.PageSecurity}), matched first; every other request lands here.
  */
 @Configuration

@@ -1,5 +1,8 @@
 package io.subsync.access;
 
+import com.nimbusds.jose.JOSEObjectType;
+
+import java.nio.file.Path;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,6 +20,8 @@ import java.util.UUID;
 
 /** Mints HS256 tokens shaped like Supabase's, for trying the API, the demo and the tests. */
 public final class TokenMinter {
+    /** Where {@code subsync demo} keeps the signing secret it made, for {@code subsync token} to find. */
+    public static final Path DEMO_SECRET = Path.of("data", "demo-jwt-secret");
     private final byte[] secret;
 
     public TokenMinter(String secret) {
@@ -48,7 +53,7 @@ public final class TokenMinter {
         if (email != null) {
             claims.claim("email", email);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(com.nimbusds.jose.JOSEObjectType.JWT)
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
                 .build(), claims.build());
         try {
             jwt.sign(new MACSigner(secret));

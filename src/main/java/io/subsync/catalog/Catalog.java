@@ -1,11 +1,7 @@
 package io.subsync.catalog;
 
-import io.subsync.catalog.domain.Plan;
 import io.subsync.catalog.domain.Plans;
-import io.subsync.catalog.domain.Product;
-import io.subsync.catalog.domain.ProductCode;
 import io.subsync.catalog.domain.Products;
-import io.subsync.catalog.domain.UnknownProduct;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

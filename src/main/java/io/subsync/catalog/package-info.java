@@ -1,2 +1,2 @@
-/** The catalogue of products and plans; {@link io.subsync.catalog.Catalog} is its API. */
+/** The catalogue of products and plans; {@link Catalog} is its API. */
 package io.subsync.catalog;

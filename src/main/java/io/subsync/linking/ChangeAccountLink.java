@@ -3,9 +3,7 @@ package io.subsync.linking;
 import io.subsync.access.Caller;
 import io.subsync.linking.domain.AccountNotLinked;
 import io.subsync.linking.domain.LinkInput;
-import io.subsync.sync.LinkAccount;
-import io.subsync.sync.domain.AccountLink;
-import io.subsync.sync.domain.NotYourAccount;
+import io.subsync.access.NotYourAccount;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 

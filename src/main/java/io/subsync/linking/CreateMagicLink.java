@@ -4,7 +4,7 @@ import io.subsync.access.Caller;
 import io.subsync.linking.domain.InvalidLinkRequest;
 import io.subsync.linking.domain.MagicLink;
 import io.subsync.linking.domain.MagicLinks;
-import io.subsync.sync.domain.NotYourAccount;
+import io.subsync.access.NotYourAccount;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -4,7 +4,6 @@ import io.subsync.linking.domain.LinkInput;
 import io.subsync.linking.domain.MagicLinkRefused;
 import io.subsync.linking.domain.MagicLinks;
 import io.subsync.linking.domain.UsedMagicLink;
-import io.subsync.sync.LinkAccount;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.subsync.ops;
 
+import java.util.TreeSet;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -92,7 +94,7 @@ public final class CatalogueFile {
             String key = scalar(file, tuple.getKeyNode());
             if (!FIELDS.get(section).contains(key)) {
                 throw new Invalid(file, line(tuple.getKeyNode()), "unknown field '" + key + "' in " + section
-                        + " (expected " + String.join(", ", new java.util.TreeSet<>(FIELDS.get(section))) + ")");
+                        + " (expected " + String.join(", ", new TreeSet<>(FIELDS.get(section))) + ")");
             }
             if (tuple.getValueNode() instanceof SequenceNode values) {
                 List<String> list = new ArrayList<>();

@@ -1,14 +1,16 @@
 package io.subsync.ops;
 
+import java.nio.charset.StandardCharsets;
+
 import io.subsync.catalog.Catalog;
-import io.subsync.catalog.domain.Plan;
-import io.subsync.sync.LinkAccount;
-import io.subsync.sync.MapServicePlans;
-import io.subsync.sync.domain.PlanMapping;
+import io.subsync.catalog.Plan;
+import io.subsync.linking.LinkAccount;
+import io.subsync.sync.mapping.MapServicePlans;
+import io.subsync.sync.PlanMapping;
 import io.subsync.tenancy.OpenTenant;
 import io.subsync.tenancy.TenantDraft;
-import io.subsync.tenancy.domain.TenantId;
-import io.subsync.tenancy.domain.Tenants;
+import io.subsync.tenancy.TenantId;
+import io.subsync.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +38,7 @@ public class DemoTenants {
                          Map<String, Boolean> products, String description) {
         /** The owner's account at Master in the demo (the simulator). */
         public UUID masterUserId() {
-            return UUID.nameUUIDFromBytes(("master-" + ownerUserId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(("master-" + ownerUserId).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.subsync.problems;
 
+import java.util.Collection;
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +96,7 @@ class RequestProblems extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "a string";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "a UUID";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
@@ -105,7 +108,7 @@ class RequestProblems extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";
@@ -130,7 +133,7 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
-        if (e.getRequiredType() == java.util.UUID.class) {
+        if (e.getRequiredType() == UUID.class) {
             expected = "a UUID";
         }
         return Problems.field(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getName(),

@@ -1,7 +1,5 @@
 package io.subsync.sync;
 
-import io.subsync.sync.domain.DriftPolicy;
-import io.subsync.sync.domain.RetrySchedule;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 /**
- * Sync with the Master system: recording desired states (RecordSync), delivering the outbox (DeliverPendingSyncs),
- * retries, accounts, the audit trail and health. The public classes of this package are the feature's API.
+ * Sync with the Master system, in rooms: outbound (the MVP's changes to Master), inbound (Master's webhooks), drift
+ * (reconciliation and divergences), mapping (service plans) and health. This base package is what the rooms share:
+ * desired states, operations, Master's view of a subscription, plan mappings, the retry schedule and the settings.
  */
 package io.subsync.sync;

@@ -1,12 +1,13 @@
 package io.subsync.tenancy;
 
-import io.subsync.catalog.domain.Tier;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
 import io.subsync.tenancy.domain.Tenant;
-import io.subsync.tenancy.domain.TenantId;
 import io.subsync.tenancy.domain.TenantPatch;
-import io.subsync.tenancy.domain.Tenants;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,10 +29,10 @@ public class ChangeTenant {
     private final ProductSwitches switches;
     private final ReconciliationLog report;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ChangeTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-                 Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                 Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
@@ -61,7 +62,7 @@ public class ChangeTenant {
             }
         }
         if (change.touchesSubscriptions() || patch.ownerUserId().isPresent()) {
-            events.publishEvent(new SubscriptionsChanged(java.util.Set.of(id.value()), actor));
+            events.publishEvent(new SubscriptionsChanged(Set.of(id.value()), actor));
         }
         return tenants.find(id).orElseThrow();
     }

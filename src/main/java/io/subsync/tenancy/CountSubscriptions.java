@@ -1,7 +1,6 @@
 package io.subsync.tenancy;
 
 import io.subsync.tenancy.domain.SubscriptionCounts;
-import io.subsync.tenancy.domain.SubscriptionFigures;
 import org.springframework.stereotype.Service;
 
 /** Figures over all tenants for operators: tenants, and active subscriptions by how they came to be. */

@@ -2,7 +2,6 @@ package io.subsync.tenancy;
 
 import io.subsync.tenancy.domain.SubscriptionChange;
 import io.subsync.tenancy.domain.SubscriptionChanges;
-import io.subsync.tenancy.domain.TenantId;
 import io.subsync.tenancy.domain.UnknownSubscription;
 import java.util.List;
 import java.util.UUID;

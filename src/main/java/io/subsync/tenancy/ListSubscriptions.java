@@ -1,9 +1,10 @@
 package io.subsync.tenancy;
 
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
-import io.subsync.tenancy.domain.TenantId;
-import io.subsync.tenancy.domain.Tenants;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Clock;
 import java.util.List;
@@ -21,10 +22,10 @@ public class ListSubscriptions {
     private final Tenants tenants;
     private final ReconciliationLog report;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ListSubscriptions(Subscriptions subscriptions, Tenants tenants, ReconciliationLog report, Clock clock,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.tenants = tenants;
@@ -43,7 +44,7 @@ public class ListSubscriptions {
         report.report("sync_on_read", listing.outcome());
         if (!listing.outcome().created().isEmpty()) {
             try {
-                events.publishEvent(new SubscriptionsChanged(java.util.Set.of(tenant.value()), actor));
+                events.publishEvent(new SubscriptionsChanged(Set.of(tenant.value()), actor));
             } catch (RuntimeException e) {
                 report.readFailed(tenant, e);
             }

@@ -1,11 +1,12 @@
 package io.subsync.tenancy;
 
-import io.subsync.catalog.domain.Tier;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
 import io.subsync.tenancy.domain.Tenant;
-import io.subsync.tenancy.domain.TenantId;
-import io.subsync.tenancy.domain.Tenants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,10 +21,10 @@ public class OpenTenant {
     private final ProductSwitches switches;
     private final ReconciliationLog report;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     OpenTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-               Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+               Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
@@ -41,7 +42,7 @@ public class OpenTenant {
         tenants.add(tenant);
         report.report("tenant_created", subscriptions.reconcile(Optional.of(tenant.id()),
                 new Subscriptions.Reasons(CreatedReason.TENANT_CREATED, CreatedReason.PRODUCT_ENABLED), actor, now));
-        events.publishEvent(new SubscriptionsChanged(java.util.Set.of(tenant.id().value()), actor));
+        events.publishEvent(new SubscriptionsChanged(Set.of(tenant.id().value()), actor));
         return tenants.find(tenant.id()).orElseThrow();
     }
 }

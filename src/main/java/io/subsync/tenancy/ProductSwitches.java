@@ -1,7 +1,7 @@
 package io.subsync.tenancy;
 
 import io.subsync.catalog.Catalog;
-import io.subsync.catalog.domain.ProductCode;
+import io.subsync.catalog.ProductCode;
 import io.subsync.tenancy.domain.InvalidTenantValue;
 import java.util.LinkedHashMap;
 import java.util.Map;

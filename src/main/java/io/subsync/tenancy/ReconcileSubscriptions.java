@@ -1,7 +1,9 @@
 package io.subsync.tenancy;
 
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.subsync.tenancy.domain.CreatedReason;
-import io.subsync.tenancy.domain.ReconcileOutcome;
 import io.subsync.tenancy.domain.Subscriptions;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,10 +16,10 @@ public class ReconcileSubscriptions {
     private final Subscriptions subscriptions;
     private final ReconciliationLog report;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ReconcileSubscriptions(Subscriptions subscriptions, ReconciliationLog report, Clock clock,
-                           org.springframework.context.ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.report = report;
@@ -31,8 +33,8 @@ public class ReconcileSubscriptions {
         report.report("reconcile", outcome);
         if (!outcome.created().isEmpty()) {
             events.publishEvent(new SubscriptionsChanged(outcome.created().stream()
-                    .map(io.subsync.tenancy.domain.ReconcileOutcome.Created::tenantId)
-                    .collect(java.util.stream.Collectors.toSet()), actor));
+                    .map(ReconcileOutcome.Created::tenantId)
+                    .collect(Collectors.toSet()), actor));
         }
         return outcome;
     }

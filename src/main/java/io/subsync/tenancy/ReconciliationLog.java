@@ -1,7 +1,6 @@
 package io.subsync.tenancy;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.subsync.tenancy.domain.ReconcileOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.subsync.tenancy;
 
-import io.subsync.tenancy.domain.OwnedSubscription;
 import io.subsync.tenancy.domain.Subscriptions;
 import java.util.List;
 import java.util.Set;

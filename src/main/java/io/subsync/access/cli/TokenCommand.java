@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
                 "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."})
 public class TokenCommand implements Callable<Integer> {
     /** Where {@code demo} keeps its generated secret, so tokens minted here work against the demo. */
-    public static final Path DEMO_SECRET = Path.of("data", "demo-jwt-secret");
 
     @Option(names = "--role", defaultValue = "authenticated", description = "authenticated or service_role (default: ${DEFAULT-VALUE})")
     String role;
@@ -79,11 +78,11 @@ public class TokenCommand implements Callable<Integer> {
             return 2;
         }
         String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");
-        if ((key == null || key.isBlank()) && Files.exists(DEMO_SECRET)) {
-            key = Files.readString(DEMO_SECRET).trim();
+        if ((key == null || key.isBlank()) && Files.exists(TokenMinter.DEMO_SECRET)) {
+            key = Files.readString(TokenMinter.DEMO_SECRET).trim();
         }
         if (key == null || key.isBlank()) {
-            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + DEMO_SECRET + "): nothing to sign with");
+            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + TokenMinter.DEMO_SECRET + "): nothing to sign with");
             return 2;
         }
         TokenMinter minter;

@@ -1,5 +1,7 @@
 package io.subsync.access.web;
 
+import java.util.Arrays;
+
 import io.subsync.access.Role;
 import io.subsync.access.TokenAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -92,6 +94,6 @@ class PageSecurity {
     }
 
     private static RequestMatcher matchers(String... patterns) {
-        return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(PageSecurity::matcher).toList());
+        return new OrRequestMatcher(Arrays.stream(patterns).map(PageSecurity::matcher).toList());
     }
 }

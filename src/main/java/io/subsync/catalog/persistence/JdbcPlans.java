@@ -1,11 +1,13 @@
 package io.subsync.catalog.persistence;
 
-import io.subsync.catalog.domain.BillingCycle;
+import java.util.UUID;
+
+import io.subsync.catalog.BillingCycle;
 import io.subsync.catalog.domain.CatalogConflict;
-import io.subsync.catalog.domain.Plan;
+import io.subsync.catalog.Plan;
 import io.subsync.catalog.domain.Plans;
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.catalog.domain.Tier;
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Plans in table {@code subscription_plans}. */
 @Repository
-public class JdbcPlans implements Plans {
+class JdbcPlans implements Plans {
     private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -61,7 +63,7 @@ public class JdbcPlans implements Plans {
     }
 
     private Plan map(ResultSet rs, int row) throws SQLException {
-        return new Plan(rs.getObject("id", java.util.UUID.class), new ProductCode(rs.getString("product_type")),
+        return new Plan(rs.getObject("id", UUID.class), new ProductCode(rs.getString("product_type")),
                 Tier.valueOf(rs.getString("tier").toUpperCase(Locale.ROOT)), rs.getString("name"),
                 rs.getBigDecimal("price"), rs.getString("currency"),
                 BillingCycle.valueOf(rs.getString("billing_cycle").toUpperCase(Locale.ROOT)),

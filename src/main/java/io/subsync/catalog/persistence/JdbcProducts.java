@@ -1,9 +1,11 @@
 package io.subsync.catalog.persistence;
 
+import java.util.Locale;
+
 import io.subsync.catalog.domain.CatalogConflict;
-import io.subsync.catalog.domain.DisablePolicy;
-import io.subsync.catalog.domain.Product;
-import io.subsync.catalog.domain.ProductCode;
+import io.subsync.catalog.DisablePolicy;
+import io.subsync.catalog.Product;
+import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.domain.Products;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Products in table {@code products}. */
 @Repository
-public class JdbcProducts implements Products {
+class JdbcProducts implements Products {
     private static final String COLUMNS = "code, name, badge, kind, disable_policy, created_at";
     private final JdbcClient jdbc;
 
@@ -55,7 +57,7 @@ public class JdbcProducts implements Products {
     private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(new ProductCode(rs.getString("code")), rs.getString("name"), rs.getString("badge"),
                 "platform".equals(rs.getString("kind")),
-                DisablePolicy.valueOf(rs.getString("disable_policy").toUpperCase(java.util.Locale.ROOT)),
+                DisablePolicy.valueOf(rs.getString("disable_policy").toUpperCase(Locale.ROOT)),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

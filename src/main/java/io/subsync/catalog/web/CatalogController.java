@@ -1,8 +1,8 @@
 package io.subsync.catalog.web;
 
 import io.subsync.catalog.Catalog;
-import io.subsync.catalog.domain.Plan;
-import io.subsync.catalog.domain.Product;
+import io.subsync.catalog.Plan;
+import io.subsync.catalog.Product;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

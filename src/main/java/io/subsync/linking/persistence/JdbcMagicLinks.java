@@ -8,7 +8,7 @@ import io.subsync.linking.domain.MagicLinkRefused.Reason;
 import io.subsync.linking.domain.MagicLinks;
 import io.subsync.linking.domain.TokenState;
 import io.subsync.linking.domain.UsedMagicLink;
-import io.subsync.sync.domain.AccountLinkConflict;
+import io.subsync.linking.domain.AccountLinkConflict;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.subsync.linking.web;
 
+import io.subsync.linking.domain.AccountLinkConflict;
 import io.subsync.linking.domain.AccountNotLinked;
 import io.subsync.linking.domain.InvalidLinkRequest;
 import io.subsync.linking.domain.MagicLinkRefused;
@@ -16,13 +17,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Linking's errors as RFC 9457 problem details, each with a stable {@code code}: unknown token 404, expired 410, used
- * 409, too many attempts 429 with {@code Retry-After}, bad input 400 naming the field. Link conflicts (409) are sync's
- * ({@code SyncProblems}). The token never appears in a problem.
+ * 409, too many attempts 429 with {@code Retry-After}, bad input 400 naming the field. A link conflict is 409 naming
+ * the field. The token never appears in a problem.
  */
 @RestControllerAdvice
 @ConditionalOnWebApplication
 @Order(0)
 class LinkingProblems {
+
+    @ExceptionHandler(AccountLinkConflict.class)
+    ProblemDetail linkConflict(AccountLinkConflict e) {
+        ProblemDetail problem = Problems.field(HttpStatus.CONFLICT, "Account link conflict", e.field(), e.getMessage());
+        problem.setProperty("code", e.code());
+        return problem;
+    }
 
     @ExceptionHandler(InvalidLinkRequest.class)
     ProblemDetail invalid(InvalidLinkRequest e) {

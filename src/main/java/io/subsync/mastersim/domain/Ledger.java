@@ -1,5 +1,8 @@
 package io.subsync.mastersim.domain;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +33,12 @@ public final class Ledger {
      * Master's own change to an existing subscription (not a delivery): {@code change} builds it from the current
      * state, under the subscription's lock. Empty when Master does not have that subscription.
      */
-    public java.util.Optional<MasterSubscription> change(String userId, String serviceId,
-                                                         java.util.function.Function<MasterSubscription, Change> change,
+    public Optional<MasterSubscription> change(String userId, String serviceId,
+                                                         Function<MasterSubscription, Change> change,
                                                          Instant at) {
         Map<String, Slot> services = users.get(userId);
         Slot slot = services == null ? null : services.get(serviceId);
-        return slot == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(slot.change(change, at));
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.change(change, at));
     }
 
     /** The user's subscriptions ordered by serviceId; empty for a user Master does not know. */
@@ -82,7 +85,7 @@ public final class Ledger {
             return new Applied(current, outOfOrder);
         }
 
-        synchronized MasterSubscription change(java.util.function.Function<MasterSubscription, Change> change, Instant at) {
+        synchronized MasterSubscription change(Function<MasterSubscription, Change> change, Instant at) {
             if (current == null) {
                 return null;
             }

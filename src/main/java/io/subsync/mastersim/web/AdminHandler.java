@@ -1,5 +1,8 @@
 package io.subsync.mastersim.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.subsync.mastersim.domain.Faults;
@@ -17,7 +20,7 @@ final class AdminHandler implements HttpHandler {
     private static final Set<String> FAULT_FIELDS = Set.of("outage", "outageForSeconds", "errorRate", "latencyMs",
             "retryAfterSeconds");
 
-    private static final java.util.regex.Pattern RESEND = java.util.regex.Pattern.compile("/admin/webhooks/([^/]+)/resend");
+    private static final Pattern RESEND = Pattern.compile("/admin/webhooks/([^/]+)/resend");
     private final Simulation simulation;
     private final AdminChanges changes;
 
@@ -77,7 +80,7 @@ final class AdminHandler implements HttpHandler {
                 }
                 return Exchanges.methodNotAllowed(exchange, "GET");
             default:
-                java.util.regex.Matcher resend = RESEND.matcher(exchange.getRequestURI().getRawPath());
+                Matcher resend = RESEND.matcher(exchange.getRequestURI().getRawPath());
                 if (resend.matches()) {
                     if (method.equals("POST")) {
                         return Exchanges.json(exchange, 200, Json.write(changes.resend(resend.group(1))));

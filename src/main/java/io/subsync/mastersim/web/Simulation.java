@@ -1,5 +1,7 @@
 package io.subsync.mastersim.web;
 
+import java.util.Collections;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.subsync.mastersim.domain.Counters;
@@ -35,7 +37,7 @@ public final class Simulation {
         final Replays replays = new Replays();
         final Counters counters = new Counters();
         /** Webhook events sent, by id, in the order sent. */
-        final Map<String, Webhooks.Sent> sent = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Webhooks.Sent> sent = Collections.synchronizedMap(new LinkedHashMap<>());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.subsync.mastersim.web;
 
+import java.io.IOException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +74,7 @@ public final class Webhooks {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 delivery = new Delivery(at, null, "interrupted");
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 delivery = new Delivery(at, null, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
@@ -83,7 +85,7 @@ public final class Webhooks {
         return delivery;
     }
 
-    /** The event for a subscription Master changed: DESIGN §1.2's body. */
+    /** The event for a subscription Master changed: the body of docs/sync.md, "Changes from Master". */
     static Sent event(String id, String type, Map<String, Object> data, String userId, String serviceId, long version,
                       Instant createdAt) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package io.subsync.ops.cli;
 import io.subsync.Server;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
-import io.subsync.access.cli.TokenCommand;
 import io.subsync.mastersim.MasterSimulator;
 import io.subsync.ops.DemoTenants;
 import java.io.IOException;
@@ -107,12 +106,12 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static String demoSecret() throws IOException {
-        if (Files.exists(TokenCommand.DEMO_SECRET)) {
-            return Files.readString(TokenCommand.DEMO_SECRET).trim();
+        if (Files.exists(TokenMinter.DEMO_SECRET)) {
+            return Files.readString(TokenMinter.DEMO_SECRET).trim();
         }
         String secret = TokenMinter.randomSecret();
-        Files.createDirectories(TokenCommand.DEMO_SECRET.getParent());
-        Files.writeString(TokenCommand.DEMO_SECRET, secret + "\n");
+        Files.createDirectories(TokenMinter.DEMO_SECRET.getParent());
+        Files.writeString(TokenMinter.DEMO_SECRET, secret + "\n");
         return secret;
     }
 

@@ -2,11 +2,11 @@ package io.subsync.ops.web;
 
 import io.subsync.access.Caller;
 import io.subsync.catalog.Catalog;
-import io.subsync.catalog.domain.Plan;
-import io.subsync.catalog.domain.Product;
+import io.subsync.catalog.Plan;
+import io.subsync.catalog.Product;
 import io.subsync.problems.PageController;
 import io.subsync.tenancy.CountSubscriptions;
-import io.subsync.tenancy.domain.SubscriptionFigures;
+import io.subsync.tenancy.SubscriptionFigures;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.LinkedHashMap;

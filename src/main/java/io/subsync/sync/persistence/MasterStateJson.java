@@ -1,7 +1,16 @@
 package io.subsync.sync.persistence;
 
-import io.subsync.sync.domain.FieldDifference;
-import io.subsync.sync.domain.MasterSubscriptionState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.type.TypeReference;
+
+import io.subsync.database.Columns;
+
+import io.subsync.sync.FieldDifference;
+import io.subsync.sync.MasterSubscriptionState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Master's subscription states and drift differences as the JSON of the sync tables. */
-final class MasterStateJson {
+public final class MasterStateJson {
     private MasterStateJson() {
     }
 
-    static Map<String, Object> map(MasterSubscriptionState state) {
+    public static Map<String, Object> map(MasterSubscriptionState state) {
         if (state == null) {
             return null;
         }
@@ -32,8 +41,8 @@ final class MasterStateJson {
      * ({@code {"applied", "version", "subscription": {…}}}) or a subscription itself.
      */
     @SuppressWarnings("unchecked")
-    static Optional<MasterSubscriptionState> confirmed(UUID masterUserId, String json) {
-        Map<String, Object> data = SyncJson.map(json);
+    public static Optional<MasterSubscriptionState> confirmed(UUID masterUserId, String json) {
+        Map<String, Object> data = Columns.map(json);
         if (data == null) {
             return Optional.empty();
         }
@@ -47,13 +56,13 @@ final class MasterStateJson {
             return Optional.of(new MasterSubscriptionState(masterUserId, serviceId, orEmpty(fields.get("planTier")),
                     orEmpty(fields.get("status")), date(fields.get("startDate")), date(fields.get("endDate")),
                     version instanceof Number n ? n.longValue() : 0));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
-    static String differences(List<FieldDifference> differences) {
-        return SyncJson.write(differences.stream().map(d -> {
+    public static String differences(List<FieldDifference> differences) {
+        return Columns.write(differences.stream().map(d -> {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("field", d.field());
             map.put("confirmed", d.confirmed());
@@ -62,11 +71,11 @@ final class MasterStateJson {
         }).toList());
     }
 
-    static List<FieldDifference> differences(String json) {
+    public static List<FieldDifference> differences(String json) {
         if (json == null) {
             return List.of();
         }
-        List<Map<String, Object>> rows = SyncJson.JSON.readValue(json, new tools.jackson.core.type.TypeReference<>() { });
+        List<Map<String, Object>> rows = Columns.JSON.readValue(json, new TypeReference<>() { });
         return rows.stream().map(row -> new FieldDifference(text(row.get("field")), text(row.get("confirmed")),
                 text(row.get("master")))).toList();
     }
@@ -76,13 +85,13 @@ final class MasterStateJson {
     }
 
     /** A date Master sent: a day (its start in UTC) or a date-time with an offset. */
-    private static java.time.Instant date(Object value) {
+    private static Instant date(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
         String text = value.toString().trim();
-        return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                : java.time.OffsetDateTime.parse(text).toInstant();
+        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : OffsetDateTime.parse(text).toInstant();
     }
 
     private static String text(Object value) {

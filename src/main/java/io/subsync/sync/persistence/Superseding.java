@@ -1,6 +1,11 @@
 package io.subsync.sync.persistence;
 
-import static io.subsync.sync.persistence.SyncJson.time;
+import java.sql.Types;
+import java.util.Optional;
+
+import io.subsync.database.Columns;
+
+import static io.subsync.database.Columns.time;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>The caller holds the lock of the (user, service) state row, so no other writer changes the pair meanwhile.
  */
-final class Superseding {
+public final class Superseding {
     private static final String SUPERSEDE = """
             WITH superseded AS (
                 UPDATE sync_outbox o SET status = 'superseded', lease_owner = NULL, lease_until = NULL,
@@ -42,13 +47,13 @@ final class Superseding {
     }
 
     /** Who supersedes, and why, for the audit row. */
-    record Cause(String reason, String actor, String requestId, Instant at) { }
+    public record Cause(String reason, String actor, String requestId, Instant at) { }
 
     /**
      * The undelivered ({@code waiting, pending}) rows of (user, service) older than {@code revision} are superseded
      * by {@code by} (a newer outbox row, or Master's change when Master's state is taken); returns how many.
      */
-    static int undelivered(JdbcClient jdbc, UUID mvpUserId, String serviceName, long revision, UUID by, Cause cause) {
+    public static int undelivered(JdbcClient jdbc, UUID mvpUserId, String serviceName, long revision, UUID by, Cause cause) {
         return run(jdbc, PAIR + " AND o.status IN ('waiting', 'pending') AND o.revision < :revision", by, cause)
                 .param("user", mvpUserId).param("service", serviceName).param("revision", revision).update();
     }
@@ -57,7 +62,7 @@ final class Superseding {
      * The row in flight, while {@code worker} still holds its lease, is superseded by the newest newer row of its
      * (user, service), if one is open; true when it was.
      */
-    static boolean inFlight(JdbcClient jdbc, UUID syncId, String worker, int attempt, Cause cause) {
+    public static boolean inFlight(JdbcClient jdbc, UUID syncId, String worker, int attempt, Cause cause) {
         return run(jdbc, """
                 o.id = :id AND o.status = 'delivering' AND o.lease_owner = :worker AND o.attempts = :attempt
                 AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
@@ -70,16 +75,16 @@ final class Superseding {
      * Failed rows that a newer row of their (user, service) exists for (all users, or {@code mvpUserId}'s): only the
      * newest is worth sending.
      */
-    static int failedBehindNewer(JdbcClient jdbc, java.util.Optional<UUID> mvpUserId, Cause cause) {
+    public static int failedBehindNewer(JdbcClient jdbc, Optional<UUID> mvpUserId, Cause cause) {
         return run(jdbc, """
                 o.status = 'failed' AND (CAST(:user AS uuid) IS NULL OR o.mvp_user_id = CAST(:user AS uuid))
                 AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                               AND n.service_name = o.service_name AND n.revision > o.revision)""", null, cause)
-                .param("user", mvpUserId.orElse(null), java.sql.Types.OTHER).update();
+                .param("user", mvpUserId.orElse(null), Types.OTHER).update();
     }
 
     private static JdbcClient.StatementSpec run(JdbcClient jdbc, String rows, UUID by, Cause cause) {
-        return jdbc.sql(SUPERSEDE.replace("{rows}", rows)).param("by", by, java.sql.Types.OTHER)
+        return jdbc.sql(SUPERSEDE.replace("{rows}", rows)).param("by", by, Types.OTHER)
                 .param("reason", cause.reason()).param("actor", cause.actor()).param("requestId", cause.requestId())
                 .param("at", time(cause.at()));
     }

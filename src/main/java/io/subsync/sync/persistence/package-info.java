@@ -1,2 +1,2 @@
-/** The sync tables through plain SQL: account links, mappings, desired state, outbox, audit trail, keys. */
+/** The SQL the sync rooms' adapters share: superseding outbox rows, clearing divergences, the JSON of states. */
 package io.subsync.sync.persistence;

@@ -1,2 +1,2 @@
-/** HTTP adapters of sync: the API, and the fragments of the admin page's sync sections. */
+/** The errors every sync room raises, as RFC 9457 problem details: a request that breaks a rule, an unknown sync. */
 package io.subsync.sync.web;

@@ -1,5 +1,7 @@
 package io.subsync.tenancy.domain;
 
+import io.subsync.tenancy.TenantId;
+
 import java.util.List;
 import java.util.UUID;
 

@@ -1,6 +1,13 @@
 package io.subsync.tenancy.domain;
 
-import io.subsync.catalog.domain.ProductCode;
+import java.util.Set;
+import java.util.UUID;
+
+import io.subsync.tenancy.OwnedSubscription;
+import io.subsync.tenancy.ReconcileOutcome;
+import io.subsync.tenancy.TenantId;
+
+import io.subsync.catalog.ProductCode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,10 +41,10 @@ public interface Subscriptions {
      * The current subscription per (tenant, product) of tenants that have an owner: the active one, else the last
      * cancelled one.
      */
-    List<OwnedSubscription> ownedBy(java.util.Set<java.util.UUID> tenantIds);
+    List<OwnedSubscription> ownedBy(Set<UUID> tenantIds);
 
     /** The same, for every tenant the user owns. */
-    List<OwnedSubscription> ofOwner(java.util.UUID ownerUserId);
+    List<OwnedSubscription> ofOwner(UUID ownerUserId);
 
     /** The reasons recorded for what a reconciliation creates: one for the platform, one for products. */
     record Reasons(CreatedReason platform, CreatedReason product) {

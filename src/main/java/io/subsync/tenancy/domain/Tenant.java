@@ -1,7 +1,9 @@
 package io.subsync.tenancy.domain;
 
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.catalog.domain.Tier;
+import io.subsync.tenancy.TenantId;
+
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.subsync.tenancy.domain;
 
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.catalog.domain.Tier;
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

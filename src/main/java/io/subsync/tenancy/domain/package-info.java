@@ -1,2 +1,4 @@
 /** Tenants, their product switches and subscriptions, in plain Java. */
 package io.subsync.tenancy.domain;
+
+import io.subsync.tenancy.Tenants;

@@ -2,7 +2,7 @@ package io.subsync.tenancy.persistence;
 
 import io.subsync.tenancy.domain.SubscriptionChange;
 import io.subsync.tenancy.domain.SubscriptionChanges;
-import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.TenantId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

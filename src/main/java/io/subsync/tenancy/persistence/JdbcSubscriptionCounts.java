@@ -1,7 +1,7 @@
 package io.subsync.tenancy.persistence;
 
 import io.subsync.tenancy.domain.SubscriptionCounts;
-import io.subsync.tenancy.domain.SubscriptionFigures;
+import io.subsync.tenancy.SubscriptionFigures;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

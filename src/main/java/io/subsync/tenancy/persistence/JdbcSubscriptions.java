@@ -1,10 +1,14 @@
 package io.subsync.tenancy.persistence;
 
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.tenancy.domain.ReconcileOutcome;
+import io.subsync.tenancy.OwnedSubscription;
+import io.subsync.tenancy.domain.CreatedReason;
+import java.util.Set;
+
+import io.subsync.catalog.ProductCode;
+import io.subsync.tenancy.ReconcileOutcome;
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
-import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Subscriptions in {@code tenant_subscriptions}; the history table is written by the table's trigger. */
 @Repository
-public class JdbcSubscriptions implements Subscriptions {
+class JdbcSubscriptions implements Subscriptions {
     private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -66,7 +70,7 @@ public class JdbcSubscriptions implements Subscriptions {
         List<ReconcileOutcome.Created> created = new ArrayList<>();
         List<ReconcileOutcome.Skipped> skipped = new ArrayList<>();
         boolean[] raced = {false};
-        String reason = io.subsync.tenancy.domain.CreatedReason.SYNC_ON_READ.code();
+        String reason = CreatedReason.SYNC_ON_READ.code();
         jdbc.sql(reconcileAndList)
                 .param("tenantId", tenant.value())
                 .param("platformReason", reason)
@@ -172,7 +176,7 @@ public class JdbcSubscriptions implements Subscriptions {
     }
 
     @Override
-    public List<io.subsync.tenancy.domain.OwnedSubscription> ownedBy(java.util.Set<UUID> tenantIds) {
+    public List<OwnedSubscription> ownedBy(Set<UUID> tenantIds) {
         if (tenantIds.isEmpty()) {
             return List.of();
         }
@@ -180,12 +184,12 @@ public class JdbcSubscriptions implements Subscriptions {
     }
 
     @Override
-    public List<io.subsync.tenancy.domain.OwnedSubscription> ofOwner(UUID ownerUserId) {
+    public List<OwnedSubscription> ofOwner(UUID ownerUserId) {
         return owned("t.owner_user_id = :owner", "owner", ownerUserId);
     }
 
     /** The latest subscription per (tenant, product) of tenants that have an owner, for the tenants {@code where} picks. */
-    private List<io.subsync.tenancy.domain.OwnedSubscription> owned(String where, String name, Object value) {
+    private List<OwnedSubscription> owned(String where, String name, Object value) {
         return jdbc.sql("""
                         SELECT DISTINCT ON (s.tenant_id, s.product_type)
                                s.tenant_id, t.owner_user_id, s.product_type, p.tier, s.status, s.started_at, s.ended_at
@@ -195,7 +199,7 @@ public class JdbcSubscriptions implements Subscriptions {
                         WHERE %s AND t.owner_user_id IS NOT NULL
                         ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""".formatted(where))
                 .param(name, value)
-                .query((rs, row) -> new io.subsync.tenancy.domain.OwnedSubscription(rs.getObject("tenant_id", UUID.class),
+                .query((rs, row) -> new OwnedSubscription(rs.getObject("tenant_id", UUID.class),
                         rs.getObject("owner_user_id", UUID.class), rs.getString("product_type"), rs.getString("tier"),
                         rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ended_at", OffsetDateTime.class) == null ? null

@@ -1,11 +1,13 @@
 package io.subsync.tenancy.persistence;
 
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.catalog.domain.Tier;
+import java.sql.Types;
+
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.Tenant;
 import io.subsync.tenancy.domain.TenantAlreadyExists;
-import io.subsync.tenancy.domain.TenantId;
-import io.subsync.tenancy.domain.Tenants;
+import io.subsync.tenancy.TenantId;
+import io.subsync.tenancy.Tenants;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Tenants in {@code tenants}, their switches in {@code tenant_products}. */
 @Repository
-public class JdbcTenants implements Tenants {
+class JdbcTenants implements Tenants {
     private final JdbcClient jdbc;
 
     JdbcTenants(JdbcClient jdbc) {
@@ -73,7 +75,7 @@ public class JdbcTenants implements Tenants {
                 .param("id", tenant.id().value())
                 .param("name", tenant.name())
                 .param("plan", tenant.plan().code())
-                .param("owner", tenant.ownerUserId().orElse(null), java.sql.Types.OTHER)
+                .param("owner", tenant.ownerUserId().orElse(null), Types.OTHER)
                 .param("at", JdbcSubscriptions.time(tenant.createdAt()))
                 .update();
         if (inserted == 0) {
@@ -88,7 +90,7 @@ public class JdbcTenants implements Tenants {
                 .param("id", tenant.id().value())
                 .param("name", tenant.name())
                 .param("plan", tenant.plan().code())
-                .param("owner", tenant.ownerUserId().orElse(null), java.sql.Types.OTHER)
+                .param("owner", tenant.ownerUserId().orElse(null), Types.OTHER)
                 .param("at", JdbcSubscriptions.time(tenant.updatedAt()))
                 .update();
         writeSwitches(tenant, switched);

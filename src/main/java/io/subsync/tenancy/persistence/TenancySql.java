@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The reconciliation's SQL, kept in {@code sql/tenancy/*.sql} so the benchmark runs exactly the statements the
  * service runs. {@code {tenant_scope}} chooses one tenant or all.
  */
-public final class TenancySql {
+final class TenancySql {
     public static final String ONE_TENANT = "t.id = :tenantId";
     public static final String ALL_TENANTS = "TRUE";
 

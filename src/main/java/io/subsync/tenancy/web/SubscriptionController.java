@@ -4,7 +4,7 @@ import io.subsync.access.Caller;
 import io.subsync.tenancy.ListSubscriptions;
 import io.subsync.tenancy.domain.NoTenantInToken;
 import io.subsync.tenancy.domain.SubscriptionView;
-import io.subsync.tenancy.domain.TenantId;
+import io.subsync.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

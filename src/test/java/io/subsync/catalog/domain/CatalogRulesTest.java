@@ -1,5 +1,13 @@
 package io.subsync.catalog.domain;
 
+import io.subsync.catalog.BillingCycle;
+import io.subsync.catalog.DisablePolicy;
+import io.subsync.catalog.InvalidCatalogValue;
+import io.subsync.catalog.Plan;
+import io.subsync.catalog.Product;
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,12 @@
 package io.subsync.tenancy.domain;
 
+import io.subsync.tenancy.TenantId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.subsync.catalog.domain.ProductCode;
-import io.subsync.catalog.domain.Tier;
+import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,0 @@
-package io.subsync.sync.domain;
-
-/** Keeping Master's state was asked, but Master's state of that subscription is not known here. */
-public class MasterStateUnknown extends RuntimeException {
-    public MasterStateUnknown(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package io.subsync.sync.domain;
-
-/** Master could not be read: unreachable, too slow, or it answered something other than its subscriptions. */
-public class MasterUnavailable extends RuntimeException {
-    public MasterUnavailable(String message) {
-        super(message);
-    }
-}

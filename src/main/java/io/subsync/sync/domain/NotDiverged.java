@@ -1,8 +1,0 @@
-package io.subsync.sync.domain;
-
-/** A resolve asked for a subscription that is not diverged: there is nothing to decide. */
-public class NotDiverged extends RuntimeException {
-    public NotDiverged(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package io.subsync.sync.domain;
-
-/** No sync operation or account with this id. */
-public class UnknownSync extends RuntimeException {
-    public UnknownSync(String message) {
-        super(message);
-    }
-}

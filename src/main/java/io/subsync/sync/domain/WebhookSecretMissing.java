@@ -1,8 +1,0 @@
-package io.subsync.sync.domain;
-
-/** {@code MASTER_WEBHOOK_SECRET} is not set: webhooks cannot be verified, so none is accepted. */
-public class WebhookSecretMissing extends RuntimeException {
-    public WebhookSecretMissing() {
-        super("MASTER_WEBHOOK_SECRET is not configured: webhooks from Master cannot be verified");
-    }
-}

@@ -1,0 +1,62 @@
+package io.subsync.sync.drift;
+
+import io.subsync.sync.inbound.AcceptMasterState;
+
+import io.subsync.sync.drift.domain.Divergence;
+import io.subsync.sync.drift.domain.Divergences;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.inbound.NotDiverged;
+import io.subsync.sync.outbound.SyncOperations;
+import io.subsync.sync.UnknownSync;
+import io.subsync.sync.drift.domain.UnresolvableDivergence;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An operator's decision on a diverged (user, service): keep the MVP's state (sent to Master again) or Master's
+ * (taken on the MVP side), through {@link AcceptMasterState#resolve}, with Master's state as the reconciliation read
+ * it. Also lists the open divergences.
+ */
+@Service
+public class ResolveDivergence {
+    private final Divergences divergences;
+    private final SyncOperations operations;
+    private final AcceptMasterState acceptMasterState;
+
+    ResolveDivergence(Divergences divergences, SyncOperations operations, AcceptMasterState acceptMasterState) {
+        this.divergences = divergences;
+        this.operations = operations;
+        this.acceptMasterState = acceptMasterState;
+    }
+
+    /** Open divergences, the newest first, of every user or one. */
+    public List<Divergence> open(Optional<UUID> mvpUserId, int limit) {
+        return divergences.open(mvpUserId, limit);
+    }
+
+    /**
+     * @throws UnknownSync            no diverged (user, service) of that name
+     * @throws NotDiverged            (user, service) is known but not diverged
+     * @throws UnresolvableDivergence keeping the MVP's state of a subscription only Master has
+     */
+    @Transactional
+    public AcceptMasterState.Outcome resolve(UUID mvpUserId, String serviceName, AcceptMasterState.Keep keep,
+                                             String actor, String requestId) {
+        Optional<MasterSubscriptionState> master = divergences.masterState(mvpUserId, serviceName);
+        boolean recorded = divergences.clear(mvpUserId, serviceName);
+        if (operations.statesOf(mvpUserId).stream().anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
+            return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), actor, requestId);
+        }
+        if (!recorded) {
+            throw new UnknownSync("user " + mvpUserId + " has no subscription to '" + serviceName + "' to resolve");
+        }
+        if (keep == AcceptMasterState.Keep.MVP || master.isEmpty()) {
+            throw new UnresolvableDivergence("the MVP has no state of '" + serviceName + "' to keep: only Master has this "
+                    + "subscription; keep Master's, or change it at Master");
+        }
+        return acceptMasterState.accept(master.get(), actor, null, requestId);
+    }
+}

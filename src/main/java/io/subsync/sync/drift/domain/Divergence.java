@@ -1,0 +1,27 @@
+package io.subsync.sync.drift.domain;
+
+import io.subsync.sync.FieldDifference;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A (user, service) marked diverged, waiting for an operator: the differing fields, what Master last confirmed and
+ * what it holds now. A subscription marked diverged by an inbound change rather than a reconciliation has no
+ * recorded differences.
+ */
+public record Divergence(UUID mvpUserId, Optional<UUID> masterUserId, String serviceName, Optional<String> serviceId,
+                         List<FieldDifference> differences, Map<String, Object> confirmed, Map<String, Object> master,
+                         Optional<Instant> detectedAt, String detectedBy) {
+    public Divergence {
+        differences = List.copyOf(differences);
+    }
+
+    /** The names of the differing fields. */
+    public List<String> fields() {
+        return differences.stream().map(FieldDifference::field).toList();
+    }
+}

@@ -1,0 +1,193 @@
+package io.subsync.sync.drift.persistence;
+
+import java.sql.Types;
+
+import io.subsync.database.Columns;
+
+import io.subsync.sync.persistence.MasterStateJson;
+
+import static io.subsync.database.Columns.time;
+
+import io.subsync.linking.AccountLink;
+import io.subsync.sync.drift.domain.Divergence;
+import io.subsync.sync.drift.domain.Divergences;
+import io.subsync.sync.FieldDifference;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.drift.domain.SubscriptionComparison;
+import io.subsync.sync.drift.domain.TrackedSubscription;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reconciliation's reads of {@code subscription_sync_state} and its divergences in {@code sync_divergences}. */
+@Repository
+class JdbcDivergences implements Divergences {
+    private final JdbcClient jdbc;
+
+    JdbcDivergences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<TrackedSubscription> tracked(UUID mvpUserId) {
+        UUID master = jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :user")
+                .param("user", mvpUserId).query(UUID.class).optional().orElse(null);
+        return jdbc.sql("""
+                        SELECT s.service_name, s.status, s.start_date, s.end_date, s.synced_data, s.sync_status,
+                               m.master_service_id, m.master_plan_tier,
+                               EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
+                                         AND o.service_name = s.service_name AND o.status = 'delivering') AS in_flight,
+                               EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
+                                         AND o.service_name = s.service_name AND o.status IN ('waiting', 'pending')) AS undelivered,
+                               EXISTS (SELECT 1 FROM sync_divergences d WHERE d.mvp_user_id = s.mvp_user_id
+                                         AND d.service_name = s.service_name) AS divergence
+                        FROM subscription_sync_state s
+                        LEFT JOIN service_plan_mapping m ON lower(m.mvp_service_name) = lower(s.service_name)
+                                                         AND lower(m.mvp_plan_code) = lower(s.plan_code)
+                        WHERE s.mvp_user_id = :user
+                        ORDER BY s.service_name""")
+                .param("user", mvpUserId)
+                .query((rs, row) -> tracked(master, rs)).list();
+    }
+
+    private static TrackedSubscription tracked(UUID master, ResultSet rs) throws SQLException {
+        Optional<String> serviceId = Optional.ofNullable(rs.getString("master_service_id"));
+        Optional<MasterSubscriptionState> desired = serviceId.isPresent() && master != null
+                && rs.getString("master_plan_tier") != null
+                ? Optional.of(new MasterSubscriptionState(master, serviceId.get(), rs.getString("master_plan_tier"),
+                        rs.getString("status"), Columns.instant(rs.getObject("start_date", OffsetDateTime.class)),
+                        Columns.instant(rs.getObject("end_date", OffsetDateTime.class)), 0))
+                : Optional.empty();
+        return new TrackedSubscription(rs.getString("service_name"), serviceId,
+                MasterStateJson.confirmed(master, rs.getString("synced_data")), desired, rs.getBoolean("undelivered"),
+                rs.getBoolean("in_flight"), rs.getBoolean("divergence") ? "diverged" : rs.getString("sync_status"));
+    }
+
+    @Override
+    public Set<String> divergedServices(UUID mvpUserId) {
+        return new HashSet<>(jdbc.sql("SELECT service_name FROM sync_divergences WHERE mvp_user_id = :user")
+                .param("user", mvpUserId).query(String.class).list());
+    }
+
+    @Override
+    public Optional<String> serviceNameOf(String masterServiceId) {
+        return jdbc.sql("""
+                        SELECT mvp_service_name FROM service_plan_mapping WHERE master_service_id = :id
+                        ORDER BY mvp_service_name LIMIT 1""")
+                .param("id", masterServiceId).query(String.class).optional();
+    }
+
+    @Override
+    public void markDiverged(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String actor,
+                             Instant at) {
+        // The lock order of every writer: account, then state.
+        jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE").param("user", mvpUserId)
+                .query().listOfRows();
+        jdbc.sql("SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
+                .param("user", mvpUserId).param("service", comparison.serviceName()).query().listOfRows();
+        jdbc.sql("""
+                        INSERT INTO sync_divergences (mvp_user_id, service_name, master_user_id, master_service_id,
+                            differences, confirmed_data, master_data, detected_at, detected_by)
+                        VALUES (:user, :service, :master, :serviceId, CAST(:differences AS jsonb),
+                            CAST(:confirmed AS jsonb), CAST(:masterData AS jsonb), :at, :actor)
+                        ON CONFLICT (mvp_user_id, service_name) DO UPDATE SET master_user_id = EXCLUDED.master_user_id,
+                            master_service_id = EXCLUDED.master_service_id, differences = EXCLUDED.differences,
+                            confirmed_data = EXCLUDED.confirmed_data, master_data = EXCLUDED.master_data,
+                            detected_at = EXCLUDED.detected_at, detected_by = EXCLUDED.detected_by""")
+                .param("user", mvpUserId).param("service", comparison.serviceName())
+                .param("master", masterUserId, Types.OTHER).param("serviceId", comparison.serviceId())
+                .param("differences", MasterStateJson.differences(comparison.differences()))
+                .param("confirmed", Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
+                .param("masterData", Columns.write(comparison.master().map(MasterStateJson::map).orElse(null)))
+                .param("at", time(at)).param("actor", actor)
+                .update();
+        jdbc.sql("""
+                        UPDATE subscription_sync_state SET sync_status = 'diverged', last_error = :summary
+                        WHERE mvp_user_id = :user AND service_name = :service""")
+                .param("summary", "diverged from Master: " + comparison.summary()).param("user", mvpUserId)
+                .param("service", comparison.serviceName()).update();
+        jdbc.sql("UPDATE account_sync SET sync_status = 'diverged', updated_at = :at WHERE mvp_user_id = :user")
+                .param("at", time(at)).param("user", mvpUserId).update();
+        logDrift(mvpUserId, masterUserId, comparison, "marked diverged, waiting for an operator", actor, at);
+    }
+
+    @Override
+    public void logDrift(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String note,
+                         String actor, Instant at) {
+        Map<String, Object> masterData = new LinkedHashMap<>();
+        masterData.put("subscription", comparison.master().map(MasterStateJson::map).orElse(null));
+        masterData.put("differences", Columns.JSON.readValue(MasterStateJson.differences(comparison.differences()), List.class));
+        jdbc.sql("""
+                        INSERT INTO subscription_sync_log (mvp_user_id, master_user_id, service_name, operation, source,
+                            status, mvp_data, master_data, error, actor, created_at)
+                        VALUES (:user, :master, :service, 'sync', 'master', 'diverged', CAST(:confirmed AS jsonb),
+                            CAST(:masterData AS jsonb), :error, :actor, :at)""")
+                .param("user", mvpUserId).param("master", masterUserId, Types.OTHER)
+                .param("service", comparison.serviceName())
+                .param("confirmed", Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
+                .param("masterData", Columns.write(masterData))
+                .param("error", "Master differs from what it last confirmed: " + comparison.summary() + " (" + note + ")")
+                .param("actor", actor).param("at", time(at))
+                .update();
+    }
+
+    @Override
+    public List<Divergence> open(Optional<UUID> mvpUserId, int limit) {
+        return jdbc.sql("""
+                        SELECT COALESCE(d.mvp_user_id, s.mvp_user_id) AS mvp_user_id,
+                               COALESCE(d.service_name, s.service_name) AS service_name,
+                               a.master_user_id, COALESCE(d.master_service_id, s.master_data ->> 'serviceId') AS master_service_id,
+                               d.differences, s.diverged_fields, d.confirmed_data,
+                               COALESCE(d.master_data, s.master_data) AS master_data, d.detected_at, d.detected_by
+                        FROM sync_divergences d
+                        FULL JOIN (SELECT mvp_user_id, service_name, diverged_fields, master_data
+                                   FROM subscription_sync_state WHERE sync_status = 'diverged') s
+                               ON s.mvp_user_id = d.mvp_user_id AND s.service_name = d.service_name
+                        LEFT JOIN account_sync a ON a.mvp_user_id = COALESCE(d.mvp_user_id, s.mvp_user_id)
+                        WHERE CAST(:user AS uuid) IS NULL OR COALESCE(d.mvp_user_id, s.mvp_user_id) = CAST(:user AS uuid)
+                        ORDER BY d.detected_at DESC NULLS LAST, 1, 2
+                        LIMIT :limit""")
+                .param("user", mvpUserId.orElse(null), Types.OTHER).param("limit", limit)
+                .query(JdbcDivergences::divergence).list();
+    }
+
+    @Override
+    public Optional<MasterSubscriptionState> masterState(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("""
+                        SELECT master_user_id, master_data FROM sync_divergences
+                        WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)""")
+                .param("user", mvpUserId).param("service", serviceName)
+                .query((rs, row) -> MasterStateJson.confirmed(rs.getObject("master_user_id", UUID.class),
+                        rs.getString("master_data")))
+                .optional().flatMap(state -> state);
+    }
+
+    @Override
+    public boolean clear(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
+                .param("user", mvpUserId).param("service", serviceName).update() > 0;
+    }
+
+    private static Divergence divergence(ResultSet rs, int row) throws SQLException {
+        return new Divergence(rs.getObject("mvp_user_id", UUID.class),
+                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
+                Optional.ofNullable(rs.getString("master_service_id")),
+                rs.getString("differences") != null ? MasterStateJson.differences(rs.getString("differences"))
+                        : Columns.list(rs.getString("diverged_fields")).stream()
+                                .map(field -> new FieldDifference(field, null, null)).toList(),
+                Columns.map(rs.getString("confirmed_data")),
+                Columns.map(rs.getString("master_data")),
+                Optional.ofNullable(Columns.instant(rs.getObject("detected_at", OffsetDateTime.class))),
+                rs.getString("detected_by") == null ? "inbound change" : rs.getString("detected_by"));
+    }
+}

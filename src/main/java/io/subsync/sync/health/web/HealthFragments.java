@@ -1,0 +1,27 @@
+package io.subsync.sync.health.web;
+
+import io.subsync.problems.PageController;
+import io.subsync.sync.health.SyncHealth;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The admin page's sync health (service_role only, as every {@code /admin} path), as an htmx fragment: tiles and
+ * charts of the figures of {@code GET /api/sync/health}. It reloads itself on the {@code sync-retried} event.
+ */
+@PageController
+@ConditionalOnWebApplication
+class HealthFragments {
+    private final SyncHealth health;
+
+    HealthFragments(SyncHealth health) {
+        this.health = health;
+    }
+
+    @GetMapping("/admin/sync/health")
+    String health(Model model) {
+        model.addAttribute("health", HealthPanel.of(health.figures(), health.deliveryLatency()));
+        return "partials/sync-health :: health";
+    }
+}

@@ -1,0 +1,282 @@
+package io.subsync.sync.inbound;
+
+import java.util.Locale;
+
+import io.subsync.sync.outbound.RePushDesiredState;
+import io.subsync.access.Provenance;
+import io.subsync.sync.SyncProperties;
+
+import io.subsync.linking.AccountLinks;
+import io.subsync.sync.DesiredState;
+import io.subsync.sync.inbound.domain.DriftDecision;
+import io.subsync.sync.inbound.domain.MasterStateUnknown;
+import io.subsync.sync.InvalidSyncRequest;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.PlanMapping;
+import io.subsync.audit.SyncLog;
+import io.subsync.sync.SyncOperation;
+import io.subsync.sync.outbound.SyncOperations;
+import io.subsync.sync.outbound.SyncState;
+import io.subsync.sync.mapping.UnknownPlanMapping;
+import io.subsync.sync.UnknownSync;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes Master's state of one subscription (from a webhook or a reconciliation read) into the MVP side. When nothing
+ * of the MVP's is on its way to Master, the MVP side follows Master (no outbox row: Master already has it). When an
+ * MVP change is still undelivered and the two disagree, the drift policy decides: {@code manual} marks the
+ * subscription and the account link diverged (and holds the MVP's undelivered change), {@code mvp-wins} pushes the
+ * MVP's state again, {@code master-wins} supersedes the MVP's change and applies Master's. A version not newer than
+ * the one applied is stale; an unlinked Master account or an unmapped (service, tier) is ignored. Every outcome is an
+ * audit row with {@code source = master}.
+ */
+@Service
+public class AcceptMasterState {
+    private static final String DIVERGENCE_REPUSH = "re-push of the MVP's state after a divergence from Master";
+    private final MasterStates states;
+    private final SyncOperations operations;
+    private final SyncLog audit;
+    private final SyncProperties properties;
+    private final Clock clock;
+    private final AccountLinks links;
+    private final RePushDesiredState rePush;
+
+    AcceptMasterState(MasterStates states, SyncOperations operations, SyncLog audit, SyncProperties properties,
+                      Clock clock, AccountLinks links, RePushDesiredState rePush) {
+        this.links = links;
+        this.rePush = rePush;
+        this.states = states;
+        this.operations = operations;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Which side a resolve keeps. */
+    public enum Keep {
+        MVP, MASTER;
+
+        /** {@code mvp} or {@code master}, any case; else an {@link InvalidSyncRequest} naming {@code keep}. */
+        public static Keep parse(String keep) {
+            if (keep != null) {
+                for (Keep side : values()) {
+                    if (side.name().equalsIgnoreCase(keep.trim())) {
+                        return side;
+                    }
+                }
+            }
+            throw new InvalidSyncRequest("keep", "must be mvp or master, was " + (keep == null ? "missing" : "'" + keep + "'"));
+        }
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What became of Master's state. */
+    public record Outcome(Kind kind, Optional<UUID> mvpUserId, Optional<String> serviceName, List<String> differences,
+                          Optional<UUID> syncId, String detail) {
+        public enum Kind {
+            /** The MVP side now has Master's state. */
+            APPLIED,
+            /** An MVP change on its way already equals Master's state; Master's version was noted. */
+            AGREED,
+            /** Not newer than the version applied: not applied. */
+            STALE,
+            /** Unlinked Master account or unmapped service and tier: not applied. */
+            IGNORED,
+            /** Conflicts with an undelivered MVP change (manual): marked diverged, not applied. */
+            DIVERGED,
+            /** Conflicts with an undelivered MVP change (mvp-wins): the MVP's state is pushed again. */
+            MVP_KEPT,
+            /** Conflicted (master-wins): the MVP's undelivered changes were superseded and Master's state applied. */
+            APPLIED_OVER_MVP;
+
+            public String code() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        static Outcome of(Kind kind, UUID user, String service, List<String> differences, UUID syncId, String detail) {
+            return new Outcome(kind, Optional.ofNullable(user), Optional.ofNullable(service), List.copyOf(differences),
+                    Optional.ofNullable(syncId), detail);
+        }
+    }
+
+    /** Master's full state (a reconciliation read): logged as operation {@code sync}. */
+    @Transactional
+    public Outcome accept(MasterSubscriptionState master, String actor, String eventId, String requestId) {
+        return accept(master, SyncOperation.SYNC, actor, eventId, requestId);
+    }
+
+    /**
+     * Takes Master's state in, in the caller's transaction (or its own).
+     *
+     * @param operation what Master did (cancel, update, reactivate; sync for a full state), as logged
+     * @param eventId   the webhook event's id, kept in the audit row's {@code master_data}; null when not a webhook
+     */
+    @Transactional
+    public Outcome accept(MasterSubscriptionState master, SyncOperation operation, String actor, String eventId,
+                          String requestId) {
+        Instant now = clock.instant();
+        Map<String, Object> masterData = masterData(master, eventId);
+        String op = operation.code();
+        Optional<UUID> linked = states.lockLinkedUser(master.masterUserId());
+        if (linked.isEmpty()) {
+            String why = "Master account " + master.masterUserId() + " is not linked to an MVP user; not applied";
+            states.log(null, null, master.masterUserId(), null, op, "ignored", null, masterData, why, actor, requestId, now);
+            return Outcome.of(Outcome.Kind.IGNORED, null, null, List.of(), null, why);
+        }
+        UUID user = linked.get();
+        List<PlanMapping> candidates = states.mappingsOf(master.serviceId(), master.planTier());
+        // The user's services decide only between several candidates: no query for the usual single one.
+        Optional<PlanMapping> mapping = master.mappedBy(candidates,
+                candidates.size() > 1 ? states.servicesOf(user) : List.of());
+        if (mapping.isEmpty()) {
+            String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId() + "', planTier '"
+                    + master.planTier() + "'); not applied";
+            states.log(null, user, master.masterUserId(), null, op, "ignored", null, masterData, why, actor, requestId, now);
+            return Outcome.of(Outcome.Kind.IGNORED, user, null, List.of(), null, why);
+        }
+        String service = mapping.get().serviceName();
+        String plan = mapping.get().planCode();
+        Optional<SyncState> state = operations.lock(user, service);
+        Map<String, Object> mvpData = state.map(SyncState::auditData).orElse(null);
+        Optional<Long> applied = states.known(user, service).flatMap(MasterStates.Known::version);
+        if (!master.newerThan(applied)) {
+            String why = "version " + master.version() + " is not newer than the version applied (" + applied.get()
+                    + "); not applied";
+            states.log(null, user, master.masterUserId(), service, op, "stale", mvpData, masterData, why, actor,
+                    requestId, now);
+            return Outcome.of(Outcome.Kind.STALE, user, service, List.of(), null, why);
+        }
+        boolean undelivered = state.isPresent() && (states.hasOpenOperations(user, service)
+                || !state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())));
+        List<String> differences = state.map(s -> master.differencesFrom(s.desired(), plan)).orElse(List.of());
+        DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
+        UUID changeId = UUID.randomUUID();
+        switch (decision.action()) {
+            case APPLY -> {
+                states.apply(user, service, plan, operation, master, changeId, now);
+                states.settleAccount(user, null, true, now);
+                states.log(changeId, user, master.masterUserId(), service, op, "success", mvpData, masterData, null,
+                        actor, requestId, now);
+                return Outcome.of(Outcome.Kind.APPLIED, user, service, differences, changeId, "applied");
+            }
+            case AGREE -> {
+                states.note(user, service, master, now);
+                String why = "Master already has the state of the MVP change on its way; version noted";
+                states.log(null, user, master.masterUserId(), service, op, "success", mvpData, masterData, why, actor,
+                        requestId, now);
+                return Outcome.of(Outcome.Kind.AGREED, user, service, differences, null, why);
+            }
+            case DIVERGE -> {
+                String why = "diverged: Master's state differs in " + String.join(", ", differences)
+                        + " while an MVP change has not reached Master (policy manual); not applied";
+                int held = states.holdUndelivered(user, service);
+                states.markDiverged(user, service, master, differences, why, now);
+                states.settleAccount(user, why, false, now);
+                states.log(null, user, master.masterUserId(), service, op, "diverged", mvpData, masterData,
+                        why + (held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : ""), actor,
+                        requestId, now);
+                return Outcome.of(Outcome.Kind.DIVERGED, user, service, differences, null, why);
+            }
+            case KEEP_MVP -> {
+                states.note(user, service, master, now);
+                UUID syncId = rePush.rePush(state.get(), DIVERGENCE_REPUSH, new Provenance(actor, requestId), now);
+                String why = "Master's state differs in " + String.join(", ", differences) + "; policy mvp-wins: the MVP's "
+                        + "state is pushed again as sync " + syncId;
+                states.log(syncId, user, master.masterUserId(), service, op, "superseded", mvpData, masterData, why,
+                        actor, requestId, now);
+                return Outcome.of(Outcome.Kind.MVP_KEPT, user, service, differences, syncId, why);
+            }
+            case APPLY_OVER_MVP -> {
+                int superseded = states.supersedeUndelivered(user, service, changeId, actor, requestId, now);
+                states.apply(user, service, plan, operation, master, changeId, now);
+                states.settleAccount(user, null, true, now);
+                String why = "Master's state differs in " + String.join(", ", differences) + "; policy master-wins: "
+                        + superseded + " undelivered MVP change(s) superseded";
+                states.log(changeId, user, master.masterUserId(), service, op, "success", mvpData, masterData, why,
+                        actor, requestId, now);
+                return Outcome.of(Outcome.Kind.APPLIED_OVER_MVP, user, service, differences, changeId, why);
+            }
+        }
+        throw new IllegalStateException("unhandled decision " + decision);
+    }
+
+    /**
+     * Resolves a diverged (user, service): {@link Keep#MVP} pushes the MVP's state to Master again as a full sync;
+     * {@link Keep#MASTER} supersedes the MVP's undelivered changes and applies Master's state ({@code master}, or the
+     * one last received when null). Either way the divergence is cleared and an audit row with operation
+     * {@code resolve} is written.
+     *
+     * @throws UnknownSync        no sync state for (user, service)
+     * @throws NotDiverged        it is not diverged
+     * @throws MasterStateUnknown keep Master, but no Master state is given or known
+     */
+    @Transactional
+    public Outcome resolve(UUID mvpUserId, String serviceName, Keep keep, MasterSubscriptionState master, String actor,
+                           String requestId) {
+        Instant now = clock.instant();
+        // The lock order of every writer: the account, then the state (it settles the account's status below).
+        links.lockOrCreate(mvpUserId, now);
+        Optional<SyncState> locked = operations.lock(mvpUserId, serviceName);
+        if (locked.isEmpty()) {
+            throw new UnknownSync("no sync state for user " + mvpUserId + " and service '" + serviceName + "'");
+        }
+        SyncState state = locked.get();
+        String service = state.desired().serviceName();
+        MasterStates.Known known = states.known(mvpUserId, service).orElseThrow();
+        if (!state.syncStatus().equals("diverged") && known.divergedFields().isEmpty()) {
+            throw new NotDiverged("user " + mvpUserId + " and service '" + service + "' are not diverged (sync status "
+                    + state.syncStatus() + ")");
+        }
+        Map<String, Object> mvpData = state.auditData();
+        if (keep == Keep.MVP) {
+            states.clearDivergence(mvpUserId, service);
+            if (master != null) {
+                states.note(mvpUserId, service, master, now);
+            }
+            UUID syncId = rePush.rePush(state, DIVERGENCE_REPUSH, new Provenance(actor, requestId), now);
+            states.settleAccount(mvpUserId, null, false, now);
+            String why = "resolved: kept the MVP's state, pushed again as sync " + syncId;
+            Map<String, Object> masterData = known.state().map(MasterSubscriptionState::snapshot).orElse(null);
+            states.log(syncId, mvpUserId, null, service, "resolve", "success", mvpData,
+                    master != null ? master.snapshot() : masterData, why, actor, requestId, now);
+            return Outcome.of(Outcome.Kind.MVP_KEPT, mvpUserId, service, known.divergedFields(), syncId, why);
+        }
+        MasterSubscriptionState masters = Optional.ofNullable(master).or(known::state).orElseThrow(() ->
+                new MasterStateUnknown("Master's state of user " + mvpUserId + " and service '" + service
+                        + "' is not known; read it from Master first"));
+        PlanMapping mapping = states.mappingsOf(masters.serviceId(), masters.planTier()).stream()
+                .filter(m -> m.serviceName().equalsIgnoreCase(service)).findFirst()
+                .orElseThrow(() -> new UnknownPlanMapping(service, masters.planTier()));
+        UUID changeId = UUID.randomUUID();
+        int superseded = states.supersedeUndelivered(mvpUserId, service, changeId, actor, requestId, now);
+        states.apply(mvpUserId, service, mapping.planCode(), SyncOperation.SYNC, masters, changeId, now);
+        states.settleAccount(mvpUserId, null, true, now);
+        String why = "resolved: kept Master's state; " + superseded + " undelivered MVP change(s) superseded";
+        states.log(changeId, mvpUserId, masters.masterUserId(), service, "resolve", "success", mvpData,
+                masters.snapshot(), why, actor, requestId, now);
+        return Outcome.of(Outcome.Kind.APPLIED, mvpUserId, service, known.divergedFields(), changeId, why);
+    }
+
+    private static Map<String, Object> masterData(MasterSubscriptionState master, String eventId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (eventId != null) {
+            data.put("eventId", eventId);
+        }
+        data.putAll(master.snapshot());
+        return data;
+    }
+
+}

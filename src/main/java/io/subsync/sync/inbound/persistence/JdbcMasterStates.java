@@ -1,0 +1,179 @@
+package io.subsync.sync.inbound.persistence;
+
+import io.subsync.sync.persistence.DivergenceSql;
+import io.subsync.database.Columns;
+
+import io.subsync.sync.persistence.Superseding;
+
+import static io.subsync.database.Columns.time;
+
+import io.subsync.sync.inbound.MasterStates;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.PlanMapping;
+import io.subsync.sync.SyncOperation;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Master's side of {@code subscription_sync_state} and {@code account_sync}, and audit rows from Master. */
+@Repository
+class JdbcMasterStates implements MasterStates {
+    private final JdbcClient jdbc;
+
+    JdbcMasterStates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<UUID> lockLinkedUser(UUID masterUserId) {
+        return jdbc.sql("SELECT mvp_user_id FROM account_sync WHERE master_user_id = :master FOR UPDATE")
+                .param("master", masterUserId).query(UUID.class).optional();
+    }
+
+    @Override
+    public Optional<Known> known(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("""
+                        SELECT master_version, master_data, diverged_fields FROM subscription_sync_state
+                        WHERE mvp_user_id = :user AND service_name = :service""")
+                .param("user", mvpUserId).param("service", serviceName)
+                .query((rs, row) -> new Known(Optional.ofNullable(rs.getObject("master_version", Long.class)),
+                        MasterSubscriptionState.fromSnapshot(Columns.map(rs.getString("master_data"))),
+                        Columns.list(rs.getString("diverged_fields"))))
+                .optional();
+    }
+
+    @Override
+    public boolean hasOpenOperations(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM sync_outbox
+                                       WHERE mvp_user_id = :user AND service_name = :service
+                                         AND status IN ('waiting', 'pending', 'delivering'))""")
+                .param("user", mvpUserId).param("service", serviceName).query(Boolean.class).single();
+    }
+
+    @Override
+    public void apply(UUID mvpUserId, String serviceName, String planCode, SyncOperation operation,
+                      MasterSubscriptionState master, UUID changeId, Instant at) {
+        // In an UPDATE every right-hand side reads the old row: both revisions become the old desired one + 1.
+        jdbc.sql("""
+                        INSERT INTO subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status,
+                            start_date, end_date, desired_revision, desired_at, last_sync_id, synced_revision, synced_at,
+                            synced_data, sync_status, master_version, master_data, master_seen_at)
+                        VALUES (:user, :service, :plan, :operation, :status, :start, :end, 1, :at, :changeId, 1, :at,
+                            CAST(:data AS jsonb), 'synced', :version, CAST(:data AS jsonb), :at)
+                        ON CONFLICT (mvp_user_id, service_name) DO UPDATE
+                        SET plan_code = EXCLUDED.plan_code, operation = EXCLUDED.operation, status = EXCLUDED.status,
+                            start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
+                            desired_revision = subscription_sync_state.desired_revision + 1, desired_at = EXCLUDED.desired_at,
+                            last_sync_id = EXCLUDED.last_sync_id,
+                            synced_revision = subscription_sync_state.desired_revision + 1, synced_at = EXCLUDED.synced_at,
+                            synced_data = EXCLUDED.synced_data, sync_status = 'synced', last_error = NULL,
+                            master_version = GREATEST(subscription_sync_state.master_version, EXCLUDED.master_version),
+                            master_data = EXCLUDED.master_data, master_seen_at = EXCLUDED.master_seen_at,
+                            diverged_fields = NULL""")
+                .param("user", mvpUserId).param("service", serviceName).param("plan", planCode)
+                .param("operation", operation.code()).param("status", master.status())
+                .param("start", time(master.startDate())).param("end", time(master.endDate()))
+                .param("at", time(at)).param("changeId", changeId).param("data", Columns.write(master.snapshot()))
+                .param("version", master.version())
+                .update();
+        DivergenceSql.forgetDrift(jdbc, mvpUserId, serviceName);
+    }
+
+    @Override
+    public void note(UUID mvpUserId, String serviceName, MasterSubscriptionState master, Instant at) {
+        jdbc.sql("""
+                        UPDATE subscription_sync_state
+                        SET master_version = GREATEST(master_version, :version), master_data = CAST(:data AS jsonb),
+                            master_seen_at = :at
+                        WHERE mvp_user_id = :user AND service_name = :service""")
+                .param("version", master.version()).param("data", Columns.write(master.snapshot()))
+                .param("at", time(at)).param("user", mvpUserId).param("service", serviceName)
+                .update();
+    }
+
+    @Override
+    public void markDiverged(UUID mvpUserId, String serviceName, MasterSubscriptionState master, List<String> fields,
+                             String error, Instant at) {
+        note(mvpUserId, serviceName, master, at);
+        jdbc.sql("""
+                        UPDATE subscription_sync_state
+                        SET sync_status = 'diverged', diverged_fields = CAST(:fields AS jsonb), last_error = :error
+                        WHERE mvp_user_id = :user AND service_name = :service""")
+                .param("fields", Columns.write(fields)).param("error", error)
+                .param("user", mvpUserId).param("service", serviceName)
+                .update();
+    }
+
+    @Override
+    public int holdUndelivered(UUID mvpUserId, String serviceName) {
+        return jdbc.sql("""
+                        UPDATE sync_outbox SET status = 'waiting', lease_owner = NULL,
+                            last_error = 'held: diverged from Master, waiting for a resolve'
+                        WHERE mvp_user_id = :user AND service_name = :service AND status = 'pending'""")
+                .param("user", mvpUserId).param("service", serviceName)
+                .update();
+    }
+
+    @Override
+    public void clearDivergence(UUID mvpUserId, String serviceName) {
+        DivergenceSql.clear(jdbc, mvpUserId, serviceName);
+    }
+
+    @Override
+    public int supersedeUndelivered(UUID mvpUserId, String serviceName, UUID by, String actor, String requestId,
+                                    Instant at) {
+        // Every undelivered row, whatever its revision: Master's state replaces them all.
+        return Superseding.undelivered(jdbc, mvpUserId, serviceName, Long.MAX_VALUE, by,
+                new Superseding.Cause("Master's state (that change) was taken, before delivery", actor,
+                        requestId, at));
+    }
+
+    @Override
+    public void settleAccount(UUID mvpUserId, String lastError, boolean synced, Instant at) {
+        DivergenceSql.settleAccount(jdbc, mvpUserId, lastError, synced, at);
+    }
+
+    @Override
+    public List<PlanMapping> mappingsOf(String serviceId, String planTier) {
+        return jdbc.sql("""
+                        SELECT * FROM service_plan_mapping
+                        WHERE lower(master_service_id) = lower(:service) AND lower(master_plan_tier) = lower(:tier)
+                        ORDER BY lower(mvp_service_name), lower(mvp_plan_code)""")
+                .param("service", serviceId).param("tier", planTier)
+                .query((rs, row) -> new PlanMapping(rs.getString("mvp_service_name"), rs.getString("mvp_plan_code"),
+                        rs.getString("master_service_id"), rs.getString("master_plan_tier"),
+                        Columns.list(rs.getString("features"))))
+                .list();
+    }
+
+    @Override
+    public List<String> servicesOf(UUID mvpUserId) {
+        return jdbc.sql("SELECT service_name FROM subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
+                .param("user", mvpUserId).query(String.class).list();
+    }
+
+    @Override
+    public void log(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,
+                    Map<String, Object> mvpData, Map<String, Object> masterData, String error, String actor,
+                    String requestId, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
+                            source, status, mvp_data, master_data, error, actor, request_id, created_at)
+                        VALUES (:syncId, :user, :master, :service, :operation, 'master', :status, CAST(:mvpData AS jsonb),
+                            CAST(:masterData AS jsonb), :error, :actor, :requestId, :at)""")
+                .param("syncId", syncId, Types.OTHER).param("user", mvpUserId, Types.OTHER)
+                .param("master", masterUserId, Types.OTHER).param("service", serviceName, Types.VARCHAR)
+                .param("operation", operation).param("status", status)
+                .param("mvpData", Columns.write(mvpData), Types.VARCHAR)
+                .param("masterData", Columns.write(masterData), Types.VARCHAR)
+                .param("error", error, Types.VARCHAR).param("actor", actor).param("requestId", requestId, Types.VARCHAR)
+                .param("at", time(at))
+                .update();
+    }
+}

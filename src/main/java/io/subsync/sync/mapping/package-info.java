@@ -1,0 +1,4 @@
+/**
+ * The service plan mapping: what an MVP (service, plan) pair is at Master (MapServicePlans, PlanMappings).
+ */
+package io.subsync.sync.mapping;

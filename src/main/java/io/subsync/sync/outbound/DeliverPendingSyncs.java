@@ -1,0 +1,176 @@
+package io.subsync.sync.outbound;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.subsync.sync.SyncProperties;
+
+import io.subsync.sync.outbound.domain.ClaimedDelivery;
+import io.subsync.sync.outbound.domain.DeliveryResult;
+import io.subsync.sync.outbound.domain.Outbox;
+import io.subsync.sync.RetrySchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox to Master: claims due rows under a lease, sends each with its sync id as
+ * {@code Idempotency-Key}, and records what Master answered (confirmed, try again later, or failed) together
+ * with its audit row. A row whose worker died is claimed again once its lease expires.
+ */
+@Service
+public class DeliverPendingSyncs {
+    private static final Logger log = LoggerFactory.getLogger(DeliverPendingSyncs.class);
+    private final Outbox outbox;
+    private final MasterClient master;
+    private final SyncProperties properties;
+    private final RetrySchedule schedule;
+    private final TransactionTemplate transactions;
+    private final SyncMetrics metrics;
+    private final Clock clock;
+
+    DeliverPendingSyncs(Outbox outbox, MasterClient master, SyncProperties properties, TransactionTemplate transactions,
+                        SyncMetrics metrics, Clock clock) {
+        this.outbox = outbox;
+        this.master = master;
+        this.properties = properties;
+        this.schedule = properties.schedule();
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Claims and delivers one batch; returns how many rows it claimed (0: nothing was due). */
+    public int deliverBatch(String worker) {
+        Instant now = clock.instant();
+        List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(worker, properties.batchSize(), now,
+                now.plus(properties.lease())));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<DeliveryResult>> answers = claimed.stream().map(this::send).toList();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        // Confirmations, the common case, are recorded together; anything else one by one.
+        List<Outbox.Confirmation> confirmations = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            DeliveryResult result = answers.get(i).join();
+            if (result.kind() == DeliveryResult.Kind.CONFIRMED) {
+                confirmations.add(new Outbox.Confirmation(claimed.get(i), masterData(result)));
+            } else {
+                record(claimed.get(i), result, worker);
+            }
+        }
+        recordConfirmed(confirmations, worker);
+        return claimed.size();
+    }
+
+    /**
+     * Delivers one operation right away if it is next in line, waiting at most {@code wait} for Master; true when
+     * Master confirmed within that time. Past it, the delivery goes on and is recorded in the background.
+     */
+    public boolean deliverNow(UUID syncId, String worker, Duration wait) {
+        if (!properties.masterConfigured()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Optional<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(syncId, worker, now,
+                now.plus(properties.lease())));
+        if (claimed == null || claimed.isEmpty()) {
+            return false;
+        }
+        CompletableFuture<Boolean> delivered = send(claimed.get())
+                .thenApply(result -> record(claimed.get(), result, worker) && result.kind() == DeliveryResult.Kind.CONFIRMED);
+        try {
+            return delivered.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            log.error("Recording the delivery of {} failed; its lease will expire and it will be delivered again", syncId, e.getCause());
+            return false;
+        }
+    }
+
+    private CompletableFuture<DeliveryResult> send(ClaimedDelivery delivery) {
+        if (delivery.masterUserId().isEmpty()) {
+            return CompletableFuture.completedFuture(new DeliveryResult(DeliveryResult.Kind.REJECTED, 0, null,
+                    "the account has no linked Master account", Optional.empty()));
+        }
+        if (delivery.mapping().isEmpty()) {
+            return CompletableFuture.completedFuture(new DeliveryResult(DeliveryResult.Kind.REJECTED, 0, null,
+                    "no service_plan_mapping for (service '" + delivery.state().serviceName() + "', plan '"
+                            + delivery.state().planCode() + "')", Optional.empty()));
+        }
+        return master.deliver(delivery);
+    }
+
+    private void recordConfirmed(List<Outbox.Confirmation> confirmations, String worker) {
+        if (confirmations.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        Set<UUID> held = transactions.execute(tx -> outbox.confirmedAll(confirmations, worker, at));
+        for (Outbox.Confirmation confirmation : confirmations) {
+            boolean stillHeld = held != null && held.contains(confirmation.delivery().syncId());
+            metrics.attempted(stillHeld ? "confirmed" : "lease_lost");
+            if (stillHeld) {
+                metrics.delivered(Duration.between(confirmation.delivery().createdAt(), at));
+            }
+        }
+    }
+
+    /** Records the answer; returns false when this worker had lost its lease meanwhile. */
+    private boolean record(ClaimedDelivery delivery, DeliveryResult result, String worker) {
+        Instant at = clock.instant();
+        Boolean held = transactions.execute(tx -> switch (result.kind()) {
+            case CONFIRMED -> outbox.confirmed(delivery, worker, masterData(result), at);
+            case REJECTED -> outbox.failed(delivery, worker, result.error(), at);
+            case RETRYABLE -> {
+                Optional<Duration> wait = schedule.after(delivery.attempt(), result.retryAfter(),
+                        () -> ThreadLocalRandom.current().nextDouble());
+                yield wait.isPresent()
+                        ? outbox.retryLater(delivery, worker, result.error(), at.plus(wait.get()), at)
+                        : outbox.failed(delivery, worker, result.error(), at);
+            }
+        });
+        boolean stillHeld = Boolean.TRUE.equals(held);
+        metrics.attempted(!stillHeld ? "lease_lost" : switch (result.kind()) {
+            case CONFIRMED -> "confirmed";
+            case REJECTED -> "rejected";
+            case RETRYABLE -> "retry";
+        });
+        if (stillHeld && result.kind() == DeliveryResult.Kind.CONFIRMED) {
+            metrics.delivered(Duration.between(delivery.createdAt(), at));
+        }
+        if (result.kind() != DeliveryResult.Kind.CONFIRMED) {
+            log.info("Delivery {} attempt {} to Master: {}", delivery.syncId(), delivery.attempt(), result.error());
+        }
+        return stillHeld;
+    }
+
+    private static String masterData(DeliveryResult result) {
+        String body = result.body();
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        String trimmed = body.trim();
+        return trimmed.startsWith("{") || trimmed.startsWith("[") ? trimmed
+                : JsonMapper.builder().build().writeValueAsString(Map.of("body", trimmed));
+    }
+}

@@ -1,0 +1,81 @@
+package io.subsync.sync.outbound;
+
+import io.subsync.sync.SyncProperties;
+
+import io.subsync.access.Caller;
+import io.subsync.sync.outbound.domain.IdempotencyKeyConflict;
+import io.subsync.sync.outbound.domain.IdempotencyKeys;
+import io.subsync.sync.InvalidSyncRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} for {@code POST /sync-subscription}: the first answer is kept (24 h by default) and
+ * replayed exactly for the same key and body; the same key with another body is refused, and so is the same key
+ * while its first request still runs.
+ */
+@Service
+public class IdempotentSyncs {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A request holding its key longer than this is taken to have died; its key may be used again. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private final IdempotencyKeys keys;
+    private final RecordSync recordSync;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    IdempotentSyncs(IdempotencyKeys keys, RecordSync recordSync, SyncProperties properties, Clock clock) {
+        this.keys = keys;
+        this.recordSync = recordSync;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An HTTP answer: status and JSON body. */
+    public record Reply(int status, String body) { }
+
+    public Reply sync(String key, SyncRequest request, Caller caller, String requestId) {
+        if (key.isBlank() || key.length() > 255) {
+            throw new InvalidSyncRequest("Idempotency-Key", "must be 1-255 characters");
+        }
+        Instant now = clock.instant();
+        String owner = caller.actor();
+        IdempotencyKeys.Claim claim = keys.begin(owner, key, hash(request), now, now.plus(properties.idempotencyKeyTtl()),
+                now.minus(ABANDONED_AFTER));
+        if (claim instanceof IdempotencyKeys.Claim.Replay replay) {
+            return new Reply(replay.status(), replay.body());
+        }
+        if (claim instanceof IdempotencyKeys.Claim.Running) {
+            throw new IdempotencyKeyConflict(true);
+        }
+        if (claim instanceof IdempotencyKeys.Claim.OtherBody) {
+            throw new IdempotencyKeyConflict(false);
+        }
+        try {
+            SyncAnswer answer = recordSync.sync(request, caller, requestId);
+            Reply reply = new Reply(answer.synced() ? 200 : 202, JSON.writeValueAsString(answer));
+            keys.finish(owner, key, reply.status(), reply.body());
+            return reply;
+        } catch (RuntimeException e) {
+            keys.abandon(owner, key);
+            throw e;
+        }
+    }
+
+    private static String hash(SyncRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.subsync.sync.outbound;
+
+import java.lang.management.ManagementFactory;
+
+import io.subsync.linking.LinkAccount;
+import io.subsync.sync.SyncProperties;
+
+import io.subsync.access.Caller;
+import io.subsync.linking.AccountLink;
+import io.subsync.linking.AccountLinks;
+import io.subsync.sync.DesiredState;
+import io.subsync.sync.InvalidSyncRequest;
+import io.subsync.access.NotYourAccount;
+import io.subsync.sync.PlanMapping;
+import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.audit.SyncLog;
+import io.subsync.sync.SyncOperation;
+import io.subsync.sync.mapping.UnknownPlanMapping;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records the MVP side's desired state of a user's subscription to a service, and delivers it to Master. The
+ * desired state, its audit entry and its outbox row commit in one transaction before anything is answered; then
+ * Master gets a short chance to confirm within the request. Asking again for the state already wanted returns the
+ * same sync id and sends nothing new (a failed one is queued again).
+ */
+@Service
+public class RecordSync {
+    private final SyncOperations operations;
+    private final AccountLinks links;
+    private final PlanMappings mappings;
+    private final SyncLog audit;
+    private final DeliverPendingSyncs deliver;
+    private final SyncProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final LinkAccount linkAccount;
+    private final String instance = "request@" + ManagementFactory.getRuntimeMXBean().getName();
+
+    RecordSync(SyncOperations operations, AccountLinks links, PlanMappings mappings, SyncLog audit,
+               DeliverPendingSyncs deliver, SyncProperties properties, TransactionTemplate transactions, Clock clock,
+               LinkAccount linkAccount) {
+        this.linkAccount = linkAccount;
+        this.operations = operations;
+        this.links = links;
+        this.mappings = mappings;
+        this.audit = audit;
+        this.deliver = deliver;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What was recorded: the sync id, whether it was already wanted, and the outbox status. */
+    public record Recorded(UUID syncId, boolean alreadyWanted, String status, boolean linked) { }
+
+    public SyncAnswer sync(SyncRequest request, Caller caller, String requestId) {
+        Recorded recorded = record(request, caller, requestId);
+        return answer(recorded, request);
+    }
+
+    /** Records the request (one transaction); does not contact Master. */
+    public Recorded record(SyncRequest request, Caller caller, String requestId) {
+        if (request.mvpUserId() == null) {
+            throw new InvalidSyncRequest("mvpUserId", "is required (the MVP user's UUID)");
+        }
+        if (!caller.mayActFor(request.mvpUserId())) {
+            throw new NotYourAccount();
+        }
+        return recordAs(request, caller.actor(), requestId);
+    }
+
+    /** Records a request made by the service itself (no caller to check), joining the current transaction. */
+    public Recorded recordAs(SyncRequest request, String actor, String requestId) {
+        SyncOperation operation = SyncOperation.fromCode("operation", request.operation());
+        DesiredState asked = DesiredState.of(operation, request.serviceName(), request.planCode(), request.status(),
+                request.startDate(), request.endDate(), request.metadata());
+        PlanMapping mapping = mappings.find(asked.serviceName(), asked.planCode())
+                .orElseThrow(() -> new UnknownPlanMapping(asked.serviceName(), asked.planCode()));
+        // Names are matched case-insensitively; the mapping's spelling is the one kept.
+        DesiredState desired = new DesiredState(asked.operation(), mapping.serviceName(), mapping.planCode(),
+                asked.status(), asked.startDate(), asked.endDate(), asked.metadata());
+        return transactions.execute(tx -> recordInTransaction(request, desired, actor, requestId));
+    }
+
+    private Recorded recordInTransaction(SyncRequest request, DesiredState desired, String actor, String requestId) {
+        UUID user = request.mvpUserId();
+        // Either way the account row is locked for the transaction, before the state row (docs/sync.md, "Lock order").
+        AccountLink account = request.masterUserId() != null
+                ? linkAccount.link(user, request.masterUserId(), actor, requestId)
+                : links.lockOrCreate(user, clock.instant());
+        // Read under the lock, so a later revision never carries an earlier time.
+        Instant now = clock.instant();
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<SyncState> state = operations.lock(user, desired.serviceName());
+            if (state.isPresent() && operations.wantsAlready(user, desired)) {
+                UUID syncId = state.get().lastSyncId();
+                // A state taken from Master has no outbox row: Master already has it.
+                String status = operations.status(syncId).orElse(
+                        state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())) ? "delivered" : "pending");
+                if (status.equals("failed") && operations.requeue(syncId, now)) {
+                    audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
+                            desired.operation().code(), "pending", snapshot(request, desired),
+                            "asked again after it failed: queued for delivery again", actor, requestId, now);
+                    status = "pending";
+                }
+                return new Recorded(syncId, true, status, account.linked());
+            }
+            long revision = state.map(s -> s.desiredRevision() + 1).orElse(1L);
+            UUID syncId = UUID.randomUUID();
+            if (operations.append(syncId, user, desired, revision, account.linked(), actor, requestId, now)) {
+                audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
+                        desired.operation().code(), "pending", snapshot(request, desired),
+                        account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
+                        requestId, now);
+                if (state.isPresent() && state.get().syncStatus().equals("diverged")) {
+                    settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
+                }
+                return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
+            }
+        }
+        throw new IllegalStateException("could not record the sync of " + user + "/" + desired.serviceName());
+    }
+
+    /**
+     * A new change on the MVP side of a diverged subscription (its locked state row says so, however the divergence was
+     * found) is the MVP's decision for it: it goes to Master (it superseded the held changes) and the divergence is
+     * settled in its favour, audited as a {@code resolve}, so an operator cannot later take Master's older state over it.
+     */
+    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, String actor,
+                                  String requestId, Instant now) {
+        operations.settleDivergence(user, serviceName, now);
+        audit.append(syncId, user, account.masterUserId().orElse(null), serviceName, "resolve", "success",
+                Map.of("serviceName", serviceName, "keep", "mvp"),
+                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId,
+                actor, requestId, now);
+    }
+
+    private SyncAnswer answer(Recorded recorded, SyncRequest request) {
+        if (recorded.alreadyWanted() && recorded.status().equals("delivered")) {
+            return new SyncAnswer(true, recorded.syncId(), "synced", "Master already has this state; nothing was sent");
+        }
+        if (!recorded.linked()) {
+            return new SyncAnswer(true, recorded.syncId(), "pending",
+                    "Recorded; it will be delivered once the account is linked to a Master account");
+        }
+        if (!properties.masterConfigured()) {
+            return new SyncAnswer(true, recorded.syncId(), "pending", "Recorded; Master is not configured, it waits as pending");
+        }
+        if (deliver.deliverNow(recorded.syncId(), instance, properties.inRequestWait())) {
+            return new SyncAnswer(true, recorded.syncId(), "synced", "Master confirmed the " + request.operation().toLowerCase()
+                    .trim());
+        }
+        return new SyncAnswer(true, recorded.syncId(), "pending",
+                recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
+    }
+
+    private static Map<String, Object> snapshot(SyncRequest request, DesiredState desired) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("mvpUserId", request.mvpUserId().toString());
+        data.put("masterUserId", request.masterUserId() == null ? null : request.masterUserId().toString());
+        data.put("operation", desired.operation().code());
+        data.put("serviceName", desired.serviceName());
+        data.put("planCode", desired.planCode());
+        data.put("status", desired.status());
+        data.put("startDate", desired.startDate() == null ? null : desired.startDate().toString());
+        data.put("endDate", desired.endDate() == null ? null : desired.endDate().toString());
+        data.put("metadata", desired.metadata());
+        return data;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Command-line adapter of delivery: subsync retry.
+ */
+package io.subsync.sync.outbound.cli;

@@ -1,0 +1,120 @@
+package io.subsync.sync.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.subsync.mastersim.domain.Faults;
+import io.subsync.support.Api;
+import io.subsync.support.Jar;
+import io.subsync.support.MasterIntegrationTest;
+import io.subsync.support.TestDatabase;
+import io.subsync.support.Tokens;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A service process killed in the middle of a delivery: its lease expires, another instance delivers, once. */
+class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
+    @Autowired
+    SyncWorkers workers;
+
+    @org.junit.jupiter.api.AfterEach
+    void workersRunAgain() {
+        MASTER.faults(io.subsync.mastersim.domain.Faults.NONE);
+        if (!workers.isRunning()) {
+            workers.start();
+        }
+    }
+
+    @Test
+    void aDeliveryHeldByAKilledProcessIsTakenOverAndAppliedOnceAtMaster() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID master = UUID.randomUUID();
+        int port = freePort();
+        workers.stop();
+        Process doomed = startInstance(port);
+        UUID syncId;
+        try {
+            MASTER.faults(Faults.NONE.withLatencyMs(4_000));
+            // The doomed process claims the operation in the request and is still waiting for Master when it dies.
+            Api.Response accepted = new Api(port).post("/sync-subscription", Tokens.serviceRole(),
+                    sync(user, master, "create", "BASIC", 1));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            syncId = UUID.fromString(accepted.json().get("syncId").asString());
+            // Claimed by the doomed process: in its request, or by one of its workers.
+            assertThat(leaseOwner(syncId)).contains(doomed.pid() + "@")
+                    .doesNotContain(ProcessHandle.current().pid() + "@");
+            // The doomed process has sent it, or is about to: wait until Master holds it, then kill.
+            for (int i = 0; i < 200 && MASTER.stats().received() == 0; i++) {
+                sleep(50);
+            }
+            assertThat(MASTER.stats().received()).isEqualTo(1);
+        } finally {
+            doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("delivering");
+        MASTER.faults(Faults.NONE);
+
+        workers.start();
+        awaitDrained(Duration.ofSeconds(60));
+
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("delivered");
+        assertThat(jdbc.sql("SELECT attempts FROM sync_outbox WHERE id = :id").param("id", syncId).query(Integer.class).single())
+                .as("the killed attempt and the takeover").isEqualTo(2);
+        assertThat(MASTER.stats().applied()).as("applied once at Master").isEqualTo(1);
+        // Whether Master applied the killed attempt (then the resend is refused as a duplicate) or never finished
+        // reading it, the operation is applied exactly once.
+        assertThat(MASTER.stats().received()).as("both attempts reached Master").isEqualTo(2);
+        assertThat(MASTER.stats().applied() + MASTER.stats().duplicatesRefused()).isLessThanOrEqualTo(2);
+        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+                .satisfies(s -> assertThat(s.version()).isEqualTo(1));
+    }
+
+    private String leaseOwner(UUID syncId) {
+        return jdbc.sql("SELECT lease_owner FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single();
+    }
+
+    private Process startInstance(int port) throws Exception {
+        TestDatabase db = TestDatabase.get();
+        Map<String, String> env = new HashMap<>();
+        env.put("SUBSYNC_JWT_SECRET", Tokens.SECRET);
+        env.put("SUBSYNC_DB_URL", db.url());
+        if (db.user() != null) {
+            env.put("SUBSYNC_DB_USER", db.user());
+        }
+        env.put("MASTER_API_URL", MASTER.baseUrl());
+        env.put("MASTER_API_KEY", MASTER_KEY);
+        env.put("SUBSYNC_SYNC_LEASE", "6s");
+        env.put("SUBSYNC_SYNC_IN_REQUEST_WAIT", "1s");
+        Process process = Jar.command(env, "serve", "--port", String.valueOf(port), "--subsync.sync.connect-timeout=1s",
+                        "--subsync.sync.read-timeout=4s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Api api = new Api(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the second process exited early").isTrue();
+            try {
+                if (api.get("/actuator/health", null).status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the second process did not start");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

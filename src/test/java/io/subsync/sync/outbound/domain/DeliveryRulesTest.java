@@ -1,0 +1,75 @@
+package io.subsync.sync.outbound.domain;
+
+import io.subsync.sync.RetrySchedule;
+
+import io.subsync.sync.DesiredState;
+import io.subsync.sync.SyncOperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeliveryRulesTest {
+    private final RetrySchedule schedule = new RetrySchedule(
+            List.of(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(1)), 0.2, Duration.ofHours(1));
+
+    @Test
+    void theNthFailedAttemptWaitsTheNthDelaySpreadByTheJitter() {
+        assertThat(schedule.after(1, Optional.empty(), () -> 0.5)).contains(Duration.ofSeconds(2));
+        assertThat(schedule.after(2, Optional.empty(), () -> 0.0)).contains(Duration.ofSeconds(8));
+        assertThat(schedule.after(2, Optional.empty(), () -> 1.0)).contains(Duration.ofSeconds(12));
+        assertThat(schedule.after(3, Optional.empty(), () -> 0.5)).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void afterTheLastDelayNoAttemptIsLeft() {
+        assertThat(schedule.maxAttempts()).isEqualTo(4);
+        assertThat(schedule.after(4, Optional.empty(), () -> 0.5)).isEmpty();
+        assertThat(schedule.after(4, Optional.of(Duration.ofSeconds(1)), () -> 0.5)).isEmpty();
+    }
+
+    @Test
+    void retryAfterFromMasterWinsButIsCapped() {
+        assertThat(schedule.after(1, Optional.of(Duration.ofSeconds(30)), () -> 0.5)).contains(Duration.ofSeconds(30));
+        assertThat(schedule.after(1, Optional.of(Duration.ofDays(2)), () -> 0.5)).contains(Duration.ofHours(1));
+    }
+
+    @Test
+    void theDefaultScheduleReachesPastADay() {
+        List<Duration> defaults = java.util.stream.Stream.of("PT2S", "PT10S", "PT30S", "PT2M", "PT10M", "PT30M", "PT1H",
+                "PT2H", "PT4H", "PT8H", "PT12H", "PT24H").map(Duration::parse).toList();
+        Duration total = defaults.stream().reduce(Duration.ZERO, Duration::plus);
+        assertThat(total).isGreaterThan(Duration.ofHours(24));
+    }
+
+    @Test
+    void mastersAnswersAreClassified() {
+        assertThat(DeliveryResult.ofHttp(200, "{}", Optional.empty()).kind()).isEqualTo(DeliveryResult.Kind.CONFIRMED);
+        assertThat(DeliveryResult.ofHttp(201, "{}", Optional.empty()).kind()).isEqualTo(DeliveryResult.Kind.CONFIRMED);
+        for (int permanent : new int[] {400, 401, 403, 404, 422}) {
+            assertThat(DeliveryResult.ofHttp(permanent, "no", Optional.empty()).kind()).isEqualTo(DeliveryResult.Kind.REJECTED);
+        }
+        for (int transientStatus : new int[] {408, 409, 429, 500, 502, 503, 504}) {
+            assertThat(DeliveryResult.ofHttp(transientStatus, "", Optional.empty()).kind())
+                    .isEqualTo(DeliveryResult.Kind.RETRYABLE);
+        }
+        assertThat(DeliveryResult.unreachable("refused").kind()).isEqualTo(DeliveryResult.Kind.RETRYABLE);
+        assertThat(DeliveryResult.ofHttp(503, "down", Optional.empty()).error()).isEqualTo("Master answered HTTP 503: down");
+    }
+
+    @Test
+    void aDesiredStateMustFitItsOperation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesiredState.of(SyncOperation.CANCEL, "s", "p", "active",
+                null, null, null)).extracting("field").isEqualTo("subscriptionData.status");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesiredState.of(SyncOperation.CREATE, "s", "p", null,
+                null, null, null)).extracting("field").isEqualTo("subscriptionData.startDate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesiredState.of(SyncOperation.UPDATE, "s", "p", null,
+                "2026-02-01", "2026-01-01", null)).extracting("field").isEqualTo("subscriptionData.endDate");
+        assertThat(DesiredState.of(SyncOperation.CANCEL, "s", "p", null, null, null, null).status()).isEqualTo("cancelled");
+        assertThat(DesiredState.of(SyncOperation.CREATE, "s", "p", "Active", "2026-01-01", null, null).startDate())
+                .isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+}
