@@ -1,6 +1,6 @@
 package io.subsync.ops.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.AcceptMasterState;
 import io.subsync.sync.ReconcileWithMaster;
 import io.subsync.sync.ResolveDivergence;

@@ -1,6 +1,6 @@
 package io.subsync.sync.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.SyncHealth;
 import io.subsync.sync.domain.SyncHealthFigures;
 import java.io.PrintWriter;

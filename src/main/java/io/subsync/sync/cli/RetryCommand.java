@@ -1,6 +1,6 @@
 package io.subsync.sync.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.RetryFailedSyncs;
 import java.io.PrintWriter;
 import java.util.List;
