@@ -1,6 +1,7 @@
 package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.commandline.Server;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
@@ -17,6 +18,14 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, InitCommand.class, TokenCommand.class, ReconcileCommand.class,
                 RetryCommand.class, MonitorCommand.class, MasterSimCommand.class, CommandLine.HelpCommand.class})
 public class Subsync implements Runnable {
+    static {
+        // The root knows the commands and the application, and nothing depends on it; so it names the application to
+        // Server here rather than Server naming it (a cycle). A static initialiser runs once, before main or a test
+        // uses the command line, which a call in main would miss; a picocli IFactory handing every command its Server
+        // would do the same with a factory to pass around.
+        Server.application(SubsyncApplication.class);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -58,6 +58,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void nothingDependsOnTheRootPackage() {
+        // The root (Subsync, SubsyncApplication) wires everything together; a feature that used it would be in a
+        // cycle with every other, which featurePackagesHaveNoCycles cannot see (the root is in no slice).
+        noClasses().that().resideOutsideOfPackage("io.subsync")
+                .should().dependOnClassesThat().resideInAPackage("io.subsync")
+                .check(CLASSES);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("io.subsync.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

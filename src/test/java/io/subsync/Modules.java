@@ -35,14 +35,14 @@ final class Modules {
         allowed.put("catalog", Set.of("problems"));
         allowed.put("http", Set.of("problems"));
         allowed.put("linking", Set.of("access", "audit", "database", "problems"));
-        allowed.put("ops", Set.of("access", "catalog", "linking", "mastersim", "problems", "sync", "sync.mapping", "tenancy"));
-        allowed.put("root", Set.of("access", "mastersim", "ops", "sync.drift", "sync.health", "sync.outbound"));
+        allowed.put("ops", Set.of("commandline", "access", "catalog", "linking", "mastersim", "problems", "sync", "sync.mapping", "tenancy"));
+        allowed.put("root", Set.of("commandline", "access", "mastersim", "ops", "sync.drift", "sync.health", "sync.outbound"));
         allowed.put("sync", Set.of("database", "problems"));
-        allowed.put("sync.drift", Set.of("access", "database", "http", "linking", "problems", "sync", "sync.inbound", "sync.outbound", "tenancy"));
-        allowed.put("sync.health", Set.of("database", "problems", "sync"));
+        allowed.put("sync.drift", Set.of("commandline", "access", "database", "http", "linking", "problems", "sync", "sync.inbound", "sync.outbound", "tenancy"));
+        allowed.put("sync.health", Set.of("commandline", "database", "problems", "sync"));
         allowed.put("sync.inbound", Set.of("access", "audit", "database", "linking", "problems", "sync", "sync.mapping", "sync.outbound"));
         allowed.put("sync.mapping", Set.of("database", "sync"));
-        allowed.put("sync.outbound", Set.of("access", "audit", "database", "http", "linking", "problems", "sync", "sync.mapping", "tenancy"));
+        allowed.put("sync.outbound", Set.of("commandline", "access", "audit", "database", "http", "linking", "problems", "sync", "sync.mapping", "tenancy"));
         allowed.put("tenancy", Set.of("access", "catalog", "problems"));
         return allowed;
     }

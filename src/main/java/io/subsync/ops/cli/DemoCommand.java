@@ -1,6 +1,6 @@
 package io.subsync.ops.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import io.subsync.mastersim.MasterSimulator;

@@ -1,6 +1,6 @@
 package io.subsync.ops.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.catalog.Catalog;
 import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.InvalidCatalogValue;

@@ -1,6 +1,6 @@
 package io.subsync.ops.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.subsync.sync.drift.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ReconcileWithMaster;
 import io.subsync.sync.drift.ResolveDivergence;

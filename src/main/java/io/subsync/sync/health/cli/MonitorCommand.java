@@ -1,6 +1,6 @@
 package io.subsync.sync.health.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.health.SyncHealth;
 import io.subsync.sync.health.SyncHealthFigures;
 import java.io.PrintWriter;

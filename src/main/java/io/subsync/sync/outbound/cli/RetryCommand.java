@@ -1,6 +1,6 @@
 package io.subsync.sync.outbound.cli;
 
-import io.subsync.Server;
+import io.subsync.commandline.Server;
 import io.subsync.sync.outbound.RetryFailedSyncs;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.subsync;
+package io.subsync.commandline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the Spring application for the commands: as a web server that keeps running, or as a one-shot tool. */
 public final class Server {
+    private static volatile Class<?> application;
     private static volatile boolean running;
 
     private Server() {
     }
 
+    /**
+     * Names the Spring application the commands start. The root package registers it, once: naming the application
+     * class here would make every command depend on the root package, which depends on every command.
+     */
+    public static void application(Class<?> type) {
+        application = type;
+    }
+
     /** True once a web server was started, so {@code main} leaves the JVM to it instead of exiting. */
-    static boolean running() {
+    public static boolean running() {
         return running;
     }
 
@@ -36,7 +45,11 @@ public final class Server {
     }
 
     private static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(SubsyncApplication.class);
+        Class<?> type = application;
+        if (type == null) {
+            throw new IllegalStateException("no Spring application registered: the commands start through io.subsync.Subsync");
+        }
+        return new SpringApplicationBuilder(type);
     }
 
     /** The command's own settings as {@code --key=value} arguments, so they win over configuration files. */
