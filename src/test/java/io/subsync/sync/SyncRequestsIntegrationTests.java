@@ -181,8 +181,16 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
 
     @Test
     void theSeedsTroubleshootingQueriesRunAsWritten() {
+        post(body("create", "BASIC"), Tokens.serviceRole(), null);
         jdbc.sql("SELECT * FROM account_sync WHERE sync_status = 'failed'").query().listOfRows();
         jdbc.sql("SELECT * FROM subscription_sync_log WHERE status = 'failed' ORDER BY created_at DESC LIMIT 10").query().listOfRows();
-        assertThat(jdbc.sql("SELECT total_accounts FROM sync_health_dashboard").query(Long.class).single()).isNotNull();
+        // The database is shared by the tests: the dashboard's total and the accounts are counted in one statement.
+        Map<String, Object> counts = jdbc.sql("""
+                        SELECT total_accounts, (SELECT count(*) FROM account_sync) AS accounts,
+                               (SELECT count(*) FROM account_sync WHERE mvp_user_id = :u) AS this_users
+                        FROM sync_health_dashboard""").param("u", user).query().singleRow();
+        assertThat(counts.get("this_users")).as("this test's account").isEqualTo(1L);
+        assertThat(counts.get("total_accounts")).as("total_accounts, one per row of account_sync")
+                .isEqualTo(counts.get("accounts"));
     }
 }
