@@ -7,28 +7,41 @@ import io.subsync.sync.SyncOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.subsync.support.ApplicationYaml;
+import io.subsync.sync.SyncProperties;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRulesTest {
-    private final RetrySchedule schedule = new RetrySchedule(
-            List.of(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(1)), 0.2, Duration.ofHours(1));
+    /** The schedule the service runs with unless configured otherwise: application.yml's defaults, bound. */
+    private final RetrySchedule schedule = ApplicationYaml.bind("subsync.sync", SyncProperties.class).schedule();
+
+    @Test
+    void theConfiguredDefaultIsTheDocumentedOne() {
+        // README.md, SUBSYNC_SYNC_RETRY_SCHEDULE: 2s,10s,30s,2m,10m,30m,1h,2h,4h,8h,12h,24h with ±20% jitter.
+        assertThat(schedule.delays()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(12),
+                Duration.ofHours(24));
+        assertThat(schedule.jitter()).isEqualTo(0.2);
+        assertThat(schedule.maxRetryAfter()).isEqualTo(Duration.ofHours(1));
+    }
 
     @Test
     void theNthFailedAttemptWaitsTheNthDelaySpreadByTheJitter() {
         assertThat(schedule.after(1, Optional.empty(), () -> 0.5)).contains(Duration.ofSeconds(2));
         assertThat(schedule.after(2, Optional.empty(), () -> 0.0)).contains(Duration.ofSeconds(8));
         assertThat(schedule.after(2, Optional.empty(), () -> 1.0)).contains(Duration.ofSeconds(12));
-        assertThat(schedule.after(3, Optional.empty(), () -> 0.5)).contains(Duration.ofMinutes(1));
+        assertThat(schedule.after(3, Optional.empty(), () -> 0.5)).contains(Duration.ofSeconds(30));
+        assertThat(schedule.after(12, Optional.empty(), () -> 0.5)).contains(Duration.ofHours(24));
     }
 
     @Test
     void afterTheLastDelayNoAttemptIsLeft() {
-        assertThat(schedule.maxAttempts()).isEqualTo(4);
-        assertThat(schedule.after(4, Optional.empty(), () -> 0.5)).isEmpty();
-        assertThat(schedule.after(4, Optional.of(Duration.ofSeconds(1)), () -> 0.5)).isEmpty();
+        assertThat(schedule.maxAttempts()).isEqualTo(13);
+        assertThat(schedule.after(13, Optional.empty(), () -> 0.5)).isEmpty();
+        assertThat(schedule.after(13, Optional.of(Duration.ofSeconds(1)), () -> 0.5)).isEmpty();
     }
 
     @Test
@@ -39,10 +52,12 @@ class DeliveryRulesTest {
 
     @Test
     void theDefaultScheduleReachesPastADay() {
-        List<Duration> defaults = java.util.stream.Stream.of("PT2S", "PT10S", "PT30S", "PT2M", "PT10M", "PT30M", "PT1H",
-                "PT2H", "PT4H", "PT8H", "PT12H", "PT24H").map(Duration::parse).toList();
-        Duration total = defaults.stream().reduce(Duration.ZERO, Duration::plus);
-        assertThat(total).isGreaterThan(Duration.ofHours(24));
+        // docs/sync.md: "default 2 s … 24 h, past 24 h in all", even with every wait shortened by the jitter.
+        Duration shortest = Duration.ZERO;
+        for (int attempt = 1; attempt < schedule.maxAttempts(); attempt++) {
+            shortest = shortest.plus(schedule.after(attempt, Optional.empty(), () -> 0.0).orElseThrow());
+        }
+        assertThat(shortest).isGreaterThan(Duration.ofHours(24));
     }
 
     @Test
