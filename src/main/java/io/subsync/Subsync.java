@@ -1,6 +1,7 @@
 package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.commandline.BadArguments;
 import io.subsync.commandline.Server;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
@@ -30,11 +31,15 @@ public class Subsync implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Subsync());
-        int code = commandLine.execute(args);
+        int code = commandLine().execute(args);
         if (!Server.running()) {
             System.exit(code);
         }
+    }
+
+    /** The command line with every command, as {@code main} runs it. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Subsync()).setParameterExceptionHandler(new BadArguments());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.subsync.ops.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.AcceptMasterState;
 import io.subsync.sync.ReconcileWithMaster;
 import io.subsync.sync.ResolveDivergence;
@@ -13,7 +13,6 @@ import io.subsync.sync.domain.UnresolvableDivergence;
 import io.subsync.tenancy.ReconcileSubscriptions;
 import io.subsync.tenancy.domain.ReconcileOutcome;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,8 +47,8 @@ public class ReconcileCommand implements Callable<Integer> {
     static final int LOCKED = 4;
     static final int NOTHING_TO_RESOLVE = 5;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Option(names = "--verbose", description = "list every subscription created (tenants), or every compared one (--master)")
     boolean verbose;
@@ -100,7 +99,7 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--user must be a UUID, was '" + user + "'");
             return 2;
         }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             ReconciliationReport report;
             try {
                 report = context.getBean(ReconcileWithMaster.class).reconcile(only, dryRun, "cli:reconcile");
@@ -139,7 +138,7 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--keep " + e.getMessage());
             return 2;
         }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             AcceptMasterState.Outcome outcome = context.getBean(ResolveDivergence.class).resolve(mvpUser, service.trim(),
                     side, "cli:reconcile", null);
             out.printf("Resolved %s / %s: kept %s (%s)%s%n", mvpUser, service.trim(), side.code(), outcome.detail(),
@@ -153,7 +152,7 @@ public class ReconcileCommand implements Callable<Integer> {
     }
 
     private int tenants(PrintWriter out) {
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             long started = System.nanoTime();
             ReconcileOutcome outcome = context.getBean(ReconcileSubscriptions.class).allTenants("cli:reconcile");
             long millis = (System.nanoTime() - started) / 1_000_000;

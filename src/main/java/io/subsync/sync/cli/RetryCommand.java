@@ -1,6 +1,6 @@
 package io.subsync.sync.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.RetryFailedSyncs;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,8 +23,8 @@ public class RetryCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--user", description = "only this MVP user's operations")
     String user;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +47,7 @@ public class RetryCommand implements Callable<Integer> {
             err.println("--user must be a UUID, was '" + user + "'");
             return 2;
         }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             List<UUID> queued = context.getBean(RetryFailedSyncs.class).retry(sync, mvpUser, "cli:retry");
             out.printf("Queued %d failed operation(s) for delivery again.%n", queued.size());
             queued.forEach(id -> out.println("  " + id));
