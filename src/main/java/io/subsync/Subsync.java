@@ -3,6 +3,7 @@ package io.subsync;
 import io.subsync.access.cli.TokenCommand;
 import io.subsync.commandline.BadArguments;
 import io.subsync.commandline.Server;
+import io.subsync.commandline.UuidConverter;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
@@ -10,6 +11,7 @@ import io.subsync.ops.cli.ReconcileCommand;
 import io.subsync.ops.cli.ServeCommand;
 import io.subsync.sync.cli.MonitorCommand;
 import io.subsync.sync.cli.RetryCommand;
+import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +41,8 @@ public class Subsync implements Runnable {
 
     /** The command line with every command, as {@code main} runs it. */
     static CommandLine commandLine() {
-        return new CommandLine(new Subsync()).setParameterExceptionHandler(new BadArguments());
+        return new CommandLine(new Subsync()).registerConverter(UUID.class, new UuidConverter())
+                .setParameterExceptionHandler(new BadArguments());
     }
 
     @Override

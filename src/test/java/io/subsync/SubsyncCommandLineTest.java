@@ -42,7 +42,13 @@ class SubsyncCommandLineTest {
             "retry all                             | Unmatched argument at index 1: 'all'",
             "monitor --no-such-flag                | Unknown option: '--no-such-flag'",
             "monitor --wacth                       | Unknown option: '--wacth' (did you mean --watch?)",
-            "master-sim --no-such-flag             | Unknown option: '--no-such-flag'"})
+            "master-sim --no-such-flag             | Unknown option: '--no-such-flag'",
+            "retry --sync-id x                     | --sync-id: not a UUID: 'x'",
+            "retry --user 1-2-3-4-5                | --user: not a UUID: '1-2-3-4-5'",
+            "reconcile --master --user bob         | --user: not a UUID: 'bob'",
+            "reconcile --master --resolve bob      | --resolve: not a UUID: 'bob'",
+            "token --tenant acme                   | --tenant: not a UUID: 'acme'",
+            "master-sim --port abc                 | --port: 'abc' is not an int"})
     void refusesWhatItDoesNotKnowWithOneLineAndTheUsage(String arguments, String error) {
         String[] args = arguments.split(" ");
 

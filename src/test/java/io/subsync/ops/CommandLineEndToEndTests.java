@@ -55,7 +55,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET);
         assertThat(Jar.run(env, "token", "--tenant", "acme")).satisfies(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.out()).contains("--tenant must be a UUID, was 'acme'");
+            assertThat(run.out()).contains("--tenant: not a UUID: 'acme'");
         });
         Path ids = dir.resolve("tenants.txt");
         Files.writeString(ids, UUID.randomUUID() + "\nnot-a-tenant\n");
@@ -115,7 +115,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
 
         Jar.Run bad = Jar.run(databaseEnv(), "retry", "--user", "someone");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.out()).contains("--user must be a UUID, was 'someone'");
+        assertThat(bad.out()).contains("--user: not a UUID: 'someone'");
         Jar.Run retry = Jar.run(databaseEnv(), "retry", "--user", user.toString());
         assertThat(retry.exitCode()).as(retry.out()).isZero();
         assertThat(retry.out()).contains("Queued 1 failed operation(s)").contains(syncId.toString());

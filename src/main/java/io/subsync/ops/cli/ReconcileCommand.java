@@ -60,10 +60,10 @@ public class ReconcileCommand implements Callable<Integer> {
     boolean dryRun;
 
     @CommandLine.Option(names = "--user", paramLabel = "<mvpUserId>", description = "with --master: only this MVP user")
-    String user;
+    UUID user;
 
     @CommandLine.Option(names = "--resolve", paramLabel = "<mvpUserId>", description = "with --master: resolve this user's divergence")
-    String resolve;
+    UUID resolve;
 
     @CommandLine.Option(names = "--service", paramLabel = "<name>", description = "with --resolve: the diverged service")
     String service;
@@ -92,17 +92,11 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--service and --keep go with --resolve <mvpUserId>");
             return 2;
         }
-        Optional<UUID> only;
-        try {
-            only = Optional.ofNullable(user).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            err.println("--user must be a UUID, was '" + user + "'");
-            return 2;
-        }
         try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             ReconciliationReport report;
             try {
-                report = context.getBean(ReconcileWithMaster.class).reconcile(only, dryRun, "cli:reconcile");
+                report = context.getBean(ReconcileWithMaster.class).reconcile(Optional.ofNullable(user), dryRun,
+                        "cli:reconcile");
             } catch (UnknownSync | MasterUnavailable e) {
                 err.println(e.getMessage());
                 return e instanceof UnknownSync ? 2 : 1;
@@ -120,13 +114,7 @@ public class ReconcileCommand implements Callable<Integer> {
     }
 
     private int resolve(PrintWriter out, PrintWriter err) {
-        UUID mvpUser;
-        try {
-            mvpUser = UUID.fromString(resolve);
-        } catch (IllegalArgumentException e) {
-            err.println("--resolve must be an MVP user id (UUID), was '" + resolve + "'");
-            return 2;
-        }
+        UUID mvpUser = resolve;
         if (service == null || service.isBlank()) {
             err.println("--service is required with --resolve: the diverged service");
             return 2;
