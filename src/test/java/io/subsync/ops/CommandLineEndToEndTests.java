@@ -132,6 +132,34 @@ class CommandLineEndToEndTests extends IntegrationTest {
     }
 
     @Test
+    void retryRefusesWhatItDoesNotKnowAndQueuesNothing() {
+        UUID syncId = failedOperation(UUID.randomUUID());
+
+        for (List<String> args : List.of(List.of("retry", "--no-such-flag"), List.of("retry", "--sync-idd", syncId.toString()),
+                List.of("retry", syncId.toString()), List.of("retry", "--subsync.sync.workers=1"))) {
+            Jar.Run run = Jar.run(databaseEnv(), args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.out().lines().skip(1).findFirst()).as(run.out()).hasValueSatisfying(
+                    line -> assertThat(line).startsWith("Usage: subsync retry"));
+            assertThat(run.out()).doesNotContain("Queued");
+        }
+        // Before, each of these retried every failed operation.
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("failed");
+    }
+
+    @Test
+    void retryPassesSpringArgumentsToSpring() {
+        UUID user = UUID.randomUUID();
+        UUID syncId = failedOperation(user);
+
+        Jar.Run run = Jar.run(databaseEnv(), "retry", "--spring.main.banner-mode=console", "--user", user.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains(":: Spring Boot ::").contains("Queued 1 failed operation(s)").contains(syncId.toString());
+    }
+
+    @Test
     void initLoadsMappingsIdempotentlyAndNamesFileAndLineOfAnError(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("catalogue.yml");
         Files.writeString(good, """
@@ -190,6 +218,21 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(webhook.contentType()).startsWith("application/problem+json");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    /** A failed operation of the user, with its account, as the outbox leaves one after its last attempt. */
+    private UUID failedOperation(UUID user) {
+        UUID syncId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
+                .param("u", user).update();
+        jdbc.sql("""
+                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
+                    next_attempt_at, last_error, actor, created_at)
+                VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
+                    "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
+                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
+                .param("id", syncId).param("u", user).update();
+        return syncId;
     }
 
     private static Map<String, String> databaseEnv() {
