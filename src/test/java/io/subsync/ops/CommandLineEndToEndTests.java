@@ -102,16 +102,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
     @Test
     void retryQueuesFailedOperationsAndMonitorShowsTheHealthFigures() {
         UUID user = UUID.randomUUID();
-        UUID syncId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
-                .param("u", user).update();
-        jdbc.sql("""
-                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
-                    next_attempt_at, last_error, actor, created_at)
-                VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
-                    "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
-                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
-                .param("id", syncId).param("u", user).update();
+        UUID syncId = failedOperation(user);
 
         Jar.Run bad = Jar.run(databaseEnv(), "retry", "--user", "someone");
         assertThat(bad.exitCode()).isEqualTo(2);
