@@ -16,8 +16,8 @@
 #   BENCH_CONNECTIONS=32          concurrent connections, both sides (wrk -c, pgbench -c)
 #   BENCH_THREADS=2               client threads, both sides (wrk -t, pgbench -j)
 #   BENCH_PORT=18080              first port tried for the service; the next free one is used
-#   BENCH_HTTP_THREADS=8          --server.tomcat.threads.max for the service (empty: the application's 64)
-#   BENCH_SERVE_ARGS=             extra arguments after `subsync serve`, e.g. --logging.level.root=WARN
+#   BENCH_HTTP_THREADS=8          server.tomcat.threads.max of the service (empty: the application's 64)
+#   BENCH_SERVE_ARGS=             extra --spring.* arguments after `subsync serve`, e.g. --spring.threads.virtual.enabled=true
 #   BENCH_PGBENCH_AT_POOL=1       also run pgbench with as many connections as the service's pool (0: skip)
 #   BENCH_STRICT=0                1: exit 3 when a goal is missed
 #   BENCH_OUT=bench/out           raw outputs go to BENCH_OUT/<date-time>/, BENCH_OUT/latest points there
@@ -51,7 +51,8 @@ pool_row=${BENCH_PGBENCH_AT_POOL:-1}
 out_root=${BENCH_OUT:-$here/out}
 http_threads=${BENCH_HTTP_THREADS-8}
 serve_args=${BENCH_SERVE_ARGS:-}
-[ -z "$http_threads" ] || serve_args="--server.tomcat.threads.max=$http_threads $serve_args"
+# `serve` passes only --spring.* arguments to Spring: other properties go as environment variables (relaxed names).
+[ -z "$http_threads" ] || export SERVER_TOMCAT_THREADS_MAX=$http_threads
 # Sized for 2 cores shared by wrk, the JVM and PostgreSQL: as many request threads as pooled connections, so no
 # request thread waits for a connection (Hikari hands them out unfairly: waiters get the tail latency), and few
 # enough that the two cores are not shared by dozens of runnable threads. See bench/README.md ("Tuning").
@@ -169,7 +170,7 @@ base="http://127.0.0.1:$port"
 step "starting the service on $base"
 # shellcheck disable=SC2086 # BENCH_SERVE_ARGS is a list of arguments
 # `serve --port` passes the port as --server.port, so it wins over application.yml's ${PORT:8080}.
-"$repo/subsync" serve --port "$port" --server.address=127.0.0.1 $serve_args \
+SERVER_ADDRESS=127.0.0.1 "$repo/subsync" serve --port "$port" $serve_args \
   >"$out/server.log" 2>&1 &
 server_pid=$!
 started=$(date +%s)

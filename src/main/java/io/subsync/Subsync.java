@@ -1,7 +1,9 @@
 package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
+import io.subsync.commandline.BadArguments;
 import io.subsync.commandline.Server;
+import io.subsync.commandline.UuidConverter;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
@@ -9,6 +11,7 @@ import io.subsync.sync.drift.cli.ReconcileCommand;
 import io.subsync.ops.cli.ServeCommand;
 import io.subsync.sync.health.cli.MonitorCommand;
 import io.subsync.sync.outbound.cli.RetryCommand;
+import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,11 +33,16 @@ public class Subsync implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Subsync());
-        int code = commandLine.execute(args);
+        int code = commandLine().execute(args);
         if (!Server.running()) {
             System.exit(code);
         }
+    }
+
+    /** The command line with every command, as {@code main} runs it. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Subsync()).registerConverter(UUID.class, new UuidConverter())
+                .setParameterExceptionHandler(new BadArguments());
     }
 
     @Override

@@ -7,7 +7,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring application for the commands: as a web server that keeps running, or as a one-shot tool. */
+/**
+ * Starts the Spring application for the commands, through {@link SpringArguments}: as a web server that keeps running,
+ * or as a one-shot tool.
+ */
 public final class Server {
     private static volatile Class<?> application;
     private static volatile boolean running;
@@ -29,7 +32,7 @@ public final class Server {
     }
 
     /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
-    public static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
+    static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
         ConfigurableApplicationContext context = builder().web(WebApplicationType.SERVLET)
                 .run(args(properties, args));
         running = true;
@@ -37,7 +40,7 @@ public final class Server {
     }
 
     /** Starts the application without a web server, for commands that run and exit. */
-    public static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
+    static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
         return builder().web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         "logging.level.io.subsync=WARN", "logging.level.org.flywaydb=WARN")

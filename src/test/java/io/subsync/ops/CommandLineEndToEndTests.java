@@ -55,7 +55,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET);
         assertThat(Jar.run(env, "token", "--tenant", "acme")).satisfies(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.out()).contains("--tenant must be a UUID, was 'acme'");
+            assertThat(run.out()).contains("--tenant: not a UUID: 'acme'");
         });
         Path ids = dir.resolve("tenants.txt");
         Files.writeString(ids, UUID.randomUUID() + "\nnot-a-tenant\n");
@@ -102,20 +102,11 @@ class CommandLineEndToEndTests extends IntegrationTest {
     @Test
     void retryQueuesFailedOperationsAndMonitorShowsTheHealthFigures() {
         UUID user = UUID.randomUUID();
-        UUID syncId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
-                .param("u", user).update();
-        jdbc.sql("""
-                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
-                    next_attempt_at, last_error, actor, created_at)
-                VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
-                    "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
-                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
-                .param("id", syncId).param("u", user).update();
+        UUID syncId = failedOperation(user);
 
         Jar.Run bad = Jar.run(databaseEnv(), "retry", "--user", "someone");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.out()).contains("--user must be a UUID, was 'someone'");
+        assertThat(bad.out()).contains("--user: not a UUID: 'someone'");
         Jar.Run retry = Jar.run(databaseEnv(), "retry", "--user", user.toString());
         assertThat(retry.exitCode()).as(retry.out()).isZero();
         assertThat(retry.out()).contains("Queued 1 failed operation(s)").contains(syncId.toString());
@@ -129,6 +120,34 @@ class CommandLineEndToEndTests extends IntegrationTest {
         assertThat(figures.get("totalAccounts").asLong()).isPositive();
         assertThat(figures.get("backlog").asLong()).isPositive();
         assertThat(Jar.run(databaseEnv(), "monitor").out()).contains("outbox").contains("accounts");
+    }
+
+    @Test
+    void retryRefusesWhatItDoesNotKnowAndQueuesNothing() {
+        UUID syncId = failedOperation(UUID.randomUUID());
+
+        for (List<String> args : List.of(List.of("retry", "--no-such-flag"), List.of("retry", "--sync-idd", syncId.toString()),
+                List.of("retry", syncId.toString()), List.of("retry", "--subsync.sync.workers=1"))) {
+            Jar.Run run = Jar.run(databaseEnv(), args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.out().lines().skip(1).findFirst()).as(run.out()).hasValueSatisfying(
+                    line -> assertThat(line).startsWith("Usage: subsync retry"));
+            assertThat(run.out()).doesNotContain("Queued");
+        }
+        // Before, each of these retried every failed operation.
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+                .isEqualTo("failed");
+    }
+
+    @Test
+    void retryPassesSpringArgumentsToSpring() {
+        UUID user = UUID.randomUUID();
+        UUID syncId = failedOperation(user);
+
+        Jar.Run run = Jar.run(databaseEnv(), "retry", "--spring.main.banner-mode=console", "--user", user.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains(":: Spring Boot ::").contains("Queued 1 failed operation(s)").contains(syncId.toString());
     }
 
     @Test
@@ -190,6 +209,21 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(webhook.contentType()).startsWith("application/problem+json");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    /** A failed operation of the user, with its account, as the outbox leaves one after its last attempt. */
+    private UUID failedOperation(UUID user) {
+        UUID syncId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
+                .param("u", user).update();
+        jdbc.sql("""
+                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
+                    next_attempt_at, last_error, actor, created_at)
+                VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
+                    "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
+                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
+                .param("id", syncId).param("u", user).update();
+        return syncId;
     }
 
     private static Map<String, String> databaseEnv() {

@@ -31,7 +31,7 @@ public class TokenCommand implements Callable<Integer> {
     String subject;
 
     @Option(names = "--tenant", description = "the tenant id put in tenant_id and app_metadata.tenant_id")
-    String tenant;
+    UUID tenant;
 
     @Option(names = "--email", description = "the email claim")
     String email;
@@ -97,20 +97,13 @@ public class TokenCommand implements Callable<Integer> {
         if (batch != null) {
             return mintBatch(minter, parsedRole, validity, now, out, err);
         }
-        UUID tenantId = null;
-        if (tenant != null) {
-            tenantId = uuid("--tenant", tenant, err);
-            if (tenantId == null) {
-                return 2;
-            }
-        }
         String sub = subject;
         if (sub == null && parsedRole == Role.AUTHENTICATED) {
             sub = UUID.randomUUID().toString();
         } else if (sub != null && parsedRole == Role.AUTHENTICATED && uuid("--sub", sub, err) == null) {
             return 2;
         }
-        out.println(minter.mint(sub, parsedRole, tenantId, email, now, validity));
+        out.println(minter.mint(sub, parsedRole, tenant, email, now, validity));
         return 0;
     }
 
@@ -145,7 +138,7 @@ public class TokenCommand implements Callable<Integer> {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            err.println(option + " must be a UUID, was '" + value + "'");
+            err.println(option + ": not a UUID: '" + value + "'");
             return null;
         }
     }

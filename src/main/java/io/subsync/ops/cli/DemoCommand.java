@@ -1,8 +1,8 @@
 package io.subsync.ops.cli;
 
-import io.subsync.commandline.Server;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.mastersim.MasterSimulator;
 import io.subsync.ops.DemoTenants;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +35,8 @@ public class DemoCommand implements Callable<Integer> {
             description = "port of the Master simulator the demo starts, unless MASTER_API_URL is set (default: ${DEFAULT-VALUE})")
     int masterPort;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,8 +48,9 @@ public class DemoCommand implements Callable<Integer> {
             secret = demoSecret();
             System.setProperty("subsync.auth.jwt-secret", secret);
         }
-        List<String> args = new ArrayList<>(springArgs == null ? List.of() : springArgs);
-        args.add("--subsync.db.url=");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put("subsync.db.url", "");
         String masterUrl = System.getenv("MASTER_API_URL");
         MasterSimulator simulator = null;
         if (masterUrl == null || masterUrl.isBlank()) {
@@ -62,13 +63,13 @@ public class DemoCommand implements Callable<Integer> {
                         + e.getMessage() + " (choose another with --master-port)");
                 return 1;
             }
-            args.add("--subsync.sync.master-api-url=" + simulator.baseUrl());
-            args.add("--subsync.sync.master-api-key=" + DEMO_MASTER_KEY);
-            args.add("--subsync.sync.master-webhook-secret=" + DEMO_WEBHOOK_SECRET);
+            properties.put("subsync.sync.master-api-url", simulator.baseUrl());
+            properties.put("subsync.sync.master-api-key", DEMO_MASTER_KEY);
+            properties.put("subsync.sync.master-webhook-secret", DEMO_WEBHOOK_SECRET);
         }
         ConfigurableApplicationContext context;
         try {
-            context = Server.web(Map.of("server.port", port), args);
+            context = spring.web(properties);
         } catch (RuntimeException e) {
             // Spring Boot has already reported why start-up failed.
             if (simulator != null) {

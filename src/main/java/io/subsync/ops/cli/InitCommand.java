@@ -1,11 +1,11 @@
 package io.subsync.ops.cli;
 
-import io.subsync.commandline.Server;
 import io.subsync.catalog.Catalog;
 import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.InvalidCatalogValue;
 import io.subsync.catalog.Plan;
 import io.subsync.catalog.UnknownProduct;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.ops.CatalogueFile;
 import io.subsync.sync.mapping.MapServicePlans;
 import io.subsync.sync.PlanMapping;
@@ -29,8 +29,8 @@ public class InitCommand implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "the YAML file")
     Path file;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +50,7 @@ public class InitCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             Catalog catalog = context.getBean(Catalog.class);
             MapServicePlans mappings = context.getBean(MapServicePlans.class);
             int[] changed = {0, 0, 0};

@@ -1,8 +1,7 @@
 package io.subsync.ops.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,8 +15,8 @@ public class ServeCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", description = "HTTP port (default: PORT, else 8080)")
     Integer port;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +34,7 @@ public class ServeCommand implements Callable<Integer> {
             properties.put("server.port", port);
         }
         try {
-            Server.web(properties, springArgs);
+            spring.web(properties);
             return 0;
         } catch (RuntimeException e) {
             // Spring Boot has already reported why start-up failed.

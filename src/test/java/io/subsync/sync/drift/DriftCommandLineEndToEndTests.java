@@ -61,7 +61,7 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
     void badArgumentsAreNamed() {
         assertThat(Jar.run(env(), "reconcile", "--master", "--user", "bob")).satisfies(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.out()).contains("--user must be a UUID, was 'bob'");
+            assertThat(run.out()).contains("--user: not a UUID: 'bob'");
         });
         assertThat(Jar.run(env(), "reconcile", "--master", "--resolve", UUID.randomUUID().toString(), "--service", "x",
                 "--keep", "both")).satisfies(run -> {

@@ -92,8 +92,10 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         env.put("MASTER_API_KEY", MASTER_KEY);
         env.put("SUBSYNC_SYNC_LEASE", "6s");
         env.put("SUBSYNC_SYNC_IN_REQUEST_WAIT", "1s");
-        Process process = Jar.command(env, "serve", "--port", String.valueOf(port), "--subsync.sync.connect-timeout=1s",
-                        "--subsync.sync.read-timeout=4s")
+        // Spring's relaxed names for subsync.sync.connect-timeout and read-timeout (serve passes only --spring.* on).
+        env.put("SUBSYNC_SYNC_CONNECTTIMEOUT", "1s");
+        env.put("SUBSYNC_SYNC_READTIMEOUT", "4s");
+        Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Api api = new Api(port);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

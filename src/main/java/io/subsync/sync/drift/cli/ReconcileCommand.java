@@ -1,6 +1,6 @@
 package io.subsync.sync.drift.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ReconcileWithMaster;
 import io.subsync.sync.drift.ResolveDivergence;
@@ -13,7 +13,6 @@ import io.subsync.sync.drift.domain.UnresolvableDivergence;
 import io.subsync.tenancy.ReconcileSubscriptions;
 import io.subsync.tenancy.ReconcileOutcome;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,8 +47,8 @@ public class ReconcileCommand implements Callable<Integer> {
     static final int LOCKED = 4;
     static final int NOTHING_TO_RESOLVE = 5;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Option(names = "--verbose", description = "list every subscription created (tenants), or every compared one (--master)")
     boolean verbose;
@@ -61,10 +60,10 @@ public class ReconcileCommand implements Callable<Integer> {
     boolean dryRun;
 
     @CommandLine.Option(names = "--user", paramLabel = "<mvpUserId>", description = "with --master: only this MVP user")
-    String user;
+    UUID user;
 
     @CommandLine.Option(names = "--resolve", paramLabel = "<mvpUserId>", description = "with --master: resolve this user's divergence")
-    String resolve;
+    UUID resolve;
 
     @CommandLine.Option(names = "--service", paramLabel = "<name>", description = "with --resolve: the diverged service")
     String service;
@@ -93,17 +92,11 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--service and --keep go with --resolve <mvpUserId>");
             return 2;
         }
-        Optional<UUID> only;
-        try {
-            only = Optional.ofNullable(user).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            err.println("--user must be a UUID, was '" + user + "'");
-            return 2;
-        }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             ReconciliationReport report;
             try {
-                report = context.getBean(ReconcileWithMaster.class).reconcile(only, dryRun, "cli:reconcile");
+                report = context.getBean(ReconcileWithMaster.class).reconcile(Optional.ofNullable(user), dryRun,
+                        "cli:reconcile");
             } catch (UnknownSync | MasterUnavailable e) {
                 err.println(e.getMessage());
                 return e instanceof UnknownSync ? 2 : 1;
@@ -121,13 +114,7 @@ public class ReconcileCommand implements Callable<Integer> {
     }
 
     private int resolve(PrintWriter out, PrintWriter err) {
-        UUID mvpUser;
-        try {
-            mvpUser = UUID.fromString(resolve);
-        } catch (IllegalArgumentException e) {
-            err.println("--resolve must be an MVP user id (UUID), was '" + resolve + "'");
-            return 2;
-        }
+        UUID mvpUser = resolve;
         if (service == null || service.isBlank()) {
             err.println("--service is required with --resolve: the diverged service");
             return 2;
@@ -139,7 +126,7 @@ public class ReconcileCommand implements Callable<Integer> {
             err.println("--keep " + e.getMessage());
             return 2;
         }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             AcceptMasterState.Outcome outcome = context.getBean(ResolveDivergence.class).resolve(mvpUser, service.trim(),
                     side, "cli:reconcile", null);
             out.printf("Resolved %s / %s: kept %s (%s)%s%n", mvpUser, service.trim(), side.code(), outcome.detail(),
@@ -153,7 +140,7 @@ public class ReconcileCommand implements Callable<Integer> {
     }
 
     private int tenants(PrintWriter out) {
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             long started = System.nanoTime();
             ReconcileOutcome outcome = context.getBean(ReconcileSubscriptions.class).allTenants("cli:reconcile");
             long millis = (System.nanoTime() - started) / 1_000_000;

@@ -1,12 +1,11 @@
 package io.subsync.sync.health.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.health.SyncHealth;
 import io.subsync.sync.health.SyncHealthFigures;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,8 +27,8 @@ public class MonitorCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +36,7 @@ public class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             SyncHealth health = context.getBean(SyncHealth.class);
             do {
                 SyncHealthFigures figures = health.figures();

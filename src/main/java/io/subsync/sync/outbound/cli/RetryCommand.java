@@ -1,6 +1,6 @@
 package io.subsync.sync.outbound.cli;
 
-import io.subsync.commandline.Server;
+import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.outbound.RetryFailedSyncs;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,13 +18,13 @@ import picocli.CommandLine.Command;
                 "one sync id, or one user's. The running service's workers deliver them."})
 public class RetryCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--sync-id", description = "only this operation")
-    String syncId;
+    UUID syncId;
 
     @CommandLine.Option(names = "--user", description = "only this MVP user's operations")
-    String user;
+    UUID user;
 
-    @CommandLine.Unmatched
-    List<String> springArgs;
+    @CommandLine.Mixin
+    SpringArguments spring;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,23 +32,9 @@ public class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<UUID> sync;
-        Optional<UUID> mvpUser;
-        try {
-            sync = Optional.ofNullable(syncId).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            err.println("--sync-id must be a UUID, was '" + syncId + "'");
-            return 2;
-        }
-        try {
-            mvpUser = Optional.ofNullable(user).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            err.println("--user must be a UUID, was '" + user + "'");
-            return 2;
-        }
-        try (ConfigurableApplicationContext context = Server.tool(Map.of(), springArgs)) {
-            List<UUID> queued = context.getBean(RetryFailedSyncs.class).retry(sync, mvpUser, "cli:retry");
+        try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
+            List<UUID> queued = context.getBean(RetryFailedSyncs.class).retry(Optional.ofNullable(syncId),
+                    Optional.ofNullable(user), "cli:retry");
             out.printf("Queued %d failed operation(s) for delivery again.%n", queued.size());
             queued.forEach(id -> out.println("  " + id));
             out.flush();
