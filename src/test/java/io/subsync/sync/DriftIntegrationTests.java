@@ -1,5 +1,6 @@
 package io.subsync.sync;
 
+import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.Faults;
@@ -8,7 +9,6 @@ import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
 import io.subsync.sync.domain.DriftAction;
-import io.subsync.sync.domain.MasterSubscriptionState;
 import io.subsync.sync.domain.ReconciliationReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -155,8 +155,8 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(stateStatus(user)).as("bazi itself is in step").isEqualTo("synced");
 
         // Master's newer state of bazi arrives and is applied: that settles bazi, not pawnshop.
-        acceptMasterState.accept(new MasterSubscriptionState(master, "svc_bazi", "premium", "active",
-                Instant.parse("2026-01-01T00:00:00Z"), null, 100), "tests", null, null);
+        acceptMasterState.accept(masterState().masterUserId(master).planTier("premium")
+                .startDate(Instant.parse("2026-01-01T00:00:00Z")).version(100).build(), "tests", null, null);
 
         assertThat(stateStatus(user)).isEqualTo("synced");
         assertThat(status(user)).as("pawnshop is still diverged, listed for an operator").isEqualTo("diverged");
