@@ -1,10 +1,10 @@
 package io.subsync.mastersim;
 
 import static io.subsync.mastersim.MasterHttp.delivery;
+import static io.subsync.support.StatsBuilder.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.MasterSubscription;
-import io.subsync.mastersim.domain.Stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class MasterSimulatorTest {
             callers.shutdownNow();
         }
 
-        assertThat(master.stats()).isEqualTo(new Stats(32, 1, 31, 0, 0, 0));
+        assertThat(master.stats()).isEqualTo(stats().received(32).applied(1).duplicatesRefused(31).build());
         assertThat(master.subscriptionsOf("user-1")).singleElement()
                 .satisfies(subscription -> assertThat(subscription.version()).isEqualTo(1));
     }
@@ -239,7 +239,7 @@ class MasterSimulatorTest {
         assertThat(http.post("/admin/reset").status()).isEqualTo(204);
 
         assertThat(master.subscriptionsOf("user-1")).isEmpty();
-        assertThat(master.stats()).isEqualTo(new Stats(0, 0, 0, 0, 0, 0));
+        assertThat(master.stats()).isEqualTo(stats().build());
         MasterHttp.Response again = http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"));
         assertThat(again.header("Idempotent-Replayed")).isNull();
         assertThat(master.stats().applied()).isEqualTo(1);

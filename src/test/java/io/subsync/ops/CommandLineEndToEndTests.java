@@ -7,6 +7,7 @@ import io.subsync.support.IntegrationTest;
 import io.subsync.support.Jar;
 import io.subsync.support.TestDatabase;
 import io.subsync.support.Tokens;
+import io.subsync.support.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -248,20 +249,21 @@ class CommandLineEndToEndTests extends IntegrationTest {
             Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             RunningService service = new RunningService(process, port);
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("subsync serve exited early").isTrue();
-                try {
-                    if (service.api().get("/actuator/health", null).status() == 200) {
-                        return service;
+            try {
+                // An assertion error in until() ends the wait at once: a process that exited will not start.
+                Waits.upTo(java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250)).until(() -> {
+                    assertThat(process.isAlive()).as("subsync serve exited early").isTrue();
+                    try {
+                        return service.api().get("/actuator/health", null).status() == 200;
+                    } catch (RuntimeException notYet) {
+                        return false; // not listening yet
                     }
-                } catch (RuntimeException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
+                });
+                return service;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                service.close();
+                throw new IllegalStateException("subsync serve did not become healthy on port " + port, e);
             }
-            service.close();
-            throw new IllegalStateException("subsync serve did not become healthy on port " + port);
         }
 
         Api api() {

@@ -65,17 +65,9 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
 
     /** Waits until nothing is left to deliver (pending or in flight). */
     protected void awaitDrained(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long open = 0;
-        while (System.nanoTime() < deadline) {
-            open = jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')")
-                    .query(Long.class).single();
-            if (open == 0) {
-                return;
-            }
-            sleep(100);
-        }
-        assertThat(open).as("operations still to deliver after " + timeout).isZero();
+        Waits.upTo(timeout, Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')").query(Long.class)
+                        .single()).as("operations still to deliver after " + timeout).isZero());
     }
 
     protected static Map<String, Object> sync(UUID user, UUID master, String operation, String plan, int revision) {

@@ -66,22 +66,10 @@ public final class Syncs {
         Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(), body);
         assertThat(response.status()).as(response.toString()).isIn(200, 202);
         UUID syncId = UUID.fromString(response.json().get("syncId").asString());
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         // On a busy machine Master may answer after the request's wait: the workers finish the delivery.
-        while (!status(syncId).equals("delivered") && System.nanoTime() < deadline) {
-            pause();
-        }
-        assertThat(status(syncId)).as("operation " + syncId).isEqualTo("delivered");
+        Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(status(syncId)).as("operation " + syncId).isEqualTo("delivered"));
         return syncId;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The outbox status of an operation. */

@@ -3,8 +3,8 @@ package io.subsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.subsync.support.SyncPropertiesBuilder;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SyncPropertiesTest {
@@ -24,8 +24,7 @@ class SyncPropertiesTest {
     }
 
     private static SyncProperties withLease(Duration lease) {
-        return new SyncProperties("http://127.0.0.1:1", "key", 4, 32, Duration.ofMillis(200), lease,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), List.of(Duration.ofSeconds(2)), 0.2,
-                Duration.ofHours(1), Duration.ofHours(24), null, null);
+        return SyncPropertiesBuilder.syncProperties().connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(10)).lease(lease).build();
     }
 }

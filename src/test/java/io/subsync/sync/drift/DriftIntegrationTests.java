@@ -2,6 +2,7 @@ package io.subsync.sync.drift;
 
 import io.subsync.sync.inbound.AcceptMasterState;
 
+import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.Faults;
@@ -156,8 +157,8 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(stateStatus(user)).as("bazi itself is in step").isEqualTo("synced");
 
         // Master's newer state of bazi arrives and is applied: that settles bazi, not pawnshop.
-        acceptMasterState.accept(new MasterSubscriptionState(master, "svc_bazi", "premium", "active",
-                Instant.parse("2026-01-01T00:00:00Z"), null, 100), "tests", null, null);
+        acceptMasterState.accept(masterState().masterUserId(master).planTier("premium")
+                .startDate(Instant.parse("2026-01-01T00:00:00Z")).version(100).build(), "tests", null, null);
 
         assertThat(stateStatus(user)).isEqualTo("synced");
         assertThat(status(user)).as("pawnshop is still diverged, listed for an operator").isEqualTo("diverged");

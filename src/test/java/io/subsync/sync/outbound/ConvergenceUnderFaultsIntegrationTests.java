@@ -7,6 +7,7 @@ import io.subsync.mastersim.domain.MasterSubscription;
 import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
+import io.subsync.support.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,11 +77,8 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         assertThat(outboxStatus(cancelId)).as("the cancel waits behind it").isEqualTo("pending");
         // The update in flight has already drawn its fault: it fails after 3 s. Everything after it is answered.
         MASTER.faults(Faults.NONE);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (outboxStatus(updateId).equals("delivering") && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(outboxStatus(updateId)).as("the update's failed attempt is recorded").isNotEqualTo("delivering");
+        Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50)).untilAsserted(() -> assertThat(outboxStatus(updateId))
+                .as("the update's failed attempt is recorded").isNotEqualTo("delivering"));
         workers.start();
         awaitDrained(Duration.ofSeconds(30));
 
@@ -325,11 +323,8 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     }
 
     private void awaitDelivered(UUID syncId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!outboxStatus(syncId).equals("delivered") && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(outboxStatus(syncId)).as("operation " + syncId).isEqualTo("delivered");
+        Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(outboxStatus(syncId)).as("operation " + syncId).isEqualTo("delivered"));
     }
 
     /** Master keeps dates as sent: an ISO day or a date-time. */

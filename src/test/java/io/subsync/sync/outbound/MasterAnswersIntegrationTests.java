@@ -6,6 +6,7 @@ import io.subsync.mastersim.domain.Faults;
 import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
+import io.subsync.support.Waits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -88,17 +89,11 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(), sync(user, UUID.randomUUID(), "create", "BASIC", 1));
         assertThat(response.status()).isEqualTo(202);
         UUID syncId = UUID.fromString(response.json().get("syncId").asString());
-        Map<String, Object> waiting = Map.of();
-        for (int i = 0; i < 100; i++) {
-            waiting = jdbc.sql("SELECT status, attempts, next_attempt_at, created_at FROM sync_outbox WHERE id = :id")
-                    .param("id", syncId).query().singleRow();
-            if ("pending".equals(waiting.get("status")) && Integer.valueOf(1).equals(waiting.get("attempts"))) {
-                break;
-            }
-            sleep(20);
-        }
-        assertThat(waiting.get("status")).as("the first attempt is recorded and the next one waits").isEqualTo("pending");
-        assertThat(waiting.get("attempts")).isEqualTo(1);
+        Map<String, Object> waiting = Waits.upTo(Duration.ofSeconds(2), Duration.ofMillis(20))
+                .alias("the first attempt is recorded and the next one waits")
+                .until(() -> jdbc.sql("SELECT status, attempts, next_attempt_at, created_at FROM sync_outbox WHERE id = :id")
+                                .param("id", syncId).query().singleRow(),
+                        row -> "pending".equals(row.get("status")) && Integer.valueOf(1).equals(row.get("attempts")));
         Duration wait = Duration.between(((java.sql.Timestamp) waiting.get("created_at")).toInstant(),
                 ((java.sql.Timestamp) waiting.get("next_attempt_at")).toInstant());
         assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(1900));

@@ -8,12 +8,14 @@ import io.subsync.support.Jar;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.TestDatabase;
 import io.subsync.support.Tokens;
+import io.subsync.support.Waits;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,9 +51,8 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
             assertThat(leaseOwner(syncId)).contains(doomed.pid() + "@")
                     .doesNotContain(ProcessHandle.current().pid() + "@");
             // The doomed process has sent it, or is about to: wait until Master holds it, then kill.
-            for (int i = 0; i < 200 && MASTER.stats().received() == 0; i++) {
-                sleep(50);
-            }
+            Waits.upTo(Duration.ofSeconds(10), Duration.ofMillis(50)).alias("Master receives the doomed process's delivery")
+                    .until(() -> MASTER.stats().received() > 0);
             assertThat(MASTER.stats().received()).isEqualTo(1);
         } finally {
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -98,20 +99,21 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Api api = new Api(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the second process exited early").isTrue();
-            try {
-                if (api.get("/actuator/health", null).status() == 200) {
-                    return process;
+        try {
+            // An assertion error in until() ends the wait at once: a process that exited will not start.
+            Waits.upTo(Duration.ofSeconds(180), Duration.ofMillis(250)).until(() -> {
+                assertThat(process.isAlive()).as("the second process exited early").isTrue();
+                try {
+                    return api.get("/actuator/health", null).status() == 200;
+                } catch (RuntimeException notYet) {
+                    return false; // not listening yet
                 }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            sleep(250);
+            });
+            return process;
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the second process did not start", e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the second process did not start");
     }
 
     private static int freePort() throws java.io.IOException {

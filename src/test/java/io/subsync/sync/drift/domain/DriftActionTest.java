@@ -4,25 +4,24 @@ import io.subsync.sync.DriftPolicy;
 import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 
+import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
+import static io.subsync.support.SubscriptionComparisonBuilder.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DriftActionTest {
-    private static final MasterSubscriptionState AT_MASTER = new MasterSubscriptionState(UUID.randomUUID(), "svc_bazi",
-            "basic", "cancelled", java.time.Instant.parse("2026-11-01T00:00:00Z"), null, 2);
+    private static final MasterSubscriptionState AT_MASTER = masterState().serviceId("svc_bazi").planTier("basic")
+            .status("cancelled").startDate(java.time.Instant.parse("2026-11-01T00:00:00Z")).version(2).build();
 
     private static SubscriptionComparison drifted(boolean trackedByMvp, boolean atMaster) {
-        return new SubscriptionComparison("bazi", "svc_bazi", SubscriptionComparison.Outcome.DRIFTED,
-                List.of(new FieldDifference("status", "active", "cancelled")), Optional.empty(),
-                atMaster ? Optional.of(AT_MASTER) : Optional.empty(), trackedByMvp);
+        return comparison(SubscriptionComparison.Outcome.DRIFTED)
+                .differences(new FieldDifference("status", "active", "cancelled"))
+                .master(atMaster ? AT_MASTER : null).trackedByMvp(trackedByMvp).build();
     }
 
     private static SubscriptionComparison of(SubscriptionComparison.Outcome outcome) {
-        return new SubscriptionComparison("bazi", "svc_bazi", outcome, List.of(), Optional.empty(), Optional.empty(), true);
+        return comparison(outcome).build();
     }
 
     @Test

@@ -3,35 +3,27 @@ package io.subsync.sync.drift.domain;
 import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 
+import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
+import static io.subsync.support.TrackedSubscriptionBuilder.trackedSubscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DriftCheckTest {
-    private static final UUID MASTER_USER = UUID.randomUUID();
-
-    private static MasterSubscriptionState state(String service, String tier, String status, String start, String end,
-                                                 long version) {
-        return new MasterSubscriptionState(MASTER_USER, service, tier, status, day(start), day(end), version);
-    }
-
     private static Instant day(String value) {
         return value == null ? null : value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                 : Instant.parse(value);
     }
 
-    private static final MasterSubscriptionState CONFIRMED = state("svc_bazi", "basic", "active", "2026-11-01T00:00:00Z",
-            null, 1);
+    private static final MasterSubscriptionState CONFIRMED = masterState().planTier("basic").status("active")
+            .startDate(day("2026-11-01T00:00:00Z")).version(1).build();
 
     private static TrackedSubscription tracked(MasterSubscriptionState confirmed) {
-        return new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.ofNullable(confirmed),
-                Optional.ofNullable(confirmed), false, false, "synced");
+        return trackedSubscription().confirmed(confirmed).desired(confirmed).build();
     }
 
     private static List<SubscriptionComparison> compare(TrackedSubscription tracked, MasterSubscriptionState... master) {
@@ -40,7 +32,8 @@ class DriftCheckTest {
 
     @Test
     void masterHoldingWhatItConfirmedIsInStepWhateverItsVersion() {
-        assertThat(compare(tracked(CONFIRMED), state("svc_bazi", "BASIC", "active", "2026-11-01", null, 4)))
+        assertThat(compare(tracked(CONFIRMED), masterState().planTier("BASIC").status("active")
+                .startDate(day("2026-11-01")).version(4).build()))
                 .singleElement().satisfies(c -> {
                     assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP);
                     assertThat(c.differences()).isEmpty();
@@ -50,7 +43,8 @@ class DriftCheckTest {
     @Test
     void masterCancellingWhatTheMvpThinksActiveDriftsInStatusAndEndDate() {
         List<SubscriptionComparison> comparisons = compare(tracked(CONFIRMED),
-                state("svc_bazi", "basic", "cancelled", "2026-11-01T00:00:00Z", "2026-12-01T10:00:00Z", 2));
+                masterState().planTier("basic").status("cancelled").startDate(day("2026-11-01T00:00:00Z"))
+                        .endDate(day("2026-12-01T10:00:00Z")).version(2).build());
 
         assertThat(comparisons).singleElement().satisfies(c -> {
             assertThat(c.drifted()).isTrue();
@@ -62,7 +56,8 @@ class DriftCheckTest {
 
     @Test
     void aPlanChangedAtMasterDriftsInPlanTier() {
-        assertThat(compare(tracked(CONFIRMED), state("svc_bazi", "premium", "active", "2026-11-01T00:00:00Z", null, 2)))
+        assertThat(compare(tracked(CONFIRMED), masterState().planTier("premium").status("active")
+                .startDate(day("2026-11-01T00:00:00Z")).version(2).build()))
                 .singleElement().satisfies(c -> assertThat(c.fields()).containsExactly("planTier"));
     }
 
@@ -77,7 +72,8 @@ class DriftCheckTest {
     @Test
     void aSubscriptionOnlyMasterHoldsDriftsUnderTheMvpNameOfItsService() {
         List<SubscriptionComparison> comparisons = DriftCheck.compare(List.of(),
-                List.of(state("svc_other", "pro", "cancelled", "2026-01-01", "2026-02-01", 3)), id -> "other");
+                List.of(masterState().serviceId("svc_other").planTier("pro").status("cancelled")
+                        .startDate(day("2026-01-01")).endDate(day("2026-02-01")).version(3).build()), id -> "other");
 
         assertThat(comparisons).singleElement().satisfies(c -> {
             assertThat(c.serviceName()).isEqualTo("other");
@@ -94,33 +90,38 @@ class DriftCheckTest {
 
     @Test
     void masterAlreadyHoldingTheMvpsUndeliveredChangeIsNotDrift() {
-        MasterSubscriptionState cancelWanted = state("svc_bazi", "basic", "cancelled", null, null, 0);
-        TrackedSubscription waiting = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.of(cancelWanted), true, false, "pending");
+        MasterSubscriptionState cancelWanted = masterState().planTier("basic").status("cancelled").startDate(null)
+                .version(0).build();
+        TrackedSubscription waiting = trackedSubscription().confirmed(CONFIRMED).desired(cancelWanted).undelivered(true)
+                .syncStatus("pending").build();
 
-        assertThat(compare(waiting, state("svc_bazi", "basic", "cancelled", "2026-11-01T00:00:00Z", "2026-12-01", 2)))
+        assertThat(compare(waiting, masterState().planTier("basic").status("cancelled")
+                .startDate(day("2026-11-01T00:00:00Z")).endDate(day("2026-12-01")).version(2).build()))
                 .singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));
-        assertThat(compare(waiting, state("svc_bazi", "premium", "active", "2026-11-01T00:00:00Z", null, 2)))
+        assertThat(compare(waiting, masterState().planTier("premium").status("active")
+                .startDate(day("2026-11-01T00:00:00Z")).version(2).build()))
                 .as("Master changed something else: both sides changed").singleElement()
                 .satisfies(c -> assertThat(c.fields()).containsExactly("planTier"));
     }
 
     @Test
     void aDeliveryInFlightIsNotCompared() {
-        TrackedSubscription inFlight = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.empty(), false, true, "pending");
+        TrackedSubscription inFlight = trackedSubscription().confirmed(CONFIRMED).inFlight(true).syncStatus("pending")
+                .build();
 
-        assertThat(compare(inFlight, state("svc_bazi", "premium", "cancelled", null, null, 9))).singleElement()
+        assertThat(compare(inFlight, masterState().planTier("premium").status("cancelled").startDate(null).version(9)
+                .build())).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_FLIGHT));
     }
 
     @Test
     void masterHoldingWhatItConfirmedButNotTheMvpsSettledStateIsBehind() {
         // Master confirmed a cancel of the starter plan; the MVP's accepted state is pro, cancelled.
-        MasterSubscriptionState confirmed = state("svc_bazi", "starter", "cancelled", "2026-11-01", "2026-12-01", 3);
-        MasterSubscriptionState desired = state("svc_bazi", "pro", "cancelled", "2026-11-01", null, 0);
-        TrackedSubscription settled = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(confirmed),
-                Optional.of(desired), false, false, "synced");
+        MasterSubscriptionState confirmed = masterState().planTier("starter").status("cancelled")
+                .startDate(day("2026-11-01")).endDate(day("2026-12-01")).version(3).build();
+        MasterSubscriptionState desired = masterState().planTier("pro").status("cancelled").startDate(day("2026-11-01"))
+                .version(0).build();
+        TrackedSubscription settled = trackedSubscription().confirmed(confirmed).desired(desired).build();
 
         assertThat(compare(settled, confirmed)).singleElement().satisfies(c -> {
             assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.BEHIND);
@@ -131,9 +132,10 @@ class DriftCheckTest {
 
     @Test
     void aGapWithTheDesiredStateWhileAChangeIsOnItsWayIsNotBehind() {
-        MasterSubscriptionState desired = state("svc_bazi", "premium", "active", null, null, 0);
-        TrackedSubscription waiting = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.of(desired), true, false, "pending");
+        MasterSubscriptionState desired = masterState().planTier("premium").status("active").startDate(null).version(0)
+                .build();
+        TrackedSubscription waiting = trackedSubscription().confirmed(CONFIRMED).desired(desired).undelivered(true)
+                .syncStatus("pending").build();
 
         assertThat(compare(waiting, CONFIRMED)).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));
@@ -141,9 +143,9 @@ class DriftCheckTest {
 
     @Test
     void aFieldTheMvpLeavesOpenIsMastersToChoose() {
-        MasterSubscriptionState desired = state("svc_bazi", "basic", "active", null, null, 0);
-        TrackedSubscription settled = new TrackedSubscription("bazi", Optional.of("svc_bazi"), Optional.of(CONFIRMED),
-                Optional.of(desired), false, false, "synced");
+        MasterSubscriptionState desired = masterState().planTier("basic").status("active").startDate(null).version(0)
+                .build();
+        TrackedSubscription settled = trackedSubscription().confirmed(CONFIRMED).desired(desired).build();
 
         assertThat(compare(settled, CONFIRMED)).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(SubscriptionComparison.Outcome.IN_STEP));

@@ -6,6 +6,8 @@ import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.PlanMapping;
 
+import static io.subsync.support.DesiredStateBuilder.desiredState;
+import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +24,13 @@ class DriftRulesTest {
     private static final Instant END = Instant.parse("2026-06-01T00:00:00Z");
 
     private static DesiredState mvp(String plan, String status, Instant end) {
-        return new DesiredState(SyncOperation.UPDATE, "bazi", plan, status, START, end, Map.of());
+        return desiredState().operation(SyncOperation.UPDATE).serviceName("bazi").planCode(plan).status(status)
+                .startDate(START).endDate(end).metadata(Map.of()).build();
     }
 
     private static MasterSubscriptionState master(String status, Instant end, long version) {
-        return new MasterSubscriptionState(MASTER_USER, "svc_bazi", "premium", status, START, end, version);
+        return masterState().masterUserId(MASTER_USER).serviceId("svc_bazi").planTier("premium").status(status)
+                .startDate(START).endDate(end).version(version).build();
     }
 
     @Test
