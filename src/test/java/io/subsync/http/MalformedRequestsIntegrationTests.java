@@ -117,10 +117,12 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
         for (String line : List.of("GARBAGE", "GET /a b c HTTP/1.1", "GET /a{b} HTTP/1.1")) {
             assertProblem(raw.send(line + "\r\nHost: localhost\r\n\r\n"), 400, null);
         }
-        // Lines whose protocol Tomcat could not read are HTTP/0.9 to it, answered with a body alone: the problem.
+        // Lines whose protocol Tomcat could not read are answered as HTTP/0.9 (a body alone) or, when Tomcat had read
+        // enough of the line first, with an HTTP/1.1 head: which one depends on how the bytes arrive. Either way the
+        // body is the problem.
         for (String line : List.of("GET  HTTP/1.1", "GET / HTTP/1.1 extra", "G\u0001T / HTTP/1.1",
                 "GET /\u0001 HTTP/1.1")) {
-            String body = raw.sendForBodyAlone(line + "\r\nHost: localhost\r\n\r\n");
+            String body = raw.sendForBody(line + "\r\nHost: localhost\r\n\r\n");
             assertThat(body).as(line).startsWith("{").contains("\"status\":400").doesNotContain("<html");
         }
         assertProblem(raw.send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n\r\n"), 400, null);

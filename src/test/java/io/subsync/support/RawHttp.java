@@ -75,12 +75,14 @@ public final class RawHttp {
     }
 
     /**
-     * Sends {@code head} and returns all the server sends back until it closes: for an answer in HTTP/0.9, which is
-     * a body alone, with no status line and no headers.
+     * Sends {@code head} and returns the body of what the server sends back until it closes: all of it for an answer
+     * in HTTP/0.9 (a body alone, no status line, no headers), what follows the head for an HTTP/1.x answer.
      */
-    public String sendForBodyAlone(String head) {
+    public String sendForBody(String head) {
         try (Socket socket = sent(head)) {
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int body = answer.indexOf("\r\n\r\n");
+            return answer.startsWith("HTTP/") && body >= 0 ? answer.substring(body + 4) : answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

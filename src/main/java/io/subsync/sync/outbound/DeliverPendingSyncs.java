@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DeliverPendingSyncs {
     private static final Logger log = LoggerFactory.getLogger(DeliverPendingSyncs.class);
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(20);
     private final Outbox outbox;
+    private final SyncOperations operations;
     private final MasterClient master;
     private final SyncProperties properties;
     private final RetrySchedule schedule;
@@ -43,9 +45,10 @@ public class DeliverPendingSyncs {
     private final SyncMetrics metrics;
     private final Clock clock;
 
-    DeliverPendingSyncs(Outbox outbox, MasterClient master, SyncProperties properties, TransactionTemplate transactions,
+    DeliverPendingSyncs(Outbox outbox, SyncOperations operations, MasterClient master, SyncProperties properties, TransactionTemplate transactions,
                         SyncMetrics metrics, Clock clock) {
         this.outbox = outbox;
+        this.operations = operations;
         this.master = master;
         this.properties = properties;
         this.schedule = properties.schedule();
@@ -90,7 +93,7 @@ public class DeliverPendingSyncs {
         Optional<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(syncId, worker, now,
                 now.plus(properties.lease())));
         if (claimed == null || claimed.isEmpty()) {
-            return false;
+            return inFlightElsewhereConfirmed(syncId, wait);
         }
         CompletableFuture<Boolean> delivered = send(claimed.get())
                 .thenApply(result -> record(claimed.get(), result, worker) && result.kind() == DeliveryResult.Kind.CONFIRMED);
@@ -104,6 +107,30 @@ public class DeliverPendingSyncs {
         } catch (ExecutionException e) {
             log.error("Recording the delivery of {} failed; its lease will expire and it will be delivered again", syncId, e.getCause());
             return false;
+        }
+    }
+
+    /**
+     * A worker may claim the operation between the request's commit and its own claim: then the request waits for that
+     * worker's answer instead, as long as it would have waited for its own, so the caller's answer does not depend on
+     * which thread sent it. Any state but {@code delivering} ends the wait.
+     */
+    private boolean inFlightElsewhereConfirmed(UUID syncId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<String> status = operations.status(syncId);
+            if (status.filter("delivered"::equals).isPresent()) {
+                return true;
+            }
+            if (status.filter("delivering"::equals).isEmpty() || System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(IN_FLIGHT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
