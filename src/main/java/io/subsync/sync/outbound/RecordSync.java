@@ -166,13 +166,7 @@ public class RecordSync {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("mvpUserId", request.mvpUserId().toString());
         data.put("masterUserId", request.masterUserId() == null ? null : request.masterUserId().toString());
-        data.put("operation", desired.operation().code());
-        data.put("serviceName", desired.serviceName());
-        data.put("planCode", desired.planCode());
-        data.put("status", desired.status());
-        data.put("startDate", desired.startDate() == null ? null : desired.startDate().toString());
-        data.put("endDate", desired.endDate() == null ? null : desired.endDate().toString());
-        data.put("metadata", desired.metadata());
+        data.putAll(desired.asMap());
         return data;
     }
 }
