@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 
 /** {@code subsync retry}: puts failed sync operations back in line for delivery. */
 @Command(name = "retry", mixinStandardHelpOptions = true,
-        description = {"Queues failed sync operations for delivery again.", "Queues failed sync operations for delivery again, from their first attempt: all of them,",
-                "one sync id, or one user's. The running service's workers deliver them."})
+        description = {"Queues failed sync operations for delivery again, from their first attempt: all of them, one sync id, "
+                + "or one user's.", "The running service's workers deliver them."})
 public class RetryCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--sync-id", description = "only this operation")
     UUID syncId;
