@@ -171,10 +171,9 @@ public class ReconcileWithMaster {
                     links.lockOrCreate(user, now);
                     boolean tracked = operations.lock(user, comparison.serviceName()).isPresent();
                     if (tracked && comparison.master().isPresent()) {
-                        // Master's state and the fields on the state row, where a resolve keeping Master finds them;
-                        // the MVP's undelivered changes wait until then.
-                        masterStates.markDiverged(user, comparison.serviceName(), comparison.master().get(),
-                                comparison.fields(), "diverged from Master: " + comparison.summary(), now);
+                        // Master's state noted on the state row, as every read of Master's is; the MVP's undelivered
+                        // changes wait for the operator. The divergence itself is recorded once, below.
+                        masterStates.note(user, comparison.serviceName(), comparison.master().get(), now);
                         masterStates.holdUndelivered(user, comparison.serviceName());
                     }
                     divergences.markDiverged(user, masterUser, comparison, actor, now);

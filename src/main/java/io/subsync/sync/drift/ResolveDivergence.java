@@ -46,11 +46,11 @@ public class ResolveDivergence {
     public AcceptMasterState.Outcome resolve(UUID mvpUserId, String serviceName, AcceptMasterState.Keep keep,
                                              String actor, String requestId) {
         Optional<MasterSubscriptionState> master = divergences.masterState(mvpUserId, serviceName);
-        boolean recorded = divergences.clear(mvpUserId, serviceName);
         if (operations.statesOf(mvpUserId).stream().anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
+            // It reads the divergence (its fields) and clears it, whichever side is kept.
             return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), actor, requestId);
         }
-        if (!recorded) {
+        if (!divergences.clear(mvpUserId, serviceName)) {
             throw new UnknownSync("user " + mvpUserId + " has no subscription to '" + serviceName + "' to resolve");
         }
         if (keep == AcceptMasterState.Keep.MVP || master.isEmpty()) {

@@ -19,7 +19,10 @@ public interface MasterStates {
     /** The MVP user linked to a Master account, with the account row locked until the transaction ends. */
     Optional<UUID> lockLinkedUser(UUID masterUserId);
 
-    /** Master's version, state and divergence as last recorded for (user, service); empty when there is no row. */
+    /**
+     * Master's version and state as last recorded for (user, service), and the fields of its open divergence (none when
+     * it has none); empty when there is no state row.
+     */
     Optional<Known> known(UUID mvpUserId, String serviceName);
 
     /** What is recorded of Master's view of (user, service). */
@@ -40,7 +43,10 @@ public interface MasterStates {
     /** Notes Master's version and state without changing the MVP's desired state. */
     void note(UUID mvpUserId, String serviceName, MasterSubscriptionState master, Instant at);
 
-    /** Marks (user, service) diverged, noting Master's state and the fields that differ. */
+    /**
+     * Marks (user, service) diverged: notes Master's state and records the divergence with the fields that differ
+     * (without values: a change from Master does not say what Master confirmed before).
+     */
     void markDiverged(UUID mvpUserId, String serviceName, MasterSubscriptionState master, List<String> fields,
                       String error, Instant at);
 

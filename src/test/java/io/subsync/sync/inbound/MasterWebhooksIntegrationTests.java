@@ -211,7 +211,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(state()).containsEntry("sync_status", "diverged").containsEntry("plan_code", "PREMIUM")
                 .containsEntry("status", "active");
         assertThat(accountStatus()).isEqualTo("diverged");
-        assertThat(jdbc.sql("SELECT diverged_fields::text FROM subscription_sync_state WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT differences::text FROM sync_divergences WHERE mvp_user_id = :u")
                 .param("u", user).query(String.class).single()).contains("planCode", "status", "endDate");
         Map<String, Object> log = jdbc.sql("""
                         SELECT mvp_data ->> 'planCode' AS mvp, master_data ->> 'status' AS master, error
@@ -250,7 +250,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).status()).isEqualTo("active");
         assertThat(state()).containsEntry("sync_status", "synced").containsEntry("plan_code", "BASIC");
         assertThat(accountStatus()).isEqualTo("synced");
-        assertThat(jdbc.sql("SELECT diverged_fields IS NULL FROM subscription_sync_state WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM sync_divergences WHERE mvp_user_id = :u)")
                 .param("u", user).query(Boolean.class).single()).isTrue();
         assertThat(countLog("operation = 'resolve' AND source = 'mvp' AND status = 'success' AND actor = 'user:' || mvp_user_id"))
                 .isEqualTo(1);

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * A (user, service) marked diverged, waiting for an operator: the differing fields, what Master last confirmed and
- * what it holds now. A subscription marked diverged by an inbound change rather than a reconciliation has no
- * recorded differences.
+ * what it holds now. A subscription marked diverged by an inbound change rather than a reconciliation has its fields
+ * without values, and nothing confirmed.
  */
 public record Divergence(UUID mvpUserId, Optional<UUID> masterUserId, String serviceName, Optional<String> serviceId,
                          List<FieldDifference> differences, Map<String, Object> confirmed, Map<String, Object> master,

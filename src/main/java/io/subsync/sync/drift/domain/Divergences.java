@@ -33,7 +33,7 @@ public interface Divergences {
     void logDrift(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String note, String actor,
                   Instant at);
 
-    /** Open divergences, the newest first: reconciliation's, and (user, service) states diverged otherwise. */
+    /** Open divergences, the newest first: those a reconciliation found and those a change from Master brought. */
     List<Divergence> open(Optional<UUID> mvpUserId, int limit);
 
     /** Master's state of (user, service) as the reconciliation that marked it diverged read it. */

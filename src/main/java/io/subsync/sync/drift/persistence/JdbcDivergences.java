@@ -4,6 +4,7 @@ import java.sql.Types;
 
 import io.subsync.database.Columns;
 
+import io.subsync.sync.persistence.DivergenceSql;
 import io.subsync.sync.persistence.MasterStateJson;
 
 import static io.subsync.database.Columns.time;
@@ -11,7 +12,6 @@ import static io.subsync.database.Columns.time;
 import io.subsync.linking.AccountLink;
 import io.subsync.sync.drift.domain.Divergence;
 import io.subsync.sync.drift.domain.Divergences;
-import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.drift.domain.SubscriptionComparison;
 import io.subsync.sync.drift.domain.TrackedSubscription;
@@ -29,7 +29,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reconciliation's reads of {@code subscription_sync_state} and its divergences in {@code sync_divergences}. */
+/**
+ * Reconciliation's reads of {@code subscription_sync_state}, and the divergences in {@code sync_divergences}: the one
+ * record of every open divergence, a reconciliation's or a webhook's, written through {@link DivergenceSql}.
+ */
 @Repository
 class JdbcDivergences implements Divergences {
     private final JdbcClient jdbc;
@@ -95,27 +98,11 @@ class JdbcDivergences implements Divergences {
                 .query().listOfRows();
         jdbc.sql("SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
                 .param("user", mvpUserId).param("service", comparison.serviceName()).query().listOfRows();
-        jdbc.sql("""
-                        INSERT INTO sync_divergences (mvp_user_id, service_name, master_user_id, master_service_id,
-                            differences, confirmed_data, master_data, detected_at, detected_by)
-                        VALUES (:user, :service, :master, :serviceId, CAST(:differences AS jsonb),
-                            CAST(:confirmed AS jsonb), CAST(:masterData AS jsonb), :at, :actor)
-                        ON CONFLICT (mvp_user_id, service_name) DO UPDATE SET master_user_id = EXCLUDED.master_user_id,
-                            master_service_id = EXCLUDED.master_service_id, differences = EXCLUDED.differences,
-                            confirmed_data = EXCLUDED.confirmed_data, master_data = EXCLUDED.master_data,
-                            detected_at = EXCLUDED.detected_at, detected_by = EXCLUDED.detected_by""")
-                .param("user", mvpUserId).param("service", comparison.serviceName())
-                .param("master", masterUserId, Types.OTHER).param("serviceId", comparison.serviceId())
-                .param("differences", MasterStateJson.differences(comparison.differences()))
-                .param("confirmed", Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
-                .param("masterData", Columns.write(comparison.master().map(MasterStateJson::map).orElse(null)))
-                .param("at", time(at)).param("actor", actor)
-                .update();
-        jdbc.sql("""
-                        UPDATE subscription_sync_state SET sync_status = 'diverged', last_error = :summary
-                        WHERE mvp_user_id = :user AND service_name = :service""")
-                .param("summary", "diverged from Master: " + comparison.summary()).param("user", mvpUserId)
-                .param("service", comparison.serviceName()).update();
+        DivergenceSql.record(jdbc, new DivergenceSql.Found(mvpUserId, comparison.serviceName(), masterUserId,
+                comparison.serviceId(), MasterStateJson.differences(comparison.differences()),
+                Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)),
+                Columns.write(comparison.master().map(MasterStateJson::map).orElse(null)), actor, at),
+                "diverged from Master: " + comparison.summary());
         jdbc.sql("UPDATE account_sync SET sync_status = 'diverged', updated_at = :at WHERE mvp_user_id = :user")
                 .param("at", time(at)).param("user", mvpUserId).update();
         logDrift(mvpUserId, masterUserId, comparison, "marked diverged, waiting for an operator", actor, at);
@@ -144,18 +131,12 @@ class JdbcDivergences implements Divergences {
     @Override
     public List<Divergence> open(Optional<UUID> mvpUserId, int limit) {
         return jdbc.sql("""
-                        SELECT COALESCE(d.mvp_user_id, s.mvp_user_id) AS mvp_user_id,
-                               COALESCE(d.service_name, s.service_name) AS service_name,
-                               a.master_user_id, COALESCE(d.master_service_id, s.master_data ->> 'serviceId') AS master_service_id,
-                               d.differences, s.diverged_fields, d.confirmed_data,
-                               COALESCE(d.master_data, s.master_data) AS master_data, d.detected_at, d.detected_by
+                        SELECT d.mvp_user_id, d.service_name, a.master_user_id, d.master_service_id, d.differences,
+                               d.confirmed_data, d.master_data, d.detected_at, d.detected_by
                         FROM sync_divergences d
-                        FULL JOIN (SELECT mvp_user_id, service_name, diverged_fields, master_data
-                                   FROM subscription_sync_state WHERE sync_status = 'diverged') s
-                               ON s.mvp_user_id = d.mvp_user_id AND s.service_name = d.service_name
-                        LEFT JOIN account_sync a ON a.mvp_user_id = COALESCE(d.mvp_user_id, s.mvp_user_id)
-                        WHERE CAST(:user AS uuid) IS NULL OR COALESCE(d.mvp_user_id, s.mvp_user_id) = CAST(:user AS uuid)
-                        ORDER BY d.detected_at DESC NULLS LAST, 1, 2
+                        LEFT JOIN account_sync a ON a.mvp_user_id = d.mvp_user_id
+                        WHERE CAST(:user AS uuid) IS NULL OR d.mvp_user_id = CAST(:user AS uuid)
+                        ORDER BY d.detected_at DESC, 1, 2
                         LIMIT :limit""")
                 .param("user", mvpUserId.orElse(null), Types.OTHER).param("limit", limit)
                 .query(JdbcDivergences::divergence).list();
@@ -174,20 +155,17 @@ class JdbcDivergences implements Divergences {
 
     @Override
     public boolean clear(UUID mvpUserId, String serviceName) {
-        return jdbc.sql("DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
-                .param("user", mvpUserId).param("service", serviceName).update() > 0;
+        return DivergenceSql.clear(jdbc, mvpUserId, serviceName);
     }
 
     private static Divergence divergence(ResultSet rs, int row) throws SQLException {
         return new Divergence(rs.getObject("mvp_user_id", UUID.class),
                 Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
                 Optional.ofNullable(rs.getString("master_service_id")),
-                rs.getString("differences") != null ? MasterStateJson.differences(rs.getString("differences"))
-                        : Columns.list(rs.getString("diverged_fields")).stream()
-                                .map(field -> new FieldDifference(field, null, null)).toList(),
+                MasterStateJson.differences(rs.getString("differences")),
                 Columns.map(rs.getString("confirmed_data")),
                 Columns.map(rs.getString("master_data")),
-                Optional.ofNullable(Columns.instant(rs.getObject("detected_at", OffsetDateTime.class))),
-                rs.getString("detected_by") == null ? "inbound change" : rs.getString("detected_by"));
+                Optional.of(Columns.instant(rs.getObject("detected_at", OffsetDateTime.class))),
+                rs.getString("detected_by"));
     }
 }

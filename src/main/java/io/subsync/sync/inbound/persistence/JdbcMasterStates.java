@@ -3,10 +3,12 @@ package io.subsync.sync.inbound.persistence;
 import io.subsync.sync.persistence.DivergenceSql;
 import io.subsync.database.Columns;
 
+import io.subsync.sync.persistence.MasterStateJson;
 import io.subsync.sync.persistence.Superseding;
 
 import static io.subsync.database.Columns.time;
 
+import io.subsync.sync.FieldDifference;
 import io.subsync.sync.inbound.MasterStates;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.PlanMapping;
@@ -20,7 +22,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Master's side of {@code subscription_sync_state} and {@code account_sync}, and audit rows from Master. */
+/**
+ * Master's side of {@code subscription_sync_state} and {@code account_sync}, its divergences (through
+ * {@link DivergenceSql}), and audit rows from Master.
+ */
 @Repository
 class JdbcMasterStates implements MasterStates {
     private final JdbcClient jdbc;
@@ -38,12 +43,15 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public Optional<Known> known(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        SELECT master_version, master_data, diverged_fields FROM subscription_sync_state
-                        WHERE mvp_user_id = :user AND service_name = :service""")
+                        SELECT s.master_version, s.master_data, d.differences FROM subscription_sync_state s
+                        LEFT JOIN sync_divergences d ON d.mvp_user_id = s.mvp_user_id
+                                                    AND lower(d.service_name) = lower(s.service_name)
+                        WHERE s.mvp_user_id = :user AND s.service_name = :service""")
                 .param("user", mvpUserId).param("service", serviceName)
                 .query((rs, row) -> new Known(Optional.ofNullable(rs.getObject("master_version", Long.class)),
                         MasterSubscriptionState.fromSnapshot(Columns.map(rs.getString("master_data"))),
-                        Columns.list(rs.getString("diverged_fields"))))
+                        MasterStateJson.differences(rs.getString("differences")).stream()
+                                .map(FieldDifference::field).toList()))
                 .optional();
     }
 
@@ -74,8 +82,7 @@ class JdbcMasterStates implements MasterStates {
                             synced_revision = subscription_sync_state.desired_revision + 1, synced_at = EXCLUDED.synced_at,
                             synced_data = EXCLUDED.synced_data, sync_status = 'synced', last_error = NULL,
                             master_version = GREATEST(subscription_sync_state.master_version, EXCLUDED.master_version),
-                            master_data = EXCLUDED.master_data, master_seen_at = EXCLUDED.master_seen_at,
-                            diverged_fields = NULL""")
+                            master_data = EXCLUDED.master_data, master_seen_at = EXCLUDED.master_seen_at""")
                 .param("user", mvpUserId).param("service", serviceName).param("plan", planCode)
                 .param("operation", operation.code()).param("status", master.status())
                 .param("start", time(master.startDate())).param("end", time(master.endDate()))
@@ -101,13 +108,11 @@ class JdbcMasterStates implements MasterStates {
     public void markDiverged(UUID mvpUserId, String serviceName, MasterSubscriptionState master, List<String> fields,
                              String error, Instant at) {
         note(mvpUserId, serviceName, master, at);
-        jdbc.sql("""
-                        UPDATE subscription_sync_state
-                        SET sync_status = 'diverged', diverged_fields = CAST(:fields AS jsonb), last_error = :error
-                        WHERE mvp_user_id = :user AND service_name = :service""")
-                .param("fields", Columns.write(fields)).param("error", error)
-                .param("user", mvpUserId).param("service", serviceName)
-                .update();
+        // A webhook knows which fields differ, not what Master last confirmed of them: the values stay empty.
+        List<FieldDifference> differences = fields.stream().map(field -> new FieldDifference(field, null, null)).toList();
+        DivergenceSql.record(jdbc, new DivergenceSql.Found(mvpUserId, serviceName, master.masterUserId(),
+                master.serviceId(), MasterStateJson.differences(differences), null, Columns.write(master.snapshot()),
+                DivergenceSql.INBOUND_CHANGE, at), error);
     }
 
     @Override
