@@ -104,7 +104,7 @@ public class RecordSync {
                 UUID syncId = state.get().lastSyncId();
                 // A state taken from Master has no outbox row: Master already has it.
                 String status = operations.status(syncId).orElse(
-                        state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())) ? "delivered" : "pending");
+                        state.get().confirmed() ? "delivered" : "pending");
                 if (status.equals("failed") && operations.requeue(syncId, now)) {
                     audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
                             desired.operation().code(), "pending", snapshot(request, desired),
@@ -113,14 +113,14 @@ public class RecordSync {
                 }
                 return new Recorded(syncId, true, status, account.linked());
             }
-            long revision = state.map(s -> s.desiredRevision() + 1).orElse(1L);
+            long revision = state.map(SyncState::nextRevision).orElse(1L);
             UUID syncId = UUID.randomUUID();
             if (operations.append(syncId, user, desired, revision, account.linked(), actor, requestId, now)) {
                 audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
                         desired.operation().code(), "pending", snapshot(request, desired),
                         account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
                         requestId, now);
-                if (state.isPresent() && state.get().syncStatus().equals("diverged")) {
+                if (state.isPresent() && state.get().diverged()) {
                     settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
                 }
                 return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
