@@ -15,6 +15,7 @@ import io.subsync.sync.PlanMapping;
 import io.subsync.sync.mapping.PlanMappings;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.SyncStatus;
 import io.subsync.sync.mapping.UnknownPlanMapping;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class RecordSync {
     }
 
     /** What was recorded: the sync id, whether it was already wanted, and the outbox status. */
-    public record Recorded(UUID syncId, boolean alreadyWanted, String status, boolean linked) { }
+    public record Recorded(UUID syncId, boolean alreadyWanted, OutboxStatus status, boolean linked) { }
 
     public SyncAnswer sync(SyncRequest request, Caller caller, String requestId) {
         Recorded recorded = record(request, caller, requestId);
@@ -103,13 +104,13 @@ public class RecordSync {
             if (state.isPresent() && operations.wantsAlready(user, desired)) {
                 UUID syncId = state.get().lastSyncId();
                 // A state taken from Master has no outbox row: Master already has it.
-                String status = operations.status(syncId).orElse(
-                        state.get().confirmed() ? "delivered" : "pending");
-                if (status.equals("failed") && operations.requeue(syncId, now)) {
+                OutboxStatus status = operations.status(syncId).orElse(
+                        state.get().confirmed() ? OutboxStatus.DELIVERED : OutboxStatus.PENDING);
+                if (status == OutboxStatus.FAILED && operations.requeue(syncId, now)) {
                     audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
                             desired.operation().code(), "pending", snapshot(request, desired),
                             "asked again after it failed: queued for delivery again", actor, requestId, now);
-                    status = "pending";
+                    status = OutboxStatus.PENDING;
                 }
                 return new Recorded(syncId, true, status, account.linked());
             }
@@ -123,7 +124,8 @@ public class RecordSync {
                 if (state.isPresent() && state.get().diverged()) {
                     settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
                 }
-                return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
+                return new Recorded(syncId, false, account.linked() ? OutboxStatus.PENDING : OutboxStatus.WAITING,
+                        account.linked());
             }
         }
         throw new IllegalStateException("could not record the sync of " + user + "/" + desired.serviceName());
@@ -144,21 +146,21 @@ public class RecordSync {
     }
 
     private SyncAnswer answer(Recorded recorded, SyncRequest request) {
-        if (recorded.alreadyWanted() && recorded.status().equals("delivered")) {
-            return new SyncAnswer(true, recorded.syncId(), "synced", "Master already has this state; nothing was sent");
+        if (recorded.alreadyWanted() && recorded.status() == OutboxStatus.DELIVERED) {
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master already has this state; nothing was sent");
         }
         if (!recorded.linked()) {
-            return new SyncAnswer(true, recorded.syncId(), "pending",
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
                     "Recorded; it will be delivered once the account is linked to a Master account");
         }
         if (!properties.masterConfigured()) {
-            return new SyncAnswer(true, recorded.syncId(), "pending", "Recorded; Master is not configured, it waits as pending");
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(), "Recorded; Master is not configured, it waits as pending");
         }
         if (deliver.deliverNow(recorded.syncId(), instance, properties.inRequestWait())) {
-            return new SyncAnswer(true, recorded.syncId(), "synced", "Master confirmed the " + request.operation().toLowerCase()
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master confirmed the " + request.operation().toLowerCase()
                     .trim());
         }
-        return new SyncAnswer(true, recorded.syncId(), "pending",
+        return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
                 recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
     }
 

@@ -2,6 +2,7 @@ package io.subsync.sync.outbound;
 
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.NotDiverged;
+import io.subsync.sync.SyncStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /** Per (user, service): the state wanted at Master (its latest revision and sync id) and how far Master has it. */
 public record SyncState(UUID mvpUserId, DesiredState desired, long desiredRevision, UUID lastSyncId,
-                        Optional<Long> syncedRevision, Optional<Instant> syncedAt, String syncStatus,
+                        Optional<Long> syncedRevision, Optional<Instant> syncedAt, SyncStatus syncStatus,
                         Optional<String> lastError) {
 
     /** Has Master confirmed the latest desired revision? */
@@ -21,7 +22,7 @@ public record SyncState(UUID mvpUserId, DesiredState desired, long desiredRevisi
 
     /** Is it marked diverged from Master's state (held until resolved)? */
     public boolean diverged() {
-        return "diverged".equals(syncStatus);
+        return syncStatus == SyncStatus.DIVERGED;
     }
 
     /** The revision a new desired state of this (user, service) takes. */
@@ -39,7 +40,7 @@ public record SyncState(UUID mvpUserId, DesiredState desired, long desiredRevisi
     public void checkResolvable(List<String> divergedFields) {
         if (!diverged() && divergedFields.isEmpty()) {
             throw new NotDiverged("user " + mvpUserId + " and service '" + desired.serviceName()
-                    + "' are not diverged (sync status " + syncStatus + ")");
+                    + "' are not diverged (sync status " + syncStatus.code() + ")");
         }
     }
 
@@ -48,7 +49,7 @@ public record SyncState(UUID mvpUserId, DesiredState desired, long desiredRevisi
         Map<String, Object> data = desired.asMap();
         data.put("revision", desiredRevision);
         data.put("syncedRevision", syncedRevision.orElse(null));
-        data.put("syncStatus", syncStatus);
+        data.put("syncStatus", syncStatus.code());
         return data;
     }
 }

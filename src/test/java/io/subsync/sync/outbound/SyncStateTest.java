@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.subsync.sync.NotDiverged;
+import io.subsync.sync.SyncStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class SyncStateTest {
 
     private static SyncState state(String syncStatus, long desiredRevision, Optional<Long> syncedRevision) {
         return new SyncState(USER, desiredState().serviceName("bazi").build(), desiredRevision, UUID.randomUUID(),
-                syncedRevision, syncedRevision.map(r -> Instant.parse("2026-11-01T00:00:00Z")), syncStatus,
+                syncedRevision, syncedRevision.map(r -> Instant.parse("2026-11-01T00:00:00Z")), SyncStatus.fromCode(syncStatus),
                 Optional.empty());
     }
 
