@@ -1,11 +1,8 @@
 package io.subsync.sync;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.TreeSet;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -100,13 +97,9 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw new InvalidSyncRequest(field, "must be an ISO-8601 date or date-time, was '" + value + "'");
-            }
+            return IsoDates.parse(value);
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidSyncRequest(field, "must be an ISO-8601 date or date-time, was '" + value + "'");
         }
     }
 }
