@@ -42,9 +42,10 @@ public class DeliverPendingSyncs {
     private final TransactionTemplate transactions;
     private final SyncMetrics metrics;
     private final Clock clock;
+    private final JsonMapper json;
 
     DeliverPendingSyncs(Outbox outbox, MasterClient master, SyncProperties properties, TransactionTemplate transactions,
-                        SyncMetrics metrics, Clock clock) {
+                        SyncMetrics metrics, Clock clock, JsonMapper json) {
         this.outbox = outbox;
         this.master = master;
         this.properties = properties;
@@ -52,6 +53,7 @@ public class DeliverPendingSyncs {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Claims and delivers one batch; returns how many rows it claimed (0: nothing was due). */
@@ -164,13 +166,13 @@ public class DeliverPendingSyncs {
         return stillHeld;
     }
 
-    private static String masterData(DeliveryResult result) {
+    private String masterData(DeliveryResult result) {
         String body = result.body();
         if (body == null || body.isBlank()) {
             return null;
         }
         String trimmed = body.trim();
         return trimmed.startsWith("{") || trimmed.startsWith("[") ? trimmed
-                : JsonMapper.builder().build().writeValueAsString(Map.of("body", trimmed));
+                : json.writeValueAsString(Map.of("body", trimmed));
     }
 }

@@ -38,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class MasterClient {
+    /**
+     * Master's wire format, not the application's JsonMapper bean: that one carries the API's strict input rules
+     * (StrictJson: no unknown field, no coercion, no U+0000), which are ours to impose on callers, not on Master's
+     * answers. One shared instance, never one per call.
+     */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SyncProperties properties;
     private final HttpClient http;

@@ -21,16 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * type. Unknown fields are ignored: Master may add some without breaking the endpoint.
  */
 final class MasterEventReader {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_TEXT = 255;
 
     private MasterEventReader() {
     }
 
-    static MasterEvent read(byte[] body) {
+    /** Reads it as a tree with the application's mapper, whose strict rules bind typed bodies only. */
+    static MasterEvent read(JsonMapper json, byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = json.readTree(body);
         } catch (JacksonException e) {
             throw new InvalidMasterEvent("body", "is not valid JSON");
         }
