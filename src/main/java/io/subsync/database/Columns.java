@@ -10,6 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON and time conversions of columns ({@code jsonb}, {@code timestamptz}), shared by the SQL adapters. */
 public final class Columns {
+    /**
+     * The one JsonMapper of the SQL adapters' static row mappers and of {@code io.subsync.sync.persistence}'s static
+     * helpers, which no Spring bean reaches; Jackson's defaults, not the API's strict input rules.
+     */
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problem details; every error names the field at fault in {@code errors[].field} when there is one. */
 public final class Problems {
+    /** One shared instance, not the bean: {@link #write} and {@link #json} are static, called from Tomcat's error valve too. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final URI BLANK = URI.create("about:blank");
 

@@ -1,11 +1,8 @@
 package io.subsync.sync;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.TreeSet;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,11 +35,37 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
         return map;
     }
 
-    /** Checks a request's subscription data against the operation. */
+    /** Checks a request's subscription data against the operation, its dates ISO-8601 text. */
     public static DesiredState of(SyncOperation operation, String serviceName, String planCode, String status,
                                   String startDate, String endDate, Map<String, Object> metadata) {
         String service = required("subscriptionData.serviceName", serviceName, 100);
         String plan = required("subscriptionData.planCode", planCode, 100);
+        String normalized = status(operation, status);
+        Instant start = requireStart(operation, date("subscriptionData.startDate", startDate));
+        return checked(operation, service, plan, normalized, start, date("subscriptionData.endDate", endDate), metadata);
+    }
+
+    /** Checks subscription data the service itself wants (dates already read) against the operation. */
+    public static DesiredState checked(SyncOperation operation, String serviceName, String planCode, String status,
+                                       Instant start, Instant end, Map<String, Object> metadata) {
+        String service = required("subscriptionData.serviceName", serviceName, 100);
+        String plan = required("subscriptionData.planCode", planCode, 100);
+        String normalized = status(operation, status);
+        requireStart(operation, start);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidSyncRequest("subscriptionData.endDate", "must not be before startDate");
+        }
+        return new DesiredState(operation, service, plan, normalized, start, end, metadata);
+    }
+
+    private static Instant requireStart(SyncOperation operation, Instant start) {
+        if (start == null && operation == SyncOperation.CREATE) {
+            throw new InvalidSyncRequest("subscriptionData.startDate", "is required for operation create (ISO-8601)");
+        }
+        return start;
+    }
+
+    private static String status(SyncOperation operation, String status) {
         String normalized = status == null ? defaultStatus(operation) : status.trim().toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(normalized)) {
             throw new InvalidSyncRequest("subscriptionData.status", "must be one of " + String.join(", ",
@@ -54,15 +77,7 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
         if ((operation == SyncOperation.REACTIVATE || operation == SyncOperation.CREATE) && normalized.equals("cancelled")) {
             throw new InvalidSyncRequest("subscriptionData.status", "cannot be cancelled for operation " + operation.code());
         }
-        Instant start = date("subscriptionData.startDate", startDate);
-        if (start == null && operation == SyncOperation.CREATE) {
-            throw new InvalidSyncRequest("subscriptionData.startDate", "is required for operation create (ISO-8601)");
-        }
-        Instant end = date("subscriptionData.endDate", endDate);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidSyncRequest("subscriptionData.endDate", "must not be before startDate");
-        }
-        return new DesiredState(operation, service, plan, normalized, start, end, metadata);
+        return normalized;
     }
 
     private static String defaultStatus(SyncOperation operation) {
@@ -82,13 +97,9 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw new InvalidSyncRequest(field, "must be an ISO-8601 date or date-time, was '" + value + "'");
-            }
+            return IsoDates.parse(value);
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidSyncRequest(field, "must be an ISO-8601 date or date-time, was '" + value + "'");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.subsync.support;
 
 import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.SyncStatus;
 import io.subsync.sync.drift.domain.TrackedSubscription;
 import java.util.Optional;
 
@@ -63,6 +64,7 @@ public final class TrackedSubscriptionBuilder {
     }
 
     public TrackedSubscription build() {
-        return new TrackedSubscription(serviceName, serviceId, confirmed, desired, undelivered, inFlight, syncStatus);
+        return new TrackedSubscription(serviceName, serviceId, confirmed, desired, undelivered, inFlight,
+                SyncStatus.fromCode(syncStatus));
     }
 }

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 record LogRow(long id, String when, String status, String operation, String source, String service, String syncId,
               String syncIdShort, String mvpUserId, String mvpUserIdShort, String masterUserId, Integer attempt,
               String actor, String error, String mvpData, String masterData) {
+    /** Indented for the page (the bean's output is compact); one shared instance, as {@link #of} is static. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     static LogRow of(SyncLogEntry e) {

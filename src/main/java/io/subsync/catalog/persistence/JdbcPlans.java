@@ -23,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcPlans implements Plans {
     private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
-    JdbcPlans(JdbcClient jdbc) {
+    JdbcPlans(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override

@@ -9,6 +9,7 @@ import static io.subsync.database.Columns.time;
 
 import io.subsync.database.DatabaseRefusal;
 import io.subsync.linking.AccountLink;
+import io.subsync.linking.AccountSyncStatus;
 import io.subsync.linking.domain.AccountLinkConflict;
 import io.subsync.linking.AccountLinks;
 import java.sql.ResultSet;
@@ -81,7 +82,7 @@ class JdbcAccountLinks implements AccountLinks {
     static AccountLink link(ResultSet rs, int row) throws SQLException {
         return new AccountLink(rs.getObject("mvp_user_id", UUID.class),
                 Optional.ofNullable(rs.getObject("master_user_id", UUID.class)),
-                Optional.ofNullable(rs.getString("master_email")), rs.getString("sync_status"),
+                Optional.ofNullable(rs.getString("master_email")), AccountSyncStatus.fromCode(rs.getString("sync_status")),
                 Optional.ofNullable(Columns.instant(rs.getObject("last_sync_at", OffsetDateTime.class))),
                 Optional.ofNullable(rs.getString("last_error")));
     }

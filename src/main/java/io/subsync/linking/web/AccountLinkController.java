@@ -57,7 +57,7 @@ class AccountLinkController {
                     Instant lastSyncAt, String lastError, Boolean newlyLinked, Integer queuedSyncs) {
         static LinkView of(AccountLink link, Boolean newlyLinked, Integer queuedSyncs) {
             return new LinkView(link.mvpUserId(), link.masterUserId().orElse(null), link.masterEmail().orElse(null),
-                    link.linked(), link.syncStatus(), link.lastSyncAt().orElse(null), link.lastError().orElse(null),
+                    link.linked(), link.syncStatus().code(), link.lastSyncAt().orElse(null), link.lastError().orElse(null),
                     newlyLinked, queuedSyncs);
         }
 

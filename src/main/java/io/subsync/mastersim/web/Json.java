@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON shapes of the simulator's answers. */
 final class Json {
+    /** The simulator's own: mastersim has no Spring, so no application bean to take. */
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {

@@ -30,13 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 @PageController
 @ConditionalOnWebApplication
 class AdminPage {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Catalog catalog;
     private final CountSubscriptions countSubscriptions;
+    private final JsonMapper json;
 
-    AdminPage(Catalog catalog, CountSubscriptions countSubscriptions) {
+    AdminPage(Catalog catalog, CountSubscriptions countSubscriptions, JsonMapper json) {
         this.catalog = catalog;
         this.countSubscriptions = countSubscriptions;
+        this.json = json;
     }
 
     record ProductRow(String badge, String code, String name, String kind, String disablePolicy, long plans) { }
@@ -46,9 +47,9 @@ class AdminPage {
 
     /** A doughnut's data, as JSON arrays for the canvas's data attributes. */
     record Chart(String labels, String values, boolean empty) {
-        static Chart of(Map<String, Long> slices) {
-            return new Chart(JSON.writeValueAsString(List.copyOf(slices.keySet())),
-                    JSON.writeValueAsString(List.copyOf(slices.values())),
+        static Chart of(JsonMapper json, Map<String, Long> slices) {
+            return new Chart(json.writeValueAsString(List.copyOf(slices.keySet())),
+                    json.writeValueAsString(List.copyOf(slices.values())),
                     slices.values().stream().allMatch(v -> v == 0));
         }
     }
@@ -77,8 +78,8 @@ class AdminPage {
         Map<String, Long> origin = new LinkedHashMap<>();
         origin.put("auto-created", figures.autoCreated());
         origin.put("manual", figures.manual());
-        model.addAttribute("originChart", Chart.of(origin));
-        model.addAttribute("reasonChart", Chart.of(figures.byReason()));
+        model.addAttribute("originChart", Chart.of(json, origin));
+        model.addAttribute("reasonChart", Chart.of(json, figures.byReason()));
         return "admin/index";
     }
 

@@ -5,7 +5,7 @@ import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.domain.Divergence;
 import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.MasterSubscriptionState;
-import io.subsync.sync.inbound.NotDiverged;
+import io.subsync.sync.NotDiverged;
 import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.UnknownSync;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;

@@ -12,6 +12,7 @@ import io.subsync.sync.inbound.domain.DriftDecision;
 import io.subsync.sync.inbound.domain.MasterStateUnknown;
 import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.NotDiverged;
 import io.subsync.sync.PlanMapping;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
@@ -160,7 +161,7 @@ public class AcceptMasterState {
             return Outcome.of(Outcome.Kind.STALE, user, service, List.of(), null, why);
         }
         boolean undelivered = state.isPresent() && (states.hasOpenOperations(user, service)
-                || !state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())));
+                || !state.get().confirmed());
         List<String> differences = state.map(s -> master.differencesFrom(s.desired(), plan)).orElse(List.of());
         DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
         UUID changeId = UUID.randomUUID();
@@ -220,7 +221,7 @@ public class AcceptMasterState {
      * {@code resolve} is written.
      *
      * @throws UnknownSync        no sync state for (user, service)
-     * @throws NotDiverged        it is not diverged
+     * @throws NotDiverged        it is not diverged ({@link SyncState#checkResolvable})
      * @throws MasterStateUnknown keep Master, but no Master state is given or known
      */
     @Transactional
@@ -236,10 +237,7 @@ public class AcceptMasterState {
         SyncState state = locked.get();
         String service = state.desired().serviceName();
         MasterStates.Known known = states.known(mvpUserId, service).orElseThrow();
-        if (!state.syncStatus().equals("diverged") && known.divergedFields().isEmpty()) {
-            throw new NotDiverged("user " + mvpUserId + " and service '" + service + "' are not diverged (sync status "
-                    + state.syncStatus() + ")");
-        }
+        state.checkResolvable(known.divergedFields());
         Map<String, Object> mvpData = state.auditData();
         if (keep == Keep.MVP) {
             states.clearDivergence(mvpUserId, service);

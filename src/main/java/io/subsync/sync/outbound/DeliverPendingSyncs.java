@@ -44,9 +44,10 @@ public class DeliverPendingSyncs {
     private final TransactionTemplate transactions;
     private final SyncMetrics metrics;
     private final Clock clock;
+    private final JsonMapper json;
 
-    DeliverPendingSyncs(Outbox outbox, SyncOperations operations, MasterClient master, SyncProperties properties, TransactionTemplate transactions,
-                        SyncMetrics metrics, Clock clock) {
+    DeliverPendingSyncs(Outbox outbox, SyncOperations operations, MasterClient master, SyncProperties properties,
+                        TransactionTemplate transactions, SyncMetrics metrics, Clock clock, JsonMapper json) {
         this.outbox = outbox;
         this.operations = operations;
         this.master = master;
@@ -55,6 +56,7 @@ public class DeliverPendingSyncs {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Claims and delivers one batch; returns how many rows it claimed (0: nothing was due). */
@@ -118,11 +120,11 @@ public class DeliverPendingSyncs {
     private boolean inFlightElsewhereConfirmed(UUID syncId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Optional<String> status = operations.status(syncId);
-            if (status.filter("delivered"::equals).isPresent()) {
+            Optional<OutboxStatus> status = operations.status(syncId);
+            if (status.filter(OutboxStatus.DELIVERED::equals).isPresent()) {
                 return true;
             }
-            if (status.filter("delivering"::equals).isEmpty() || System.nanoTime() >= deadline) {
+            if (status.filter(OutboxStatus.DELIVERING::equals).isEmpty() || System.nanoTime() >= deadline) {
                 return false;
             }
             try {
@@ -191,13 +193,13 @@ public class DeliverPendingSyncs {
         return stillHeld;
     }
 
-    private static String masterData(DeliveryResult result) {
+    private String masterData(DeliveryResult result) {
         String body = result.body();
         if (body == null || body.isBlank()) {
             return null;
         }
         String trimmed = body.trim();
         return trimmed.startsWith("{") || trimmed.startsWith("[") ? trimmed
-                : JsonMapper.builder().build().writeValueAsString(Map.of("body", trimmed));
+                : json.writeValueAsString(Map.of("body", trimmed));
     }
 }

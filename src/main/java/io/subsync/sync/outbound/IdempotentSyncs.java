@@ -1,5 +1,6 @@
 package io.subsync.sync.outbound;
 
+import io.subsync.database.Columns;
 import io.subsync.sync.SyncProperties;
 
 import io.subsync.access.Caller;
@@ -23,19 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class IdempotentSyncs {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A request holding its key longer than this is taken to have died; its key may be used again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private final IdempotencyKeys keys;
     private final RecordSync recordSync;
     private final SyncProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
 
-    IdempotentSyncs(IdempotencyKeys keys, RecordSync recordSync, SyncProperties properties, Clock clock) {
+    IdempotentSyncs(IdempotencyKeys keys, RecordSync recordSync, SyncProperties properties, Clock clock,
+                    JsonMapper json) {
         this.keys = keys;
         this.recordSync = recordSync;
         this.properties = properties;
         this.clock = clock;
+        this.json = json;
     }
 
     /** An HTTP answer: status and JSON body. */
@@ -60,7 +63,7 @@ public class IdempotentSyncs {
         }
         try {
             SyncAnswer answer = recordSync.sync(request, caller, requestId);
-            Reply reply = new Reply(answer.synced() ? 200 : 202, JSON.writeValueAsString(answer));
+            Reply reply = new Reply(answer.synced() ? 200 : 202, json.writeValueAsString(answer));
             keys.finish(owner, key, reply.status(), reply.body());
             return reply;
         } catch (RuntimeException e) {
@@ -69,10 +72,14 @@ public class IdempotentSyncs {
         }
     }
 
-    private static String hash(SyncRequest request) {
+    /**
+     * The body's fingerprint, written by the fixed mapper of the stored columns rather than the application's
+     * configurable one: a key's hash must not change when {@code spring.jackson.*} settings or a deploy do.
+     */
+    private String hash(SyncRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+                    .digest(Columns.JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

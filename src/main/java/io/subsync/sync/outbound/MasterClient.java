@@ -1,10 +1,8 @@
 package io.subsync.sync.outbound;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import io.subsync.sync.IsoDates;
 import io.subsync.sync.SyncProperties;
 
 import io.subsync.sync.outbound.domain.ClaimedDelivery;
@@ -40,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class MasterClient {
+    /**
+     * Master's wire format, not the application's JsonMapper bean: that one carries the API's strict input rules
+     * (StrictJson: no unknown field, no coercion, no U+0000), which are ours to impose on callers, not on Master's
+     * answers. One shared instance, never one per call.
+     */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SyncProperties properties;
     private final HttpClient http;
@@ -167,13 +170,9 @@ public class MasterClient {
         }
         String text = value.toString().trim();
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDay) {
-                throw new MasterUnavailable("Master's answer has a date that is not ISO-8601: '" + text + "'");
-            }
+            return IsoDates.parse(text);
+        } catch (DateTimeParseException notADate) {
+            throw new MasterUnavailable("Master's answer has a date that is not ISO-8601: '" + text + "'");
         }
     }
 }

@@ -29,7 +29,7 @@ public class RePushDesiredState {
     public UUID rePush(SyncState locked, String reason, Provenance provenance, Instant now) {
         DesiredState whole = locked.desired().asSync();
         UUID syncId = UUID.randomUUID();
-        if (!operations.append(syncId, locked.mvpUserId(), whole, locked.desiredRevision() + 1, true,
+        if (!operations.append(syncId, locked.mvpUserId(), whole, locked.nextRevision(), true,
                 provenance.actor(), provenance.requestId(), now)) {
             throw new IllegalStateException("the sync state of " + locked.mvpUserId() + "/" + whole.serviceName()
                     + " changed while locked");

@@ -15,6 +15,7 @@ import io.subsync.sync.PlanMapping;
 import io.subsync.sync.mapping.PlanMappings;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.SyncStatus;
 import io.subsync.sync.mapping.UnknownPlanMapping;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,42 +60,46 @@ public class RecordSync {
     }
 
     /** What was recorded: the sync id, whether it was already wanted, and the outbox status. */
-    public record Recorded(UUID syncId, boolean alreadyWanted, String status, boolean linked) { }
+    public record Recorded(UUID syncId, boolean alreadyWanted, OutboxStatus status, boolean linked) { }
 
     public SyncAnswer sync(SyncRequest request, Caller caller, String requestId) {
-        Recorded recorded = record(request, caller, requestId);
-        return answer(recorded, request);
-    }
-
-    /** Records the request (one transaction); does not contact Master. */
-    public Recorded record(SyncRequest request, Caller caller, String requestId) {
         if (request.mvpUserId() == null) {
             throw new InvalidSyncRequest("mvpUserId", "is required (the MVP user's UUID)");
         }
         if (!caller.mayActFor(request.mvpUserId())) {
             throw new NotYourAccount();
         }
-        return recordAs(request, caller.actor(), requestId);
-    }
-
-    /** Records a request made by the service itself (no caller to check), joining the current transaction. */
-    public Recorded recordAs(SyncRequest request, String actor, String requestId) {
+        // The one place a request's text becomes a desired state.
         SyncOperation operation = SyncOperation.fromCode("operation", request.operation());
         DesiredState asked = DesiredState.of(operation, request.serviceName(), request.planCode(), request.status(),
                 request.startDate(), request.endDate(), request.metadata());
+        Recorded recorded = record(request.mvpUserId(), request.masterUserId(), asked, caller.actor(), requestId);
+        return answer(recorded, asked);
+    }
+
+    /**
+     * Records a desired state the service itself wants (no caller to check), joining the current transaction; does
+     * not contact Master.
+     */
+    public Recorded recordAs(UUID mvpUserId, DesiredState desired, String actor, String requestId) {
+        return record(mvpUserId, null, desired, actor, requestId);
+    }
+
+    /** Records the desired state (one transaction, or the caller's), linking the account first when asked to. */
+    private Recorded record(UUID mvpUserId, UUID masterUserId, DesiredState asked, String actor, String requestId) {
         PlanMapping mapping = mappings.find(asked.serviceName(), asked.planCode())
                 .orElseThrow(() -> new UnknownPlanMapping(asked.serviceName(), asked.planCode()));
         // Names are matched case-insensitively; the mapping's spelling is the one kept.
         DesiredState desired = new DesiredState(asked.operation(), mapping.serviceName(), mapping.planCode(),
                 asked.status(), asked.startDate(), asked.endDate(), asked.metadata());
-        return transactions.execute(tx -> recordInTransaction(request, desired, actor, requestId));
+        return transactions.execute(tx -> recordInTransaction(mvpUserId, masterUserId, desired, actor, requestId));
     }
 
-    private Recorded recordInTransaction(SyncRequest request, DesiredState desired, String actor, String requestId) {
-        UUID user = request.mvpUserId();
+    private Recorded recordInTransaction(UUID user, UUID masterUserId, DesiredState desired, String actor,
+                                         String requestId) {
         // Either way the account row is locked for the transaction, before the state row (docs/sync.md, "Lock order").
-        AccountLink account = request.masterUserId() != null
-                ? linkAccount.link(user, request.masterUserId(), actor, requestId)
+        AccountLink account = masterUserId != null
+                ? linkAccount.link(user, masterUserId, actor, requestId)
                 : links.lockOrCreate(user, clock.instant());
         // Read under the lock, so a later revision never carries an earlier time.
         Instant now = clock.instant();
@@ -103,27 +108,28 @@ public class RecordSync {
             if (state.isPresent() && operations.wantsAlready(user, desired)) {
                 UUID syncId = state.get().lastSyncId();
                 // A state taken from Master has no outbox row: Master already has it.
-                String status = operations.status(syncId).orElse(
-                        state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())) ? "delivered" : "pending");
-                if (status.equals("failed") && operations.requeue(syncId, now)) {
+                OutboxStatus status = operations.status(syncId).orElse(
+                        state.get().confirmed() ? OutboxStatus.DELIVERED : OutboxStatus.PENDING);
+                if (status == OutboxStatus.FAILED && operations.requeue(syncId, now)) {
                     audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                            desired.operation().code(), "pending", snapshot(request, desired),
+                            desired.operation().code(), "pending", snapshot(user, masterUserId, desired),
                             "asked again after it failed: queued for delivery again", actor, requestId, now);
-                    status = "pending";
+                    status = OutboxStatus.PENDING;
                 }
                 return new Recorded(syncId, true, status, account.linked());
             }
-            long revision = state.map(s -> s.desiredRevision() + 1).orElse(1L);
+            long revision = state.map(SyncState::nextRevision).orElse(1L);
             UUID syncId = UUID.randomUUID();
             if (operations.append(syncId, user, desired, revision, account.linked(), actor, requestId, now)) {
                 audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                        desired.operation().code(), "pending", snapshot(request, desired),
+                        desired.operation().code(), "pending", snapshot(user, masterUserId, desired),
                         account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
                         requestId, now);
-                if (state.isPresent() && state.get().syncStatus().equals("diverged")) {
+                if (state.isPresent() && state.get().diverged()) {
                     settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
                 }
-                return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
+                return new Recorded(syncId, false, account.linked() ? OutboxStatus.PENDING : OutboxStatus.WAITING,
+                        account.linked());
             }
         }
         throw new IllegalStateException("could not record the sync of " + user + "/" + desired.serviceName());
@@ -143,29 +149,29 @@ public class RecordSync {
                 actor, requestId, now);
     }
 
-    private SyncAnswer answer(Recorded recorded, SyncRequest request) {
-        if (recorded.alreadyWanted() && recorded.status().equals("delivered")) {
-            return new SyncAnswer(true, recorded.syncId(), "synced", "Master already has this state; nothing was sent");
+    private SyncAnswer answer(Recorded recorded, DesiredState desired) {
+        if (recorded.alreadyWanted() && recorded.status() == OutboxStatus.DELIVERED) {
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master already has this state; nothing was sent");
         }
         if (!recorded.linked()) {
-            return new SyncAnswer(true, recorded.syncId(), "pending",
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
                     "Recorded; it will be delivered once the account is linked to a Master account");
         }
         if (!properties.masterConfigured()) {
-            return new SyncAnswer(true, recorded.syncId(), "pending", "Recorded; Master is not configured, it waits as pending");
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(), "Recorded; Master is not configured, it waits as pending");
         }
         if (deliver.deliverNow(recorded.syncId(), instance, properties.inRequestWait())) {
-            return new SyncAnswer(true, recorded.syncId(), "synced", "Master confirmed the " + request.operation().toLowerCase()
-                    .trim());
+            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master confirmed the "
+                    + desired.operation().code());
         }
-        return new SyncAnswer(true, recorded.syncId(), "pending",
+        return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
                 recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
     }
 
-    private static Map<String, Object> snapshot(SyncRequest request, DesiredState desired) {
+    private static Map<String, Object> snapshot(UUID mvpUserId, UUID masterUserId, DesiredState desired) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("mvpUserId", request.mvpUserId().toString());
-        data.put("masterUserId", request.masterUserId() == null ? null : request.masterUserId().toString());
+        data.put("mvpUserId", mvpUserId.toString());
+        data.put("masterUserId", masterUserId == null ? null : masterUserId.toString());
         data.putAll(desired.asMap());
         return data;
     }

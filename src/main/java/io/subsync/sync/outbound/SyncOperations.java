@@ -26,7 +26,7 @@ public interface SyncOperations {
                    String requestId, Instant at);
 
     /** The outbox status of a sync ({@code waiting, pending, delivering, delivered, failed, superseded}). */
-    Optional<String> status(UUID syncId);
+    Optional<OutboxStatus> status(UUID syncId);
 
     /** Queues a failed operation again from its first attempt; false when it is not failed. */
     boolean requeue(UUID syncId, Instant at);

@@ -5,6 +5,7 @@ import io.subsync.database.RowSecurity;
 import io.subsync.linking.AccountLinks;
 import io.subsync.sync.mapping.PlanMappings;
 import io.subsync.audit.SyncLog;
+import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
 import io.subsync.tenancy.SubscriptionsChanged;
 import io.subsync.tenancy.TenantSubscriptionStates;
@@ -114,11 +115,9 @@ class SyncTenantSubscriptions {
             Optional<SyncState> current = operations.lock(subscription.ownerUserId(), subscription.productType());
             Optional<SyncOperation> operation = operation(subscription, current);
             if (operation.isPresent()) {
-                recordSync.recordAs(new SyncRequest(subscription.ownerUserId(), null, operation.get().code(),
-                        subscription.productType(), subscription.tier(), status(subscription),
-                        subscription.startedAt().toString(),
-                        subscription.endedAt() == null ? null : subscription.endedAt().toString(),
-                        Map.of("tenantId", subscription.tenantId().toString())), actor, null);
+                recordSync.recordAs(subscription.ownerUserId(), DesiredState.checked(operation.get(),
+                        subscription.productType(), subscription.tier(), status(subscription), subscription.startedAt(),
+                        subscription.endedAt(), Map.of("tenantId", subscription.tenantId().toString())), actor, null);
             }
         }
     }

@@ -1,15 +1,13 @@
 package io.subsync.sync.persistence;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import tools.jackson.core.type.TypeReference;
 
 import io.subsync.database.Columns;
 
 import io.subsync.sync.FieldDifference;
+import io.subsync.sync.IsoDates;
 import io.subsync.sync.MasterSubscriptionState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +87,7 @@ public final class MasterStateJson {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        String text = value.toString().trim();
-        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                : OffsetDateTime.parse(text).toInstant();
+        return IsoDates.parse(value.toString());
     }
 
     private static String text(Object value) {

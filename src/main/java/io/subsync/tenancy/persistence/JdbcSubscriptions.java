@@ -29,14 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcSubscriptions implements Subscriptions {
     private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
     private final String reconcileOne = TenancySql.reconcile(TenancySql.ONE_TENANT);
     private final String reconcileAll = TenancySql.reconcile(TenancySql.ALL_TENANTS);
     private final String reconcileAndList = TenancySql.reconcileAndList();
     private final String list = TenancySql.list();
 
-    JdbcSubscriptions(JdbcClient jdbc) {
+    JdbcSubscriptions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.subsync.sync.drift.ReconcileWithMaster;
 import io.subsync.sync.drift.ResolveDivergence;
 import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.sync.outbound.MasterUnavailable;
-import io.subsync.sync.inbound.NotDiverged;
+import io.subsync.sync.NotDiverged;
 import io.subsync.sync.drift.ReconciliationReport;
 import io.subsync.sync.UnknownSync;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;

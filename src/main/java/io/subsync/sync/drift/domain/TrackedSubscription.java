@@ -1,6 +1,7 @@
 package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.SyncStatus;
 
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public record TrackedSubscription(String serviceName, Optional<String> serviceId,
                                   Optional<MasterSubscriptionState> confirmed, Optional<MasterSubscriptionState> desired,
-                                  boolean undelivered, boolean inFlight, String syncStatus) {
+                                  boolean undelivered, boolean inFlight, SyncStatus syncStatus) {
 
     /** The Master service this subscription is held under: the one Master confirmed, else the mapped one. */
     public Optional<String> masterServiceId() {
@@ -20,6 +21,6 @@ public record TrackedSubscription(String serviceName, Optional<String> serviceId
     }
 
     public boolean diverged() {
-        return "diverged".equals(syncStatus);
+        return syncStatus == SyncStatus.DIVERGED;
     }
 }

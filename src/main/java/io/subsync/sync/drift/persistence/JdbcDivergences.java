@@ -13,6 +13,7 @@ import io.subsync.linking.AccountLink;
 import io.subsync.sync.drift.domain.Divergence;
 import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.SyncStatus;
 import io.subsync.sync.drift.domain.SubscriptionComparison;
 import io.subsync.sync.drift.domain.TrackedSubscription;
 import java.sql.ResultSet;
@@ -73,7 +74,8 @@ class JdbcDivergences implements Divergences {
                 : Optional.empty();
         return new TrackedSubscription(rs.getString("service_name"), serviceId,
                 MasterStateJson.confirmed(master, rs.getString("synced_data")), desired, rs.getBoolean("undelivered"),
-                rs.getBoolean("in_flight"), rs.getBoolean("divergence") ? "diverged" : rs.getString("sync_status"));
+                rs.getBoolean("in_flight"),
+                rs.getBoolean("divergence") ? SyncStatus.DIVERGED : SyncStatus.fromCode(rs.getString("sync_status")));
     }
 
     @Override

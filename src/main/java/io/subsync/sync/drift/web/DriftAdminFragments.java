@@ -6,7 +6,7 @@ import io.subsync.access.Caller;
 import io.subsync.problems.PageController;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ResolveDivergence;
-import io.subsync.sync.inbound.NotDiverged;
+import io.subsync.sync.NotDiverged;
 import io.subsync.sync.UnknownSync;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;
 import jakarta.servlet.http.HttpServletResponse;

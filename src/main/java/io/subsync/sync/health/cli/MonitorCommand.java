@@ -38,10 +38,11 @@ public class MonitorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             SyncHealth health = context.getBean(SyncHealth.class);
+            JsonMapper mapper = context.getBean(JsonMapper.class);
             do {
                 SyncHealthFigures figures = health.figures();
                 if (json) {
-                    out.println(JsonMapper.builder().build().writeValueAsString(figures));
+                    out.println(mapper.writeValueAsString(figures));
                 } else {
                     if (watch) {
                         out.print("\033[H\033[2J");

@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * latency histogram as chart data.
  */
 record HealthPanel(boolean masterConfigured, List<TileGroup> groups, Chart statusChart, Chart latencyChart) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> STATUS_COLOURS = List.of("#10b981", "#0ea5e9", "#ef4444", "#8b5cf6");
 
     /**
@@ -26,13 +25,13 @@ record HealthPanel(boolean masterConfigured, List<TileGroup> groups, Chart statu
 
     /** A chart's data as JSON arrays for the canvas's data attributes; {@code empty} when there is nothing to draw. */
     record Chart(String labels, String values, String colours, boolean empty) {
-        static Chart of(List<String> labels, List<Long> values, List<String> colours) {
-            return new Chart(JSON.writeValueAsString(labels), JSON.writeValueAsString(values),
-                    JSON.writeValueAsString(colours), values.stream().allMatch(v -> v == 0));
+        static Chart of(JsonMapper json, List<String> labels, List<Long> values, List<String> colours) {
+            return new Chart(json.writeValueAsString(labels), json.writeValueAsString(values),
+                    json.writeValueAsString(colours), values.stream().allMatch(v -> v == 0));
         }
     }
 
-    static HealthPanel of(SyncHealthFigures f, LatencyHistogram latency) {
+    static HealthPanel of(JsonMapper json, SyncHealthFigures f, LatencyHistogram latency) {
         List<TileGroup> groups = List.of(
                 new TileGroup("Accounts", List.of(
                         count("totalAccounts", "accounts", f.totalAccounts(), ""),
@@ -59,9 +58,9 @@ record HealthPanel(boolean masterConfigured, List<TileGroup> groups, Chart statu
                                 raw(f.deliveryLatencyAvgMs()), ""),
                         new Tile("deliveryLatencyP95Ms", "p95 latency", millis(f.deliveryLatencyP95Ms()),
                                 raw(f.deliveryLatencyP95Ms()), ""))));
-        Chart status = Chart.of(List.of("synced", "pending", "failed", "diverged"),
+        Chart status = Chart.of(json, List.of("synced", "pending", "failed", "diverged"),
                 List.of(f.syncedAccounts(), f.pendingAccounts(), f.failedAccounts(), f.divergedAccounts()), STATUS_COLOURS);
-        Chart histogram = Chart.of(latency.buckets().stream().map(LatencyHistogram.Bucket::label).toList(),
+        Chart histogram = Chart.of(json, latency.buckets().stream().map(LatencyHistogram.Bucket::label).toList(),
                 latency.buckets().stream().map(LatencyHistogram.Bucket::count).toList(), List.of("#4f46e5"));
         return new HealthPanel(f.masterConfigured(), groups, status, histogram);
     }

@@ -1,6 +1,5 @@
 package io.subsync.sync.inbound.web;
 
-import io.subsync.sync.inbound.NotDiverged;
 import io.subsync.sync.inbound.domain.InvalidMasterEvent;
 import io.subsync.sync.inbound.domain.InvalidSignature;
 import io.subsync.sync.inbound.domain.MasterStateUnknown;
@@ -13,7 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Master's webhooks' and state's errors as RFC 9457 problem details: a bad signature (401), no secret (503), a bad event (400), nothing to resolve (409). */
+/** Master's webhooks' and state's errors as RFC 9457 problem details: a bad signature (401), no secret (503), a bad event (400), Master's state unknown to resolve with (409). */
 @RestControllerAdvice
 @ConditionalOnWebApplication
 @Order(0)
@@ -33,11 +32,6 @@ class InboundProblems {
     @ExceptionHandler(InvalidMasterEvent.class)
     ProblemDetail badEvent(InvalidMasterEvent e) {
         return Problems.field(HttpStatus.BAD_REQUEST, "Invalid webhook event", e.field(), e.getMessage());
-    }
-
-    @ExceptionHandler(NotDiverged.class)
-    ProblemDetail notDiverged(NotDiverged e) {
-        return Problems.of(HttpStatus.CONFLICT, "Not diverged", e.getMessage());
     }
 
     @ExceptionHandler(MasterStateUnknown.class)

@@ -3,13 +3,11 @@ package io.subsync.sync.inbound.web;
 import java.util.TreeSet;
 
 import io.subsync.sync.DesiredState;
+import io.subsync.sync.IsoDates;
 import io.subsync.sync.inbound.domain.InvalidMasterEvent;
 import io.subsync.sync.inbound.domain.MasterEvent;
 import io.subsync.sync.MasterSubscriptionState;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,16 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * type. Unknown fields are ignored: Master may add some without breaking the endpoint.
  */
 final class MasterEventReader {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_TEXT = 255;
 
     private MasterEventReader() {
     }
 
-    static MasterEvent read(byte[] body) {
+    /** Reads it as a tree with the application's mapper, whose strict rules bind typed bodies only. */
+    static MasterEvent read(JsonMapper json, byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = json.readTree(body);
         } catch (JacksonException e) {
             throw new InvalidMasterEvent("body", "is not valid JSON");
         }
@@ -105,13 +103,9 @@ final class MasterEventReader {
 
     private static Instant lenientInstant(String text) {
         try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            try {
-                return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            return IsoDates.parse(text);
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/master}: Master's changes, signed. The signature is checked over the body's bytes as
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MasterWebhookController {
     static final String SIGNATURE = "X-Master-Signature";
     private final ReceiveMasterEvent receive;
+    private final JsonMapper json;
 
-    MasterWebhookController(ReceiveMasterEvent receive) {
+    MasterWebhookController(ReceiveMasterEvent receive, JsonMapper json) {
         this.receive = receive;
+        this.json = json;
     }
 
     @PostMapping("/webhooks/master")
@@ -32,7 +35,7 @@ class MasterWebhookController {
                                                 @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
         byte[] raw = body == null ? new byte[0] : body;
         receive.verify(signature, raw);
-        ReceiveMasterEvent.Receipt receipt = receive.receive(MasterEventReader.read(raw),
+        ReceiveMasterEvent.Receipt receipt = receive.receive(MasterEventReader.read(json, raw),
                 requestId == null ? UUID.randomUUID().toString() : requestId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("received", true);

@@ -12,6 +12,8 @@ import static io.subsync.database.Columns.time;
 
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.SyncStatus;
+import io.subsync.sync.outbound.OutboxStatus;
 import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.outbound.SyncState;
 import java.sql.ResultSet;
@@ -90,7 +92,7 @@ class JdbcSyncOperations implements SyncOperations {
                             :actor, :requestId, :at)""")
                 .param("syncId", syncId).param("user", mvpUserId).param("service", desired.serviceName())
                 .param("revision", revision).param("operation", desired.operation().code())
-                .param("payload", DesiredStateJson.payload(desired)).param("status", linked ? "pending" : "waiting")
+                .param("payload", DesiredStateJson.payload(desired)).param("status", (linked ? OutboxStatus.PENDING : OutboxStatus.WAITING).code())
                 .param("at", time(at)).param("actor", actor).param("requestId", requestId)
                 .update();
         // Only the latest state needs to reach Master: undelivered older rows are superseded by this one, which then
@@ -101,8 +103,9 @@ class JdbcSyncOperations implements SyncOperations {
     }
 
     @Override
-    public Optional<String> status(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).optional();
+    public Optional<OutboxStatus> status(UUID syncId) {
+        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).optional()
+                .map(OutboxStatus::fromCode);
     }
 
     @Override
@@ -141,7 +144,7 @@ class JdbcSyncOperations implements SyncOperations {
         return new SyncState(rs.getObject("mvp_user_id", UUID.class), desired, rs.getLong("desired_revision"),
                 rs.getObject("last_sync_id", UUID.class), Optional.ofNullable(synced),
                 Optional.ofNullable(Columns.instant(rs.getObject("synced_at", OffsetDateTime.class))),
-                rs.getString("sync_status"), Optional.ofNullable(rs.getString("last_error")));
+                SyncStatus.fromCode(rs.getString("sync_status")), Optional.ofNullable(rs.getString("last_error")));
     }
 
     @Override

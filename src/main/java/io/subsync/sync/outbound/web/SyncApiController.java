@@ -35,7 +35,7 @@ class SyncApiController {
                             String lastError) {
         static SubscriptionView of(SyncState s) {
             return new SubscriptionView(s.desired().serviceName(), s.desired().planCode(), s.desired().operation().code(),
-                    s.desired().status(), s.syncStatus(), s.lastSyncId(), s.desiredRevision(),
+                    s.desired().status(), s.syncStatus().code(), s.lastSyncId(), s.desiredRevision(),
                     s.syncedRevision().orElse(null), s.syncedAt().orElse(null), s.lastError().orElse(null));
         }
     }
@@ -53,7 +53,7 @@ class SyncApiController {
         SyncAccounts.Account account = accounts.account(mvpUserId, Caller.of(jwt));
         var link = account.link();
         return new AccountView(link.mvpUserId(), link.masterUserId().orElse(null), link.masterEmail().orElse(null),
-                link.syncStatus(), link.lastSyncAt().orElse(null), link.lastError().orElse(null),
+                link.syncStatus().code(), link.lastSyncAt().orElse(null), link.lastError().orElse(null),
                 account.subscriptions().stream().map(SubscriptionView::of).toList());
     }
 
