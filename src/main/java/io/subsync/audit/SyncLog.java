@@ -1,6 +1,7 @@
 package io.subsync.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,9 @@ import java.util.UUID;
 /** The append-only audit trail ({@code subscription_sync_log}). */
 public interface SyncLog {
     /** The statuses an entry can have (the table's check constraint). */
-    List<String> STATUSES = List.of("success", "failed", "pending", "stale", "superseded", "ignored", "diverged");
+    List<String> STATUSES = Arrays.stream(AuditStatus.values()).map(AuditStatus::code).toList();
     /** The operations an entry can record (the table's check constraint). */
-    List<String> OPERATIONS = List.of("create", "update", "cancel", "reactivate", "sync", "link", "unlink", "resolve");
+    List<String> OPERATIONS = Arrays.stream(AuditOperation.values()).map(AuditOperation::code).toList();
 
     /** Appends an entry written by a request (not by a delivery attempt, which the outbox logs itself). */
     void append(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,
