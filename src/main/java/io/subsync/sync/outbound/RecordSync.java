@@ -6,6 +6,7 @@ import io.subsync.linking.LinkAccount;
 import io.subsync.sync.SyncProperties;
 
 import io.subsync.access.Caller;
+import io.subsync.access.Provenance;
 import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
 import io.subsync.sync.DesiredState;
@@ -13,6 +14,8 @@ import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.access.NotYourAccount;
 import io.subsync.sync.PlanMapping;
 import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.mapping.UnknownPlanMapping;
@@ -74,11 +77,11 @@ public class RecordSync {
         if (!caller.mayActFor(request.mvpUserId())) {
             throw new NotYourAccount();
         }
-        return recordAs(request, caller.actor(), requestId);
+        return recordAs(request, new Provenance(caller.actor(), requestId));
     }
 
     /** Records a request made by the service itself (no caller to check), joining the current transaction. */
-    public Recorded recordAs(SyncRequest request, String actor, String requestId) {
+    public Recorded recordAs(SyncRequest request, Provenance by) {
         SyncOperation operation = SyncOperation.fromCode("operation", request.operation());
         DesiredState asked = DesiredState.of(operation, request.serviceName(), request.planCode(), request.status(),
                 request.startDate(), request.endDate(), request.metadata());
@@ -87,14 +90,14 @@ public class RecordSync {
         // Names are matched case-insensitively; the mapping's spelling is the one kept.
         DesiredState desired = new DesiredState(asked.operation(), mapping.serviceName(), mapping.planCode(),
                 asked.status(), asked.startDate(), asked.endDate(), asked.metadata());
-        return transactions.execute(tx -> recordInTransaction(request, desired, actor, requestId));
+        return transactions.execute(tx -> recordInTransaction(request, desired, by));
     }
 
-    private Recorded recordInTransaction(SyncRequest request, DesiredState desired, String actor, String requestId) {
+    private Recorded recordInTransaction(SyncRequest request, DesiredState desired, Provenance by) {
         UUID user = request.mvpUserId();
         // Either way the account row is locked for the transaction, before the state row (docs/sync.md, "Lock order").
         AccountLink account = request.masterUserId() != null
-                ? linkAccount.link(user, request.masterUserId(), actor, requestId)
+                ? linkAccount.link(user, request.masterUserId(), by)
                 : links.lockOrCreate(user, clock.instant());
         // Read under the lock, so a later revision never carries an earlier time.
         Instant now = clock.instant();
@@ -106,22 +109,20 @@ public class RecordSync {
                 String status = operations.status(syncId).orElse(
                         state.get().syncedRevision().equals(Optional.of(state.get().desiredRevision())) ? "delivered" : "pending");
                 if (status.equals("failed") && operations.requeue(syncId, now)) {
-                    audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                            desired.operation().code(), "pending", snapshot(request, desired),
-                            "asked again after it failed: queued for delivery again", actor, requestId, now);
+                    audit.append(pending(syncId, user, account, desired, request)
+                            .withError("asked again after it failed: queued for delivery again"), by, now);
                     status = "pending";
                 }
                 return new Recorded(syncId, true, status, account.linked());
             }
             long revision = state.map(s -> s.desiredRevision() + 1).orElse(1L);
             UUID syncId = UUID.randomUUID();
-            if (operations.append(syncId, user, desired, revision, account.linked(), actor, requestId, now)) {
-                audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                        desired.operation().code(), "pending", snapshot(request, desired),
-                        account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
-                        requestId, now);
+            if (operations.append(syncId, user, desired, revision, account.linked(), by.actor(), by.requestId(), now)) {
+                audit.append(pending(syncId, user, account, desired, request)
+                        .withError(account.linked() ? null : "waiting: the account has no linked Master account yet"),
+                        by, now);
                 if (state.isPresent() && state.get().syncStatus().equals("diverged")) {
-                    settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
+                    settleDivergence(user, account, desired.serviceName(), syncId, by, now);
                 }
                 return new Recorded(syncId, false, account.linked() ? "pending" : "waiting", account.linked());
             }
@@ -134,13 +135,12 @@ public class RecordSync {
      * found) is the MVP's decision for it: it goes to Master (it superseded the held changes) and the divergence is
      * settled in its favour, audited as a {@code resolve}, so an operator cannot later take Master's older state over it.
      */
-    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, String actor,
-                                  String requestId, Instant now) {
+    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, Provenance by,
+                                  Instant now) {
         operations.settleDivergence(user, serviceName, now);
-        audit.append(syncId, user, account.masterUserId().orElse(null), serviceName, "resolve", "success",
-                Map.of("serviceName", serviceName, "keep", "mvp"),
-                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId,
-                actor, requestId, now);
+        audit.append(AuditEntry.resolve(syncId, user, serviceName, Map.of("serviceName", serviceName, "keep", "mvp"),
+                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId)
+                .withMasterUser(account.masterUserId().orElse(null)), by, now);
     }
 
     private SyncAnswer answer(Recorded recorded, SyncRequest request) {
@@ -160,6 +160,13 @@ public class RecordSync {
         }
         return new SyncAnswer(true, recorded.syncId(), "pending",
                 recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
+    }
+
+    private static AuditEntry pending(UUID syncId, UUID user, AccountLink account, DesiredState desired,
+                                      SyncRequest request) {
+        AuditOperation operation = AuditOperation.fromCode(desired.operation().code());
+        return AuditEntry.pending(syncId, user, desired.serviceName(), operation, snapshot(request, desired))
+                .withMasterUser(account.masterUserId().orElse(null));
     }
 
     private static Map<String, Object> snapshot(SyncRequest request, DesiredState desired) {
