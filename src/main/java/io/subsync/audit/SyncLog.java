@@ -1,21 +1,24 @@
 package io.subsync.audit;
 
+import io.subsync.access.Provenance;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The append-only audit trail ({@code subscription_sync_log}). */
 public interface SyncLog {
     /** The statuses an entry can have (the table's check constraint). */
-    List<String> STATUSES = List.of("success", "failed", "pending", "stale", "superseded", "ignored", "diverged");
+    List<String> STATUSES = Arrays.stream(AuditStatus.values()).map(AuditStatus::code).toList();
     /** The operations an entry can record (the table's check constraint). */
-    List<String> OPERATIONS = List.of("create", "update", "cancel", "reactivate", "sync", "link", "unlink", "resolve");
+    List<String> OPERATIONS = Arrays.stream(AuditOperation.values()).map(AuditOperation::code).toList();
 
-    /** Appends an entry written by a request (not by a delivery attempt, which the outbox logs itself). */
-    void append(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,
-                Map<String, Object> mvpData, String error, String actor, String requestId, Instant at);
+    /**
+     * Appends an entry of the MVP's side ({@code source = mvp}), written by a request or a command (not by a delivery
+     * attempt, which the outbox logs itself). Such an entry has no Master data.
+     */
+    void append(AuditEntry entry, Provenance by, Instant at);
 
     /** A page of entries, newest first, after the cursor entry (exclusive). */
     List<SyncLogEntry> page(Filter filter, int limit, Optional<Cursor> after);

@@ -1,6 +1,7 @@
 package io.subsync.linking;
 
 import io.subsync.access.Caller;
+import io.subsync.access.Provenance;
 import io.subsync.linking.domain.AccountNotLinked;
 import io.subsync.linking.domain.LinkInput;
 import io.subsync.access.NotYourAccount;
@@ -23,7 +24,8 @@ public class ChangeAccountLink {
         if (!caller.mayActFor(mvpUserId)) {
             throw new NotYourAccount();
         }
-        return linkAccount.unlink(mvpUserId, caller.actor(), requestId).orElseThrow(() -> new AccountNotLinked(mvpUserId));
+        return linkAccount.unlink(mvpUserId, new Provenance(caller.actor(), requestId))
+                .orElseThrow(() -> new AccountNotLinked(mvpUserId));
     }
 
     public LinkAccount.Linked relink(UUID mvpUserId, UUID masterUserId, String masterEmail, Caller caller,
@@ -32,6 +34,6 @@ public class ChangeAccountLink {
             throw new NotYourAccount();
         }
         return linkAccount.relink(mvpUserId, LinkInput.masterUserId(masterUserId), LinkInput.masterEmail(masterEmail),
-                caller.actor(), requestId);
+                new Provenance(caller.actor(), requestId));
     }
 }

@@ -1,6 +1,7 @@
 package io.subsync.linking;
 
 import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
 import io.subsync.audit.SyncLog;
 import io.subsync.linking.domain.AccountLinkConflict;
 import io.subsync.linking.domain.AccountNotLinked;
@@ -40,7 +41,7 @@ public class LinkAccount {
 
     /** Links the account as {@code POST /sync-subscription} with a {@code masterUserId} asks; releases waiting work. */
     @Transactional
-    public AccountLink link(UUID mvpUserId, UUID masterUserId, String actor, String requestId) {
+    public AccountLink link(UUID mvpUserId, UUID masterUserId, Provenance by) {
         Instant now = clock.instant();
         AccountLink account = links.lockOrCreate(mvpUserId, now);
         if (account.masterUserId().filter(masterUserId::equals).isPresent()) {
@@ -49,10 +50,9 @@ public class LinkAccount {
         if (links.link(mvpUserId, masterUserId, null, now)) {
             Map<String, Object> data = linkData(masterUserId, null, "sync_request");
             LinkFollowUp followUp = new LinkFollowUp();
-            events.publishEvent(new AccountLinked(mvpUserId, masterUserId, false, new Provenance(actor, requestId), now,
-                    followUp));
+            events.publishEvent(new AccountLinked(mvpUserId, masterUserId, false, by, now, followUp));
             data.put("releasedOperations", followUp.released());
-            audit.append(null, mvpUserId, masterUserId, null, "link", "success", data, null, actor, requestId, now);
+            audit.append(AuditEntry.link(mvpUserId, masterUserId, data), by, now);
         }
         return links.find(mvpUserId).orElseThrow();
     }
@@ -64,8 +64,7 @@ public class LinkAccount {
      * a user with nothing to send is {@code synced} at once. {@code details} goes into the audit entry.
      */
     @Transactional
-    public Linked linked(UUID mvpUserId, boolean newlyLinked, String via, Map<String, Object> details, String actor,
-                         String requestId) {
+    public Linked linked(UUID mvpUserId, boolean newlyLinked, String via, Map<String, Object> details, Provenance by) {
         // The token's function has just written and locked the account row in this transaction.
         AccountLink account = links.find(mvpUserId).orElseThrow();
         if (!newlyLinked) {
@@ -74,7 +73,7 @@ public class LinkAccount {
         UUID master = account.masterUserId().orElseThrow(() -> new AccountNotLinked(mvpUserId));
         Map<String, Object> data = linkData(master, account.masterEmail().orElse(null), via);
         data.putAll(details);
-        return linkedWhole(mvpUserId, master, data, actor, requestId);
+        return linkedWhole(mvpUserId, master, data, by);
     }
 
     /**
@@ -83,7 +82,7 @@ public class LinkAccount {
      * updates its email.
      */
     @Transactional
-    public Linked relink(UUID mvpUserId, UUID masterUserId, String masterEmail, String actor, String requestId) {
+    public Linked relink(UUID mvpUserId, UUID masterUserId, String masterEmail, Provenance by) {
         Instant now = clock.instant();
         AccountLink account = links.lockOrCreate(mvpUserId, now);
         if (account.masterUserId().filter(masterUserId::equals).isPresent()) {
@@ -91,10 +90,10 @@ public class LinkAccount {
             return new Linked(links.find(mvpUserId).orElseThrow(), false, 0);
         }
         if (account.linked()) {
-            unlinkLocked(account, "relink", actor, requestId, now);
+            unlinkLocked(account, "relink", by, now);
         }
         links.link(mvpUserId, masterUserId, masterEmail, now);
-        return linkedWhole(mvpUserId, masterUserId, linkData(masterUserId, masterEmail, "relink"), actor, requestId);
+        return linkedWhole(mvpUserId, masterUserId, linkData(masterUserId, masterEmail, "relink"), by);
     }
 
     /**
@@ -102,7 +101,7 @@ public class LinkAccount {
      * next link; ones already in flight finish. Empty when the account has no link.
      */
     @Transactional
-    public Optional<AccountLink> unlink(UUID mvpUserId, String actor, String requestId) {
+    public Optional<AccountLink> unlink(UUID mvpUserId, Provenance by) {
         Instant now = clock.instant();
         if (links.find(mvpUserId).isEmpty()) {
             return Optional.empty();
@@ -111,37 +110,34 @@ public class LinkAccount {
         if (!account.linked()) {
             return Optional.empty();
         }
-        unlinkLocked(account, "unlink", actor, requestId, now);
+        unlinkLocked(account, "unlink", by, now);
         return links.find(mvpUserId);
     }
 
-    private void unlinkLocked(AccountLink account, String via, String actor, String requestId, Instant now) {
+    private void unlinkLocked(AccountLink account, String via, Provenance by, Instant now) {
         UUID previous = account.masterUserId().orElseThrow();
         links.unlink(account.mvpUserId(), now);
         LinkFollowUp followUp = new LinkFollowUp();
-        events.publishEvent(new AccountUnlinked(account.mvpUserId(), previous, new Provenance(actor, requestId), now,
-                followUp));
+        events.publishEvent(new AccountUnlinked(account.mvpUserId(), previous, by, now, followUp));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("previousMasterUserId", previous.toString());
         data.put("previousMasterEmail", account.masterEmail().orElse(null));
         data.put("via", via);
         data.put("operationsWaitingAgain", followUp.heldBack());
-        audit.append(null, account.mvpUserId(), previous, null, "unlink", "success", data, null, actor, requestId, now);
+        audit.append(AuditEntry.unlink(account.mvpUserId(), previous, data), by, now);
     }
 
-    private Linked linkedWhole(UUID mvpUserId, UUID masterUserId, Map<String, Object> data, String actor,
-                               String requestId) {
+    private Linked linkedWhole(UUID mvpUserId, UUID masterUserId, Map<String, Object> data, Provenance by) {
         Instant now = clock.instant();
         LinkFollowUp followUp = new LinkFollowUp();
-        events.publishEvent(new AccountLinked(mvpUserId, masterUserId, true, new Provenance(actor, requestId), now,
-                followUp));
+        events.publishEvent(new AccountLinked(mvpUserId, masterUserId, true, by, now, followUp));
         data.put("releasedOperations", followUp.released());
         data.put("queuedSyncs", followUp.queued());
         data.put("tenantSubscriptionsRecorded", followUp.tenantSubscriptions());
         if (followUp.queued() == 0) {
             links.markSynced(mvpUserId, now);
         }
-        audit.append(null, mvpUserId, masterUserId, null, "link", "success", data, null, actor, requestId, now);
+        audit.append(AuditEntry.link(mvpUserId, masterUserId, data), by, now);
         return new Linked(links.find(mvpUserId).orElseThrow(), true, followUp.queued());
     }
 

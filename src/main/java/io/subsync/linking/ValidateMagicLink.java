@@ -1,5 +1,6 @@
 package io.subsync.linking;
 
+import io.subsync.access.Provenance;
 import io.subsync.linking.domain.LinkInput;
 import io.subsync.linking.domain.MagicLinkRefused;
 import io.subsync.linking.domain.MagicLinks;
@@ -47,7 +48,7 @@ public class ValidateMagicLink {
             LinkAccount.Linked linked = transactions.execute(tx -> {
                 UsedMagicLink used = links.validate(token, masterUserId, masterEmail);
                 return linkAccount.linked(used.mvpUserId(), used.newlyLinked(), "magic_link",
-                        Map.of("magicLinkId", used.linkId().toString()), caller, requestId);
+                        Map.of("magicLinkId", used.linkId().toString()), new Provenance(caller, requestId));
             });
             log.info("Magic link {} used by {}: MVP user {} linked to Master account {} ({} syncs queued)",
                     LinkInput.fingerprint(token), caller, linked.account().mvpUserId(), masterUserId, linked.queuedSyncs());

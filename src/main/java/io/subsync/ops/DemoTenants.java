@@ -2,6 +2,7 @@ package io.subsync.ops;
 
 import java.nio.charset.StandardCharsets;
 
+import io.subsync.access.Provenance;
 import io.subsync.catalog.Catalog;
 import io.subsync.catalog.Plan;
 import io.subsync.linking.LinkAccount;
@@ -66,7 +67,7 @@ public class DemoTenants {
         mappings.map(new PlanMapping("bazi-consultation", "PREMIUM", "svc-bazi", "premium",
                 List.of("monthly reading", "live session")));
         for (Sample sample : SAMPLES.subList(0, 2)) {
-            linkAccount.link(sample.ownerUserId(), sample.masterUserId(), "demo", null);
+            linkAccount.link(sample.ownerUserId(), sample.masterUserId(), Provenance.of("demo"));
         }
         for (Sample sample : SAMPLES) {
             if (tenants.find(new TenantId(sample.tenantId())).isEmpty()) {

@@ -7,6 +7,8 @@ import io.subsync.database.Columns;
 
 import static io.subsync.database.Columns.time;
 
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
 import io.subsync.audit.SyncLog;
 import io.subsync.audit.SyncLogEntry;
 import java.sql.ResultSet;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,18 +31,22 @@ class JdbcSyncLog implements SyncLog {
     }
 
     @Override
-    public void append(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation,
-                       String status, Map<String, Object> mvpData, String error, String actor, String requestId,
-                       Instant at) {
+    public void append(AuditEntry entry, Provenance by, Instant at) {
+        if (entry.masterData().isPresent()) {
+            throw new IllegalArgumentException("an entry of the MVP's side has no Master data");
+        }
         jdbc.sql("""
                         INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                             source, status, mvp_data, error, actor, request_id, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'mvp', :status, CAST(:mvpData AS jsonb),
                             :error, :actor, :requestId, :at)""")
-                .param("syncId", syncId, Types.OTHER).param("user", mvpUserId)
-                .param("master", masterUserId, Types.OTHER).param("service", serviceName)
-                .param("operation", operation).param("status", status).param("mvpData", Columns.write(mvpData))
-                .param("error", error).param("actor", actor).param("requestId", requestId).param("at", time(at))
+                .param("syncId", entry.syncId().orElse(null), Types.OTHER).param("user", entry.mvpUserId().orElse(null))
+                .param("master", entry.masterUserId().orElse(null), Types.OTHER)
+                .param("service", entry.serviceName().orElse(null))
+                .param("operation", entry.operation().code()).param("status", entry.status().code())
+                .param("mvpData", Columns.write(entry.mvpData().orElse(null)))
+                .param("error", entry.error().orElse(null)).param("actor", by.actor())
+                .param("requestId", by.requestId()).param("at", time(at))
                 .update();
     }
 

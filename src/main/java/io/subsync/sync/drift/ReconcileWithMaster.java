@@ -204,7 +204,7 @@ public class ReconcileWithMaster {
                     divergences.logDrift(user, masterUser, comparison, "policy master-wins: Master's state is taken",
                             actor, clock.instant());
                     divergences.clear(user, comparison.serviceName());
-                    return acceptMasterState.accept(state, actor, null, null);
+                    return acceptMasterState.accept(state, null, Provenance.of(actor));
                 });
                 yield outcome == null ? Optional.empty() : outcome.syncId();
             }

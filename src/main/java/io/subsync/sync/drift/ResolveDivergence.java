@@ -1,5 +1,6 @@
 package io.subsync.sync.drift;
 
+import io.subsync.access.Provenance;
 import io.subsync.sync.inbound.AcceptMasterState;
 
 import io.subsync.sync.drift.domain.Divergence;
@@ -44,11 +45,11 @@ public class ResolveDivergence {
      */
     @Transactional
     public AcceptMasterState.Outcome resolve(UUID mvpUserId, String serviceName, AcceptMasterState.Keep keep,
-                                             String actor, String requestId) {
+                                             Provenance by) {
         Optional<MasterSubscriptionState> master = divergences.masterState(mvpUserId, serviceName);
         if (operations.statesOf(mvpUserId).stream().anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
             // It reads the divergence (its fields) and clears it, whichever side is kept.
-            return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), actor, requestId);
+            return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), by);
         }
         if (!divergences.clear(mvpUserId, serviceName)) {
             throw new UnknownSync("user " + mvpUserId + " has no subscription to '" + serviceName + "' to resolve");
@@ -57,6 +58,6 @@ public class ResolveDivergence {
             throw new UnresolvableDivergence("the MVP has no state of '" + serviceName + "' to keep: only Master has this "
                     + "subscription; keep Master's, or change it at Master");
         }
-        return acceptMasterState.accept(master.get(), actor, null, requestId);
+        return acceptMasterState.accept(master.get(), null, by);
     }
 }

@@ -14,6 +14,9 @@ import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.NotDiverged;
 import io.subsync.sync.PlanMapping;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
+import io.subsync.audit.AuditStatus;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.outbound.SyncOperations;
@@ -28,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,8 +119,8 @@ public class AcceptMasterState {
 
     /** Master's full state (a reconciliation read): logged as operation {@code sync}. */
     @Transactional
-    public Outcome accept(MasterSubscriptionState master, String actor, String eventId, String requestId) {
-        return accept(master, SyncOperation.SYNC, actor, eventId, requestId);
+    public Outcome accept(MasterSubscriptionState master, String eventId, Provenance by) {
+        return accept(master, SyncOperation.SYNC, eventId, by);
     }
 
     /**
@@ -126,15 +130,14 @@ public class AcceptMasterState {
      * @param eventId   the webhook event's id, kept in the audit row's {@code master_data}; null when not a webhook
      */
     @Transactional
-    public Outcome accept(MasterSubscriptionState master, SyncOperation operation, String actor, String eventId,
-                          String requestId) {
+    public Outcome accept(MasterSubscriptionState master, SyncOperation operation, String eventId, Provenance by) {
         Instant now = clock.instant();
         Map<String, Object> masterData = masterData(master, eventId);
-        String op = operation.code();
+        AuditOperation op = AuditOperation.fromCode(operation.code());
         Optional<UUID> linked = states.lockLinkedUser(master.masterUserId());
         if (linked.isEmpty()) {
             String why = "Master account " + master.masterUserId() + " is not linked to an MVP user; not applied";
-            states.log(null, null, master.masterUserId(), null, op, "ignored", null, masterData, why, actor, requestId, now);
+            states.log(AuditEntry.ignored(op, masterData, why).withMasterUser(master.masterUserId()), by, now);
             return Outcome.of(Outcome.Kind.IGNORED, null, null, List.of(), null, why);
         }
         UUID user = linked.get();
@@ -145,19 +148,21 @@ public class AcceptMasterState {
         if (mapping.isEmpty()) {
             String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId() + "', planTier '"
                     + master.planTier() + "'); not applied";
-            states.log(null, user, master.masterUserId(), null, op, "ignored", null, masterData, why, actor, requestId, now);
+            states.log(AuditEntry.ignored(op, masterData, why).withMasterUser(master.masterUserId()).withUser(user), by,
+                    now);
             return Outcome.of(Outcome.Kind.IGNORED, user, null, List.of(), null, why);
         }
         String service = mapping.get().serviceName();
         String plan = mapping.get().planCode();
         Optional<SyncState> state = operations.lock(user, service);
         Map<String, Object> mvpData = state.map(SyncState::auditData).orElse(null);
+        Function<AuditStatus, AuditEntry> seen = status -> AuditEntry.fromMaster(op, status, masterData)
+                .withMasterUser(master.masterUserId()).withUser(user).withService(service).withMvpData(mvpData);
         Optional<Long> applied = states.known(user, service).flatMap(MasterStates.Known::version);
         if (!master.newerThan(applied)) {
             String why = "version " + master.version() + " is not newer than the version applied (" + applied.get()
                     + "); not applied";
-            states.log(null, user, master.masterUserId(), service, op, "stale", mvpData, masterData, why, actor,
-                    requestId, now);
+            states.log(seen.apply(AuditStatus.STALE).withError(why), by, now);
             return Outcome.of(Outcome.Kind.STALE, user, service, List.of(), null, why);
         }
         boolean undelivered = state.isPresent() && (states.hasOpenOperations(user, service)
@@ -169,15 +174,13 @@ public class AcceptMasterState {
             case APPLY -> {
                 states.apply(user, service, plan, operation, master, changeId, now);
                 states.settleAccount(user, null, true, now);
-                states.log(changeId, user, master.masterUserId(), service, op, "success", mvpData, masterData, null,
-                        actor, requestId, now);
+                states.log(seen.apply(AuditStatus.SUCCESS).withSyncId(changeId), by, now);
                 return Outcome.of(Outcome.Kind.APPLIED, user, service, differences, changeId, "applied");
             }
             case AGREE -> {
                 states.note(user, service, master, now);
                 String why = "Master already has the state of the MVP change on its way; version noted";
-                states.log(null, user, master.masterUserId(), service, op, "success", mvpData, masterData, why, actor,
-                        requestId, now);
+                states.log(seen.apply(AuditStatus.SUCCESS).withError(why), by, now);
                 return Outcome.of(Outcome.Kind.AGREED, user, service, differences, null, why);
             }
             case DIVERGE -> {
@@ -186,28 +189,25 @@ public class AcceptMasterState {
                 int held = states.holdUndelivered(user, service);
                 states.markDiverged(user, service, master, differences, why, now);
                 states.settleAccount(user, why, false, now);
-                states.log(null, user, master.masterUserId(), service, op, "diverged", mvpData, masterData,
-                        why + (held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : ""), actor,
-                        requestId, now);
+                String heldNote = held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : "";
+                states.log(seen.apply(AuditStatus.DIVERGED).withError(why + heldNote), by, now);
                 return Outcome.of(Outcome.Kind.DIVERGED, user, service, differences, null, why);
             }
             case KEEP_MVP -> {
                 states.note(user, service, master, now);
-                UUID syncId = rePush.rePush(state.get(), DIVERGENCE_REPUSH, new Provenance(actor, requestId), now);
+                UUID syncId = rePush.rePush(state.get(), DIVERGENCE_REPUSH, by, now);
                 String why = "Master's state differs in " + String.join(", ", differences) + "; policy mvp-wins: the MVP's "
                         + "state is pushed again as sync " + syncId;
-                states.log(syncId, user, master.masterUserId(), service, op, "superseded", mvpData, masterData, why,
-                        actor, requestId, now);
+                states.log(seen.apply(AuditStatus.SUPERSEDED).withSyncId(syncId).withError(why), by, now);
                 return Outcome.of(Outcome.Kind.MVP_KEPT, user, service, differences, syncId, why);
             }
             case APPLY_OVER_MVP -> {
-                int superseded = states.supersedeUndelivered(user, service, changeId, actor, requestId, now);
+                int superseded = states.supersedeUndelivered(user, service, changeId, by.actor(), by.requestId(), now);
                 states.apply(user, service, plan, operation, master, changeId, now);
                 states.settleAccount(user, null, true, now);
                 String why = "Master's state differs in " + String.join(", ", differences) + "; policy master-wins: "
                         + superseded + " undelivered MVP change(s) superseded";
-                states.log(changeId, user, master.masterUserId(), service, op, "success", mvpData, masterData, why,
-                        actor, requestId, now);
+                states.log(seen.apply(AuditStatus.SUCCESS).withSyncId(changeId).withError(why), by, now);
                 return Outcome.of(Outcome.Kind.APPLIED_OVER_MVP, user, service, differences, changeId, why);
             }
         }
@@ -225,8 +225,8 @@ public class AcceptMasterState {
      * @throws MasterStateUnknown keep Master, but no Master state is given or known
      */
     @Transactional
-    public Outcome resolve(UUID mvpUserId, String serviceName, Keep keep, MasterSubscriptionState master, String actor,
-                           String requestId) {
+    public Outcome resolve(UUID mvpUserId, String serviceName, Keep keep, MasterSubscriptionState master,
+                           Provenance by) {
         Instant now = clock.instant();
         // The lock order of every writer: the account, then the state (it settles the account's status below).
         links.lockOrCreate(mvpUserId, now);
@@ -244,12 +244,12 @@ public class AcceptMasterState {
             if (master != null) {
                 states.note(mvpUserId, service, master, now);
             }
-            UUID syncId = rePush.rePush(state, DIVERGENCE_REPUSH, new Provenance(actor, requestId), now);
+            UUID syncId = rePush.rePush(state, DIVERGENCE_REPUSH, by, now);
             states.settleAccount(mvpUserId, null, false, now);
             String why = "resolved: kept the MVP's state, pushed again as sync " + syncId;
             Map<String, Object> masterData = known.state().map(MasterSubscriptionState::snapshot).orElse(null);
-            states.log(syncId, mvpUserId, null, service, "resolve", "success", mvpData,
-                    master != null ? master.snapshot() : masterData, why, actor, requestId, now);
+            states.log(AuditEntry.resolve(syncId, mvpUserId, service, mvpData, why)
+                    .withMasterData(master != null ? master.snapshot() : masterData), by, now);
             return Outcome.of(Outcome.Kind.MVP_KEPT, mvpUserId, service, known.divergedFields(), syncId, why);
         }
         MasterSubscriptionState masters = Optional.ofNullable(master).or(known::state).orElseThrow(() ->
@@ -259,12 +259,12 @@ public class AcceptMasterState {
                 .filter(m -> m.serviceName().equalsIgnoreCase(service)).findFirst()
                 .orElseThrow(() -> new UnknownPlanMapping(service, masters.planTier()));
         UUID changeId = UUID.randomUUID();
-        int superseded = states.supersedeUndelivered(mvpUserId, service, changeId, actor, requestId, now);
+        int superseded = states.supersedeUndelivered(mvpUserId, service, changeId, by.actor(), by.requestId(), now);
         states.apply(mvpUserId, service, mapping.planCode(), SyncOperation.SYNC, masters, changeId, now);
         states.settleAccount(mvpUserId, null, true, now);
         String why = "resolved: kept Master's state; " + superseded + " undelivered MVP change(s) superseded";
-        states.log(changeId, mvpUserId, masters.masterUserId(), service, "resolve", "success", mvpData,
-                masters.snapshot(), why, actor, requestId, now);
+        states.log(AuditEntry.resolve(changeId, mvpUserId, service, mvpData, why)
+                .withMasterUser(masters.masterUserId()).withMasterData(masters.snapshot()), by, now);
         return Outcome.of(Outcome.Kind.APPLIED, mvpUserId, service, known.divergedFields(), changeId, why);
     }
 

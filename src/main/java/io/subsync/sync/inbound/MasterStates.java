@@ -1,12 +1,13 @@
 package io.subsync.sync.inbound;
 
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.PlanMapping;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,7 +79,5 @@ public interface MasterStates {
     List<String> servicesOf(UUID mvpUserId);
 
     /** An audit row of a change from Master ({@code source = master}) with both snapshots. */
-    void log(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,
-             Map<String, Object> mvpData, Map<String, Object> masterData, String error, String actor, String requestId,
-             Instant at);
+    void log(AuditEntry entry, Provenance by, Instant at);
 }

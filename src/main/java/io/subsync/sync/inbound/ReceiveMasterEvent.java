@@ -1,5 +1,8 @@
 package io.subsync.sync.inbound;
 
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
 import io.subsync.sync.inbound.domain.InvalidSignature;
 
 import io.subsync.sync.SyncProperties;
@@ -61,21 +64,21 @@ public class ReceiveMasterEvent {
     @Transactional
     public Receipt receive(MasterEvent event, String requestId) {
         Instant now = clock.instant();
-        String operation = event.operation().orElse(SyncOperation.SYNC).code();
+        Provenance by = new Provenance(ACTOR, requestId);
+        AuditOperation operation = AuditOperation.fromCode(event.operation().orElse(SyncOperation.SYNC).code());
         if (!events.firstReceipt(event.id(), event.type(), now)) {
             String why = "duplicate of event " + event.id() + ", already received; not applied again";
-            states.log(null, null, event.state().map(s -> s.masterUserId()).orElse(null), null, operation, "ignored",
-                    null, eventData(event), why, ACTOR, requestId, now);
+            states.log(AuditEntry.ignored(operation, eventData(event), why)
+                    .withMasterUser(event.state().map(s -> s.masterUserId()).orElse(null)), by, now);
             return new Receipt(event.id(), "duplicate", false, event.state().isPresent(), why);
         }
         if (event.state().isEmpty() || event.operation().isEmpty()) {
             String why = "event type '" + event.type() + "' is not one this service handles; acknowledged, not applied";
-            states.log(null, null, null, null, operation, "ignored", null, eventData(event), why, ACTOR, requestId, now);
+            states.log(AuditEntry.ignored(operation, eventData(event), why), by, now);
             events.settle(event.id(), "unknown_type");
             return new Receipt(event.id(), "unknown_type", false, false, why);
         }
-        AcceptMasterState.Outcome outcome = accept.accept(event.state().get(), event.operation().get(), ACTOR,
-                event.id(), requestId);
+        AcceptMasterState.Outcome outcome = accept.accept(event.state().get(), event.operation().get(), event.id(), by);
         events.settle(event.id(), outcome.kind().code());
         boolean applied = outcome.kind() == AcceptMasterState.Outcome.Kind.APPLIED
                 || outcome.kind() == AcceptMasterState.Outcome.Kind.APPLIED_OVER_MVP;

@@ -1,6 +1,8 @@
 package io.subsync.sync.outbound;
 
 import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
@@ -36,8 +38,8 @@ public class RePushDesiredState {
         }
         Map<String, Object> data = locked.auditData();
         data.put("operation", SyncOperation.SYNC.code());
-        audit.append(syncId, locked.mvpUserId(), null, whole.serviceName(), SyncOperation.SYNC.code(), "pending", data,
-                reason, provenance.actor(), provenance.requestId(), now);
+        audit.append(AuditEntry.pending(syncId, locked.mvpUserId(), whole.serviceName(), AuditOperation.SYNC, data)
+                .withError(reason), provenance, now);
         return syncId;
     }
 

@@ -6,6 +6,7 @@ import io.subsync.linking.LinkAccount;
 import io.subsync.sync.SyncProperties;
 
 import io.subsync.access.Caller;
+import io.subsync.access.Provenance;
 import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
 import io.subsync.sync.DesiredState;
@@ -13,6 +14,8 @@ import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.access.NotYourAccount;
 import io.subsync.sync.PlanMapping;
 import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.SyncStatus;
@@ -73,7 +76,7 @@ public class RecordSync {
         SyncOperation operation = SyncOperation.fromCode("operation", request.operation());
         DesiredState asked = DesiredState.of(operation, request.serviceName(), request.planCode(), request.status(),
                 request.startDate(), request.endDate(), request.metadata());
-        Recorded recorded = record(request.mvpUserId(), request.masterUserId(), asked, caller.actor(), requestId);
+        Recorded recorded = record(request.mvpUserId(), request.masterUserId(), asked, new Provenance(caller.actor(), requestId));
         return answer(recorded, asked);
     }
 
@@ -81,25 +84,24 @@ public class RecordSync {
      * Records a desired state the service itself wants (no caller to check), joining the current transaction; does
      * not contact Master.
      */
-    public Recorded recordAs(UUID mvpUserId, DesiredState desired, String actor, String requestId) {
-        return record(mvpUserId, null, desired, actor, requestId);
+    public Recorded recordAs(UUID mvpUserId, DesiredState desired, Provenance by) {
+        return record(mvpUserId, null, desired, by);
     }
 
     /** Records the desired state (one transaction, or the caller's), linking the account first when asked to. */
-    private Recorded record(UUID mvpUserId, UUID masterUserId, DesiredState asked, String actor, String requestId) {
+    private Recorded record(UUID mvpUserId, UUID masterUserId, DesiredState asked, Provenance by) {
         PlanMapping mapping = mappings.find(asked.serviceName(), asked.planCode())
                 .orElseThrow(() -> new UnknownPlanMapping(asked.serviceName(), asked.planCode()));
         // Names are matched case-insensitively; the mapping's spelling is the one kept.
         DesiredState desired = new DesiredState(asked.operation(), mapping.serviceName(), mapping.planCode(),
                 asked.status(), asked.startDate(), asked.endDate(), asked.metadata());
-        return transactions.execute(tx -> recordInTransaction(mvpUserId, masterUserId, desired, actor, requestId));
+        return transactions.execute(tx -> recordInTransaction(mvpUserId, masterUserId, desired, by));
     }
 
-    private Recorded recordInTransaction(UUID user, UUID masterUserId, DesiredState desired, String actor,
-                                         String requestId) {
+    private Recorded recordInTransaction(UUID user, UUID masterUserId, DesiredState desired, Provenance by) {
         // Either way the account row is locked for the transaction, before the state row (docs/sync.md, "Lock order").
         AccountLink account = masterUserId != null
-                ? linkAccount.link(user, masterUserId, actor, requestId)
+                ? linkAccount.link(user, masterUserId, by)
                 : links.lockOrCreate(user, clock.instant());
         // Read under the lock, so a later revision never carries an earlier time.
         Instant now = clock.instant();
@@ -111,22 +113,20 @@ public class RecordSync {
                 OutboxStatus status = operations.status(syncId).orElse(
                         state.get().confirmed() ? OutboxStatus.DELIVERED : OutboxStatus.PENDING);
                 if (status == OutboxStatus.FAILED && operations.requeue(syncId, now)) {
-                    audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                            desired.operation().code(), "pending", snapshot(user, masterUserId, desired),
-                            "asked again after it failed: queued for delivery again", actor, requestId, now);
+                    audit.append(pending(syncId, user, masterUserId, account, desired)
+                            .withError("asked again after it failed: queued for delivery again"), by, now);
                     status = OutboxStatus.PENDING;
                 }
                 return new Recorded(syncId, true, status, account.linked());
             }
             long revision = state.map(SyncState::nextRevision).orElse(1L);
             UUID syncId = UUID.randomUUID();
-            if (operations.append(syncId, user, desired, revision, account.linked(), actor, requestId, now)) {
-                audit.append(syncId, user, account.masterUserId().orElse(null), desired.serviceName(),
-                        desired.operation().code(), "pending", snapshot(user, masterUserId, desired),
-                        account.linked() ? null : "waiting: the account has no linked Master account yet", actor,
-                        requestId, now);
+            if (operations.append(syncId, user, desired, revision, account.linked(), by.actor(), by.requestId(), now)) {
+                audit.append(pending(syncId, user, masterUserId, account, desired)
+                        .withError(account.linked() ? null : "waiting: the account has no linked Master account yet"),
+                        by, now);
                 if (state.isPresent() && state.get().diverged()) {
-                    settleDivergence(user, account, desired.serviceName(), syncId, actor, requestId, now);
+                    settleDivergence(user, account, desired.serviceName(), syncId, by, now);
                 }
                 return new Recorded(syncId, false, account.linked() ? OutboxStatus.PENDING : OutboxStatus.WAITING,
                         account.linked());
@@ -140,13 +140,12 @@ public class RecordSync {
      * found) is the MVP's decision for it: it goes to Master (it superseded the held changes) and the divergence is
      * settled in its favour, audited as a {@code resolve}, so an operator cannot later take Master's older state over it.
      */
-    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, String actor,
-                                  String requestId, Instant now) {
+    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, Provenance by,
+                                  Instant now) {
         operations.settleDivergence(user, serviceName, now);
-        audit.append(syncId, user, account.masterUserId().orElse(null), serviceName, "resolve", "success",
-                Map.of("serviceName", serviceName, "keep", "mvp"),
-                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId,
-                actor, requestId, now);
+        audit.append(AuditEntry.resolve(syncId, user, serviceName, Map.of("serviceName", serviceName, "keep", "mvp"),
+                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId)
+                .withMasterUser(account.masterUserId().orElse(null)), by, now);
     }
 
     private SyncAnswer answer(Recorded recorded, DesiredState desired) {
@@ -166,6 +165,13 @@ public class RecordSync {
         }
         return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
                 recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
+    }
+
+    private static AuditEntry pending(UUID syncId, UUID user, UUID masterUserId, AccountLink account,
+                                      DesiredState desired) {
+        AuditOperation operation = AuditOperation.fromCode(desired.operation().code());
+        return AuditEntry.pending(syncId, user, desired.serviceName(), operation, snapshot(user, masterUserId, desired))
+                .withMasterUser(account.masterUserId().orElse(null));
     }
 
     private static Map<String, Object> snapshot(UUID mvpUserId, UUID masterUserId, DesiredState desired) {

@@ -2,6 +2,8 @@ package io.subsync.sync.outbound;
 
 import io.subsync.sync.outbound.domain.FailedOperations;
 import io.subsync.sync.outbound.domain.Outbox;
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
 import io.subsync.audit.SyncLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +33,8 @@ public class RetryFailedSyncs {
         Instant now = clock.instant();
         List<UUID> queued = outbox.retryFailed(syncId, mvpUserId, actor, now);
         for (UUID id : queued) {
-            audit.append(id, null, null, null, "sync", "pending", null, "retry requested: queued for delivery again",
-                    actor, null, now);
+            audit.append(AuditEntry.requeued(id, "retry requested: queued for delivery again"), Provenance.of(actor),
+                    now);
         }
         return queued;
     }

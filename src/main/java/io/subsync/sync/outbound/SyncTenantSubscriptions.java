@@ -4,6 +4,9 @@ package io.subsync.sync.outbound;
 import io.subsync.database.RowSecurity;
 import io.subsync.linking.AccountLinks;
 import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
+import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
@@ -104,10 +107,10 @@ class SyncTenantSubscriptions {
                 data.put("tenantId", subscription.tenantId().toString());
                 data.put("serviceName", subscription.productType());
                 data.put("planCode", subscription.tier());
-                audit.append(null, subscription.ownerUserId(), null, subscription.productType(), "sync", "failed", data,
-                        "no service_plan_mapping for (service '" + subscription.productType() + "', plan '"
-                                + subscription.tier() + "'); add it (subsync init) and the next change is synced",
-                        actor, null, clock.instant());
+                String why = "no service_plan_mapping for (service '" + subscription.productType() + "', plan '"
+                        + subscription.tier() + "'); add it (subsync init) and the next change is synced";
+                audit.append(AuditEntry.failed(subscription.ownerUserId(), subscription.productType(),
+                        AuditOperation.SYNC, data, why), Provenance.of(actor), clock.instant());
                 log.warn("Tenant {}: subscription {}/{} not synced to Master, no plan mapping", subscription.tenantId(),
                         subscription.productType(), subscription.tier());
                 continue;
@@ -117,7 +120,7 @@ class SyncTenantSubscriptions {
             if (operation.isPresent()) {
                 recordSync.recordAs(subscription.ownerUserId(), DesiredState.checked(operation.get(),
                         subscription.productType(), subscription.tier(), status(subscription), subscription.startedAt(),
-                        subscription.endedAt(), Map.of("tenantId", subscription.tenantId().toString())), actor, null);
+                        subscription.endedAt(), Map.of("tenantId", subscription.tenantId().toString())), Provenance.of(actor));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.subsync.sync.drift;
 
+import io.subsync.access.Provenance;
 import io.subsync.sync.inbound.AcceptMasterState;
 
 import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
@@ -158,7 +159,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
 
         // Master's newer state of bazi arrives and is applied: that settles bazi, not pawnshop.
         acceptMasterState.accept(masterState().masterUserId(master).planTier("premium")
-                .startDate(Instant.parse("2026-01-01T00:00:00Z")).version(100).build(), "tests", null, null);
+                .startDate(Instant.parse("2026-01-01T00:00:00Z")).version(100).build(), null, Provenance.of("tests"));
 
         assertThat(stateStatus(user)).isEqualTo("synced");
         assertThat(status(user)).as("pawnshop is still diverged, listed for an operator").isEqualTo("diverged");

@@ -2,6 +2,7 @@ package io.subsync.sync.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.subsync.access.Provenance;
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
@@ -224,7 +225,8 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE mvp_user_id = :u ORDER BY revision DESC LIMIT 1")
                 .param("u", user).query(String.class).single()).as("the MVP change is held").isEqualTo("waiting");
 
-        acceptMasterState.resolve(user, "bazi-consultation", AcceptMasterState.Keep.MASTER, null, "operator", "r1");
+        acceptMasterState.resolve(user, "bazi-consultation", AcceptMasterState.Keep.MASTER, null,
+                new Provenance("operator", "r1"));
         assertThat(state()).containsEntry("sync_status", "synced").containsEntry("status", "cancelled")
                 .containsEntry("plan_code", "BASIC");
         assertThat(accountStatus()).isEqualTo("synced");
@@ -265,7 +267,8 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         MASTER.faults(Faults.NONE);
         assertThat(state()).containsEntry("sync_status", "diverged");
 
-        acceptMasterState.resolve(user, "bazi-consultation", AcceptMasterState.Keep.MVP, null, "operator", "r2");
+        acceptMasterState.resolve(user, "bazi-consultation", AcceptMasterState.Keep.MVP, null,
+                new Provenance("operator", "r2"));
         awaitDrained(Duration.ofSeconds(20));
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).status()).isEqualTo("active");
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).planTier()).isEqualTo("premium");

@@ -1,5 +1,6 @@
 package io.subsync.sync.drift.cli;
 
+import io.subsync.access.Provenance;
 import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ReconcileWithMaster;
@@ -128,7 +129,7 @@ public class ReconcileCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             AcceptMasterState.Outcome outcome = context.getBean(ResolveDivergence.class).resolve(mvpUser, service.trim(),
-                    side, "cli:reconcile", null);
+                    side, Provenance.of("cli:reconcile"));
             out.printf("Resolved %s / %s: kept %s (%s)%s%n", mvpUser, service.trim(), side.code(), outcome.detail(),
                     outcome.syncId().map(id -> "; sync id " + id).orElse(""));
             out.flush();

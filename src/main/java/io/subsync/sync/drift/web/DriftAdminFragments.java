@@ -3,6 +3,7 @@ package io.subsync.sync.drift.web;
 import io.subsync.http.PageTexts;
 
 import io.subsync.access.Caller;
+import io.subsync.access.Provenance;
 import io.subsync.problems.PageController;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ResolveDivergence;
@@ -58,7 +59,8 @@ class DriftAdminFragments {
                    HttpServletResponse response, Model model) {
         AcceptMasterState.Keep side = AcceptMasterState.Keep.parse(keep);
         try {
-            AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, service, side, Caller.of(jwt).actor(), null);
+            AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, service, side,
+                    Provenance.of(Caller.of(jwt).actor()));
             model.addAttribute("notice", "Resolved " + service + " of " + PageTexts.shortId(mvpUserId) + ": "
                     + outcome.detail());
         } catch (UnknownSync | NotDiverged | UnresolvableDivergence e) {

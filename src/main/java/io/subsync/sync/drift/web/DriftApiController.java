@@ -1,6 +1,7 @@
 package io.subsync.sync.drift.web;
 
 import io.subsync.access.Caller;
+import io.subsync.access.Provenance;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.drift.ResolveDivergence;
 import io.subsync.sync.drift.domain.Divergence;
@@ -73,7 +74,7 @@ class DriftApiController {
         }
         AcceptMasterState.Keep keep = AcceptMasterState.Keep.parse(body.keep());
         AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, body.serviceName().trim(), keep,
-                Caller.of(jwt).actor(), requestId);
+                new Provenance(Caller.of(jwt).actor(), requestId));
         return new ResolveView(mvpUserId, outcome.serviceName().orElse(body.serviceName().trim()),
                 keep.name().toLowerCase(Locale.ROOT), outcome.kind().code(), outcome.syncId().orElse(null),
                 outcome.detail());

@@ -9,6 +9,8 @@ import io.subsync.sync.persistence.Superseding;
 import static io.subsync.database.Columns.time;
 
 import io.subsync.sync.FieldDifference;
+import io.subsync.access.Provenance;
+import io.subsync.audit.AuditEntry;
 import io.subsync.sync.inbound.MasterStates;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.PlanMapping;
@@ -16,7 +18,6 @@ import io.subsync.sync.SyncOperation;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,20 +165,21 @@ class JdbcMasterStates implements MasterStates {
     }
 
     @Override
-    public void log(UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation, String status,
-                    Map<String, Object> mvpData, Map<String, Object> masterData, String error, String actor,
-                    String requestId, Instant at) {
+    public void log(AuditEntry entry, Provenance by, Instant at) {
         jdbc.sql("""
                         INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                             source, status, mvp_data, master_data, error, actor, request_id, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'master', :status, CAST(:mvpData AS jsonb),
                             CAST(:masterData AS jsonb), :error, :actor, :requestId, :at)""")
-                .param("syncId", syncId, Types.OTHER).param("user", mvpUserId, Types.OTHER)
-                .param("master", masterUserId, Types.OTHER).param("service", serviceName, Types.VARCHAR)
-                .param("operation", operation).param("status", status)
-                .param("mvpData", Columns.write(mvpData), Types.VARCHAR)
-                .param("masterData", Columns.write(masterData), Types.VARCHAR)
-                .param("error", error, Types.VARCHAR).param("actor", actor).param("requestId", requestId, Types.VARCHAR)
+                .param("syncId", entry.syncId().orElse(null), Types.OTHER)
+                .param("user", entry.mvpUserId().orElse(null), Types.OTHER)
+                .param("master", entry.masterUserId().orElse(null), Types.OTHER)
+                .param("service", entry.serviceName().orElse(null), Types.VARCHAR)
+                .param("operation", entry.operation().code()).param("status", entry.status().code())
+                .param("mvpData", Columns.write(entry.mvpData().orElse(null)), Types.VARCHAR)
+                .param("masterData", Columns.write(entry.masterData().orElse(null)), Types.VARCHAR)
+                .param("error", entry.error().orElse(null), Types.VARCHAR).param("actor", by.actor())
+                .param("requestId", by.requestId(), Types.VARCHAR)
                 .param("at", time(at))
                 .update();
     }
