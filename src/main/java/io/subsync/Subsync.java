@@ -7,8 +7,8 @@ import io.subsync.commandline.UuidConverter;
 import io.subsync.mastersim.cli.MasterSimCommand;
 import io.subsync.ops.cli.DemoCommand;
 import io.subsync.ops.cli.InitCommand;
-import io.subsync.sync.drift.cli.ReconcileCommand;
 import io.subsync.ops.cli.ServeCommand;
+import io.subsync.sync.drift.cli.ReconcileCommand;
 import io.subsync.sync.health.cli.MonitorCommand;
 import io.subsync.sync.outbound.cli.RetryCommand;
 import java.util.UUID;
@@ -16,10 +16,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code subsync} command line: one executable jar for the service, the demo and the operator's tools. */
-@Command(name = "subsync", mixinStandardHelpOptions = true, versionProvider = Subsync.Version.class,
+@Command(
+        name = "subsync",
+        mixinStandardHelpOptions = true,
+        versionProvider = Subsync.Version.class,
         description = "Subscription backend of a multi-product SaaS, kept in step with the Master system.",
-        subcommands = {ServeCommand.class, DemoCommand.class, InitCommand.class, TokenCommand.class, ReconcileCommand.class,
-                RetryCommand.class, MonitorCommand.class, MasterSimCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            InitCommand.class,
+            TokenCommand.class,
+            ReconcileCommand.class,
+            RetryCommand.class,
+            MonitorCommand.class,
+            MasterSimCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class Subsync implements Runnable {
     static {
         // The root knows the commands and the application, and nothing depends on it; so it names the application to
@@ -41,7 +53,8 @@ public class Subsync implements Runnable {
 
     /** The command line with every command, as {@code main} runs it. */
     static CommandLine commandLine() {
-        return new CommandLine(new Subsync()).registerConverter(UUID.class, new UuidConverter())
+        return new CommandLine(new Subsync())
+                .registerConverter(UUID.class, new UuidConverter())
                 .setParameterExceptionHandler(new BadArguments());
     }
 

@@ -46,15 +46,33 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiFuzzIntegrationTests extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The magic link's landing page: not in the document (it is a page), but it reads a token from the query. */
-    private static final ApiOperation LINK_PAGE = new ApiOperation("GET", "/link",
-            List.of(new ApiOperation.Parameter("token", "query", JSON.readTree("{\"type\": \"string\"}"), false)), null);
+    private static final ApiOperation LINK_PAGE = new ApiOperation(
+            "GET",
+            "/link",
+            List.of(new ApiOperation.Parameter("token", "query", JSON.readTree("{\"type\": \"string\"}"), false)),
+            null);
 
-    record Violation(String method, String path, String inputClass, String input, String kind, int status,
-                     String contentType, String bodyStart) {
+    record Violation(
+            String method,
+            String path,
+            String inputClass,
+            String input,
+            String kind,
+            int status,
+            String contentType,
+            String bodyStart) {
         @Override
         public String toString() {
-            return String.format("%s %s [%s: %s] -> %s: %s %s %s", method, path, inputClass, input, kind,
-                    status < 0 ? "(no status line)" : status, contentType, bodyStart);
+            return String.format(
+                    "%s %s [%s: %s] -> %s: %s %s %s",
+                    method,
+                    path,
+                    inputClass,
+                    input,
+                    kind,
+                    status < 0 ? "(no status line)" : status,
+                    contentType,
+                    bodyStart);
         }
     }
 
@@ -62,8 +80,8 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
     void everyOperationAnswersHostileRequestsWithoutServerErrorsAndRefusesThemAsProblemDetails() throws IOException {
         long seed = Long.getLong("subsync.fuzz.seed", new Random().nextLong());
         int perOperation = Integer.getInteger("subsync.fuzz.requests-per-operation", 60);
-        System.out.println("API fuzz seed " + seed + " (rerun with -Dsubsync.fuzz.seed=" + seed + "), "
-                + perOperation + " requests per operation");
+        System.out.println("API fuzz seed " + seed + " (rerun with -Dsubsync.fuzz.seed=" + seed + "), " + perOperation
+                + " requests per operation");
         Random random = new Random(seed);
         Mappings.mapCatalogue(jdbc);
         Api.Response document = api.get("/v3/api-docs", null);
@@ -104,17 +122,39 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         UUID tenant = new Tenants(api).open("pro", Map.of("pawnshop", true));
         UUID user = UUID.randomUUID();
         UUID master = UUID.randomUUID();
-        Map<String, Object> data = Map.of("serviceName", "pawnshop", "planCode", "pro", "status", "active",
-                "startDate", "2026-11-01T00:00:00Z");
-        Api.Response linked = api.post("/sync-subscription", Tokens.serviceRole(), Map.of("mvpUserId", user.toString(),
-                "masterUserId", master.toString(), "operation", "create", "subscriptionData", data));
+        Map<String, Object> data = Map.of(
+                "serviceName", "pawnshop", "planCode", "pro", "status", "active", "startDate", "2026-11-01T00:00:00Z");
+        Api.Response linked = api.post(
+                "/sync-subscription",
+                Tokens.serviceRole(),
+                Map.of(
+                        "mvpUserId",
+                        user.toString(),
+                        "masterUserId",
+                        master.toString(),
+                        "operation",
+                        "create",
+                        "subscriptionData",
+                        data));
         assertThat(linked.status()).as(linked.toString()).isIn(200, 202);
-        return new HostileRequests.Fixture(user, master, tenant,
-                () -> minter.mint("fuzz-" + subjects.incrementAndGet(), Role.SERVICE_ROLE, null, null, Instant.now(),
+        return new HostileRequests.Fixture(
+                user,
+                master,
+                tenant,
+                () -> minter.mint(
+                        "fuzz-" + subjects.incrementAndGet(),
+                        Role.SERVICE_ROLE,
+                        null,
+                        null,
+                        Instant.now(),
                         Duration.ofHours(1)),
-                Tokens.user(user, tenant), Tokens.userOf(tenant), Tokens.expiredUserOf(tenant),
+                Tokens.user(user, tenant),
+                Tokens.userOf(tenant),
+                Tokens.expiredUserOf(tenant),
                 Tokens.signedWith("another-secret-0123456789abcdefghijklmnop", tenant),
-                WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "127.0.0.1:" + port, null);
+                WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1:" + port,
+                null);
     }
 
     /**
@@ -122,10 +162,13 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
      * service_role? Hostile input behind a 401 or 403 would test nothing else. Tried on a fixture of its own, as the
      * request may change it (DELETE unlinks).
      */
-    private static boolean wantsUser(HostileRequests requests, ApiOperation operation, HostileRequests.Fixture probe,
-                                     RawExchange http) {
+    private static boolean wantsUser(
+            HostileRequests requests, ApiOperation operation, HostileRequests.Fixture probe, RawExchange http) {
         requests.use(probe.withCredential(probe.serviceToken()));
-        int status = http.send(requests.draft(operation).as("probe", "base request", Expect.ANSWERED).request()).status();
+        int status = http.send(requests.draft(operation)
+                        .as("probe", "base request", Expect.ANSWERED)
+                        .request())
+                .status();
         return status == 401 || status == 403;
     }
 
@@ -134,14 +177,28 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         try {
             answer = http.send(c.request());
         } catch (UncheckedIOException e) {
-            violations.add(new Violation(c.method(), c.path(), c.inputClass(), c.input(), "no answer", -1, "",
+            violations.add(new Violation(
+                    c.method(),
+                    c.path(),
+                    c.inputClass(),
+                    c.input(),
+                    "no answer",
+                    -1,
+                    "",
                     String.valueOf(e.getCause())));
             return;
         }
         for (String kind : faults(c, answer, page)) {
             String body = answer.body().replaceAll("\\s+", " ");
-            violations.add(new Violation(c.method(), c.path(), c.inputClass(), c.input(), kind, answer.status(),
-                    answer.contentType(), body.length() > 100 ? body.substring(0, 100) + "…" : body));
+            violations.add(new Violation(
+                    c.method(),
+                    c.path(),
+                    c.inputClass(),
+                    c.input(),
+                    kind,
+                    answer.status(),
+                    answer.contentType(),
+                    body.length() > 100 ? body.substring(0, 100) + "…" : body));
         }
     }
 
@@ -151,8 +208,11 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         int status = answer.status();
         if (status < 0) {
             // An HTTP/0.9-style answer has no headers: its body alone can still be a problem detail.
-            if (!page && !problem(answer.body()).map(p -> p.path("status").asInt() >= 400 && p.path("status").asInt() < 500)
-                    .orElse(false)) {
+            if (!page
+                    && !problem(answer.body())
+                            .map(p -> p.path("status").asInt() >= 400
+                                    && p.path("status").asInt() < 500)
+                            .orElse(false)) {
                 faults.add("no status line, and the body is not a 4xx problem detail");
             }
             return faults;
@@ -169,7 +229,9 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         if (status >= 400 && !page) {
             if (!answer.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/problem+json")) {
                 faults.add("not application/problem+json");
-            } else if (problem(answer.body()).map(p -> p.path("status").asInt() != status).orElse(true)) {
+            } else if (problem(answer.body())
+                    .map(p -> p.path("status").asInt() != status)
+                    .orElse(true)) {
                 faults.add("problem status differs from the HTTP status");
             }
         }
@@ -185,21 +247,31 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         }
     }
 
-    private static String report(long seed, int sent, Duration took, Map<String, Integer> sentByClass,
-                                 List<Violation> violations) {
-        StringBuilder out = new StringBuilder(String.format("API fuzz, seed %d (rerun: -Dsubsync.fuzz.seed=%d): %d requests "
-                + "in %d s, %d violations%n", seed, seed, sent, took.toSeconds(), violations.size()));
+    private static String report(
+            long seed, int sent, Duration took, Map<String, Integer> sentByClass, List<Violation> violations) {
+        StringBuilder out = new StringBuilder(String.format(
+                "API fuzz, seed %d (rerun: -Dsubsync.fuzz.seed=%d): %d requests " + "in %d s, %d violations%n",
+                seed, seed, sent, took.toSeconds(), violations.size()));
         out.append(String.format("%-22s %8s %10s  %s%n", "input class", "requests", "violations", "kinds"));
         for (Map.Entry<String, Integer> sentOf : sentByClass.entrySet()) {
-            List<Violation> of = violations.stream().filter(v -> v.inputClass().equals(sentOf.getKey())).toList();
-            Map<String, Long> kinds = of.stream().collect(Collectors.groupingBy(v -> v.kind()
-                    + (v.status() < 0 ? "" : " " + v.status()), TreeMap::new, Collectors.counting()));
-            out.append(String.format("%-22s %8d %10d  %s%n", sentOf.getKey(), sentOf.getValue(), of.size(),
-                    kinds.isEmpty() ? "" : kinds));
+            List<Violation> of = violations.stream()
+                    .filter(v -> v.inputClass().equals(sentOf.getKey()))
+                    .toList();
+            Map<String, Long> kinds = of.stream()
+                    .collect(Collectors.groupingBy(
+                            v -> v.kind() + (v.status() < 0 ? "" : " " + v.status()),
+                            TreeMap::new,
+                            Collectors.counting()));
+            out.append(String.format(
+                    "%-22s %8d %10d  %s%n",
+                    sentOf.getKey(), sentOf.getValue(), of.size(), kinds.isEmpty() ? "" : kinds));
         }
         out.append("violations:\n");
-        violations.stream().sorted(java.util.Comparator.comparing(Violation::inputClass).thenComparing(Violation::path)
-                .thenComparing(Violation::method)).forEach(v -> out.append("  ").append(v).append('\n'));
+        violations.stream()
+                .sorted(java.util.Comparator.comparing(Violation::inputClass)
+                        .thenComparing(Violation::path)
+                        .thenComparing(Violation::method))
+                .forEach(v -> out.append("  ").append(v).append('\n'));
         return out.toString();
     }
 }

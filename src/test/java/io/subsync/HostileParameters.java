@@ -19,11 +19,11 @@ import java.util.Map;
  */
 final class HostileParameters {
     private static final List<String> NON_ASCII = List.of("請求-✓", "ключ", "é", "😀", "\u00ff\u00fe");
-    private static final List<String> BAD_QUERIES = List.of("%zz=1", "cursor=%ff", "x=%", "%=1", "a=%e2%82", "%00=1",
-            "a=b&%zz");
+    private static final List<String> BAD_QUERIES =
+            List.of("%zz=1", "cursor=%ff", "x=%", "%=1", "a=%e2%82", "%00=1", "a=b&%zz");
     private static final List<String> BAD_QUERY_VALUES = List.of("%ff", "%zz", "%", "%e2%82", "%00", "%C0%AF");
-    private static final List<String> BAD_PATH_VALUES = List.of("%2F", "%00", "%2e%2e", "a%2Fb", "..", "%zz", "%ff", "%",
-            "%5C", "%3B", "%252F", "%e2%82");
+    private static final List<String> BAD_PATH_VALUES =
+            List.of("%2F", "%00", "%2e%2e", "a%2Fb", "..", "%zz", "%ff", "%", "%5C", "%3B", "%252F", "%e2%82");
     private final HostileRequests requests;
 
     HostileParameters(HostileRequests requests) {
@@ -31,29 +31,61 @@ final class HostileParameters {
     }
 
     void headerCases(ApiOperation operation, Map<String, List<Case>> byClass) {
-        List<String> names = new ArrayList<>(operation.parameters("header").stream().map(ApiOperation.Parameter::name).toList());
+        List<String> names = new ArrayList<>(operation.parameters("header").stream()
+                .map(ApiOperation.Parameter::name)
+                .toList());
         if (!names.contains("X-Request-Id")) {
             names.add("X-Request-Id");
         }
         for (String name : names) {
             for (String value : NON_ASCII) {
                 String sent = name.equals(MasterSignatureHeader.NAME) ? MasterSignatureHeader.withV1(value) : value;
-                add(byClass, requests.draft(operation).header(name, sent), value.equals(NON_ASCII.get(0)),
-                        "non-ascii-header", name + ": " + sent, Expect.ANSWERED);
+                add(
+                        byClass,
+                        requests.draft(operation).header(name, sent),
+                        value.equals(NON_ASCII.get(0)),
+                        "non-ascii-header",
+                        name + ": " + sent,
+                        Expect.ANSWERED);
             }
             for (String value : List.of("a\u0001b", "a\u007fb", "a\u0000b")) {
-                add(byClass, requests.draft(operation).header(name, value), false, "control-char-header",
-                        name + ": " + value.replace("\u0000", "\\0"), Expect.ANSWERED);
+                add(
+                        byClass,
+                        requests.draft(operation).header(name, value),
+                        false,
+                        "control-char-header",
+                        name + ": " + value.replace("\u0000", "\\0"),
+                        Expect.ANSWERED);
             }
-            add(byClass, requests.draft(operation).header(name, "h".repeat(3_000)), false, "oversized-header",
-                    name + ": 3,000 characters", Expect.ANSWERED);
-            add(byClass, requests.draft(operation).header(name, "h".repeat(9_000)), name.equals("X-Request-Id"),
-                    "oversized-header", name + ": 9,000 characters (over Tomcat's 8 KiB)", Expect.ANSWERED);
+            add(
+                    byClass,
+                    requests.draft(operation).header(name, "h".repeat(3_000)),
+                    false,
+                    "oversized-header",
+                    name + ": 3,000 characters",
+                    Expect.ANSWERED);
+            add(
+                    byClass,
+                    requests.draft(operation).header(name, "h".repeat(9_000)),
+                    name.equals("X-Request-Id"),
+                    "oversized-header",
+                    name + ": 9,000 characters (over Tomcat's 8 KiB)",
+                    Expect.ANSWERED);
         }
-        add(byClass, requests.draft(operation).header("Authorization", "Bearer ключ"), false, "non-ascii-header",
-                "Authorization: Bearer ключ", Expect.ANSWERED);
-        add(byClass, requests.draft(operation).header("Authorization", "Bearer " + "x".repeat(9_000)), false,
-                "oversized-header", "Authorization: Bearer + 9,000 characters", Expect.ANSWERED);
+        add(
+                byClass,
+                requests.draft(operation).header("Authorization", "Bearer ключ"),
+                false,
+                "non-ascii-header",
+                "Authorization: Bearer ключ",
+                Expect.ANSWERED);
+        add(
+                byClass,
+                requests.draft(operation).header("Authorization", "Bearer " + "x".repeat(9_000)),
+                false,
+                "oversized-header",
+                "Authorization: Bearer + 9,000 characters",
+                Expect.ANSWERED);
         Draft many = requests.draft(operation);
         for (int i = 0; i < 100; i++) {
             many.header("X-Fuzz-" + i, "v".repeat(100));
@@ -63,8 +95,13 @@ final class HostileParameters {
 
     void queryCases(ApiOperation operation, Map<String, List<Case>> byClass) {
         for (String query : BAD_QUERIES) {
-            add(byClass, requests.draft(operation).query(query), BAD_QUERIES.indexOf(query) < 2, "bad-percent-query",
-                    "?" + query, Expect.ANSWERED);
+            add(
+                    byClass,
+                    requests.draft(operation).query(query),
+                    BAD_QUERIES.indexOf(query) < 2,
+                    "bad-percent-query",
+                    "?" + query,
+                    Expect.ANSWERED);
         }
         for (ApiOperation.Parameter parameter : operation.parameters("query")) {
             String name = parameter.name();
@@ -76,8 +113,14 @@ final class HostileParameters {
                     query(byClass, operation, name, value, value.isEmpty(), "blank-uuid", Expect.REFUSED);
                 }
                 for (String value : HostileValues.MALFORMED_UUIDS) {
-                    query(byClass, operation, name, URLEncoder.encode(value, StandardCharsets.UTF_8), false,
-                            "malformed-uuid", Expect.REFUSED);
+                    query(
+                            byClass,
+                            operation,
+                            name,
+                            URLEncoder.encode(value, StandardCharsets.UTF_8),
+                            false,
+                            "malformed-uuid",
+                            Expect.REFUSED);
                 }
             }
             if (HostileValues.type(parameter.schema()).equals("integer")) {
@@ -95,7 +138,13 @@ final class HostileParameters {
     void pathCases(ApiOperation operation, Map<String, List<Case>> byClass) {
         for (ApiOperation.Parameter parameter : operation.parameters("path")) {
             for (String value : BAD_PATH_VALUES) {
-                path(byClass, operation, parameter, value, BAD_PATH_VALUES.indexOf(value) < 3, "bad-percent-path",
+                path(
+                        byClass,
+                        operation,
+                        parameter,
+                        value,
+                        BAD_PATH_VALUES.indexOf(value) < 3,
+                        "bad-percent-path",
                         Expect.ANSWERED);
             }
             if (parameter.isUuid()) {
@@ -103,17 +152,35 @@ final class HostileParameters {
                     path(byClass, operation, parameter, value, false, "blank-uuid", Expect.REFUSED);
                 }
                 for (String value : HostileValues.MALFORMED_UUIDS) {
-                    path(byClass, operation, parameter, URLEncoder.encode(value, StandardCharsets.UTF_8), false,
-                            "malformed-uuid", Expect.REFUSED);
+                    path(
+                            byClass,
+                            operation,
+                            parameter,
+                            URLEncoder.encode(value, StandardCharsets.UTF_8),
+                            false,
+                            "malformed-uuid",
+                            Expect.REFUSED);
                 }
             }
         }
         String path = requests.draft(operation).path();
         int slash = path.lastIndexOf('/');
-        List<String> changed = List.of(path + "/%2e%2e", path + "%00", path.substring(0, slash) + "%2F"
-                + path.substring(slash + 1), path + "%zz", "/%2e%2e" + path, path + "%ff", path + ";jsessionid=x", path + "/");
+        List<String> changed = List.of(
+                path + "/%2e%2e",
+                path + "%00",
+                path.substring(0, slash) + "%2F" + path.substring(slash + 1),
+                path + "%zz",
+                "/%2e%2e" + path,
+                path + "%ff",
+                path + ";jsessionid=x",
+                path + "/");
         for (String target : changed) {
-            add(byClass, requests.draft(operation).path(target), target.equals(changed.get(0)), "bad-percent-path", target,
+            add(
+                    byClass,
+                    requests.draft(operation).path(target),
+                    target.equals(changed.get(0)),
+                    "bad-percent-path",
+                    target,
                     Expect.ANSWERED);
         }
     }
@@ -129,29 +196,65 @@ final class HostileParameters {
         credentials.put("an empty bearer token", "Bearer ");
         credentials.put("the fixture user's token", "Bearer " + fixture.userToken());
         credentials.put("another user's token", "Bearer " + fixture.otherUserToken());
-        credentials.put("a service_role token", "Bearer " + fixture.serviceToken().get());
-        credentials.put("a service_role token, scheme in lower case", "bearer " + fixture.serviceToken().get());
+        credentials.put(
+                "a service_role token", "Bearer " + fixture.serviceToken().get());
+        credentials.put(
+                "a service_role token, scheme in lower case",
+                "bearer " + fixture.serviceToken().get());
         for (Map.Entry<String, String> credential : credentials.entrySet()) {
-            add(byClass, requests.draft(operation).authorization(credential.getValue()), false, "credentials",
-                    credential.getKey(), Expect.ANSWERED);
+            add(
+                    byClass,
+                    requests.draft(operation).authorization(credential.getValue()),
+                    false,
+                    "credentials",
+                    credential.getKey(),
+                    Expect.ANSWERED);
         }
     }
 
-    private void query(Map<String, List<Case>> byClass, ApiOperation operation, String name, String value, boolean pinned,
-                       String inputClass, Expect expect) {
-        add(byClass, requests.draft(operation).param(name, value), pinned, inputClass, "?" + name + "=" + value, expect);
+    private void query(
+            Map<String, List<Case>> byClass,
+            ApiOperation operation,
+            String name,
+            String value,
+            boolean pinned,
+            String inputClass,
+            Expect expect) {
+        add(
+                byClass,
+                requests.draft(operation).param(name, value),
+                pinned,
+                inputClass,
+                "?" + name + "=" + value,
+                expect);
     }
 
-    private void path(Map<String, List<Case>> byClass, ApiOperation operation, ApiOperation.Parameter parameter,
-                      String value, boolean pinned, String inputClass, Expect expect) {
+    private void path(
+            Map<String, List<Case>> byClass,
+            ApiOperation operation,
+            ApiOperation.Parameter parameter,
+            String value,
+            boolean pinned,
+            String inputClass,
+            Expect expect) {
         Map<String, String> values = new LinkedHashMap<>(requests.pathValues());
         values.put(parameter.name(), value);
-        add(byClass, requests.draft(operation).path(operation.path(values)), pinned, inputClass,
-                "{" + parameter.name() + "} = " + value, expect);
+        add(
+                byClass,
+                requests.draft(operation).path(operation.path(values)),
+                pinned,
+                inputClass,
+                "{" + parameter.name() + "} = " + value,
+                expect);
     }
 
-    private static void add(Map<String, List<Case>> byClass, Draft draft, boolean pinned, String inputClass, String input,
-                            Expect expect) {
+    private static void add(
+            Map<String, List<Case>> byClass,
+            Draft draft,
+            boolean pinned,
+            String inputClass,
+            String input,
+            Expect expect) {
         HostileRequests.add(byClass, (pinned ? draft.pinned() : draft).as(inputClass, input, expect));
     }
 }

@@ -41,8 +41,14 @@ final class HostileRequests {
      * One request: the operation it aims at, the class of hostile input, a short description, the bytes to send.
      * A pinned case is sent whatever the budget: the inputs known to have broken the service once.
      */
-    record Case(String method, String path, String inputClass, String input, Expect expect, byte[] request,
-                boolean pinned) { }
+    record Case(
+            String method,
+            String path,
+            String inputClass,
+            String input,
+            Expect expect,
+            byte[] request,
+            boolean pinned) {}
 
     /**
      * The data the requests point at: a linked user with a tenant, and credentials of every kind.
@@ -50,12 +56,31 @@ final class HostileRequests {
      * @param serviceToken a service_role token; a new subject each time, so per-caller limits do not hide deeper checks
      * @param credential   the token every request but the credentials' own carries: one the operation lets through
      */
-    record Fixture(UUID user, UUID masterUser, UUID tenant, Supplier<String> serviceToken, String userToken,
-                   String otherUserToken, String expiredToken, String foreignToken, byte[] webhookSecret, String host,
-                   Supplier<String> credential) {
+    record Fixture(
+            UUID user,
+            UUID masterUser,
+            UUID tenant,
+            Supplier<String> serviceToken,
+            String userToken,
+            String otherUserToken,
+            String expiredToken,
+            String foreignToken,
+            byte[] webhookSecret,
+            String host,
+            Supplier<String> credential) {
         Fixture withCredential(Supplier<String> token) {
-            return new Fixture(user, masterUser, tenant, serviceToken, userToken, otherUserToken, expiredToken,
-                    foreignToken, webhookSecret, host, token);
+            return new Fixture(
+                    user,
+                    masterUser,
+                    tenant,
+                    serviceToken,
+                    userToken,
+                    otherUserToken,
+                    expiredToken,
+                    foreignToken,
+                    webhookSecret,
+                    host,
+                    token);
         }
     }
 
@@ -68,6 +93,7 @@ final class HostileRequests {
                "userId": {"type": "string", "format": "uuid"}, "serviceId": {"type": "string"},
                "planTier": {"type": "string"}, "status": {"type": "string"}, "startDate": {"type": "string"},
                "endDate": {"type": "string"}, "version": {"type": "integer"}}}}}""");
+
     private final Random random;
     private Fixture fixture;
     private final JsonBodies bodies;
@@ -100,7 +126,9 @@ final class HostileRequests {
         Collections.shuffle(classes, random);
         byClass.values().forEach(list -> Collections.shuffle(list, random));
         List<Case> chosen = new ArrayList<>();
-        byClass.values().forEach(list -> chosen.addAll(list.stream().filter(Case::pinned).toList()));
+        byClass.values()
+                .forEach(
+                        list -> chosen.addAll(list.stream().filter(Case::pinned).toList()));
         byClass.values().forEach(list -> list.removeIf(Case::pinned));
         for (int round = 0; chosen.size() < budget; round++) {
             boolean any = false;
@@ -141,7 +169,8 @@ final class HostileRequests {
     }
 
     Map<String, String> pathValues() {
-        return Map.of("mvpUserId", fixture.user().toString(), "id", fixture.tenant().toString());
+        return Map.of(
+                "mvpUserId", fixture.user().toString(), "id", fixture.tenant().toString());
     }
 
     private String baseQuery(ApiOperation operation) {
@@ -180,7 +209,8 @@ final class HostileRequests {
             this.method = operation.method();
             this.path = operation.path(pathValues());
             this.query = baseQuery(operation);
-            this.body = operation.body() == null ? null
+            this.body = operation.body() == null
+                    ? null
                     : JsonBodies.bytes(bodies.base(bodySchema(operation), operation, fixture));
             if (!operation.path().equals(WEBHOOK)) {
                 authorization = "Bearer " + fixture.credential().get();
@@ -214,7 +244,8 @@ final class HostileRequests {
         /** Sets one query parameter (raw, as sent), dropping the value the base request gave it. */
         Draft param(String name, String rawValue) {
             if (query != null) {
-                String kept = java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith(name + "="))
+                String kept = java.util.Arrays.stream(query.split("&"))
+                        .filter(p -> !p.startsWith(name + "="))
                         .collect(java.util.stream.Collectors.joining("&"));
                 query = kept.isEmpty() ? null : kept;
             }
@@ -261,12 +292,20 @@ final class HostileRequests {
             }
             boolean signed = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase(MasterSignatureHeader.NAME));
             if (operation.path().equals(WEBHOOK) && !signed) {
-                sent.add(new String[] {MasterSignatureHeader.NAME, MasterSignatureHeader.sign(body, fixture.webhookSecret())});
+                sent.add(new String[] {
+                    MasterSignatureHeader.NAME, MasterSignatureHeader.sign(body, fixture.webhookSecret())
+                });
             }
             sent.addAll(headers);
             String target = path + (query == null ? "" : "?" + query);
-            return new Case(method, operation.path(), inputClass, input, expect,
-                    new RawExchange.Request(method, target, sent, body).bytes(fixture.host()), pinned);
+            return new Case(
+                    method,
+                    operation.path(),
+                    inputClass,
+                    input,
+                    expect,
+                    new RawExchange.Request(method, target, sent, body).bytes(fixture.host()),
+                    pinned);
         }
     }
 
@@ -274,8 +313,7 @@ final class HostileRequests {
     static final class MasterSignatureHeader {
         static final String NAME = "X-Master-Signature";
 
-        private MasterSignatureHeader() {
-        }
+        private MasterSignatureHeader() {}
 
         static String sign(byte[] body, byte[] secret) {
             long t = java.time.Instant.now().getEpochSecond();

@@ -16,13 +16,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class HostileValues {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final List<String> BLANK_UUIDS = List.of("", "   ");
-    static final List<String> MALFORMED_UUIDS = List.of("not-a-uuid", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
-            "123e4567-e89b-12d3-a456-4266141740000", "{123e4567-e89b-12d3-a456-426614174000}", "123e4567e89b12d3");
+    static final List<String> MALFORMED_UUIDS = List.of(
+            "not-a-uuid",
+            "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+            "123e4567-e89b-12d3-a456-4266141740000",
+            "{123e4567-e89b-12d3-a456-426614174000}",
+            "123e4567e89b12d3");
     /** The first has its NUL inside: String.trim() removes one at either end, which would hide it. */
     static final List<String> NUL_STRINGS = List.of("a\u0000b\u0000c", "fuzz\u0000", "\u0000");
 
-    private HostileValues() {
-    }
+    private HostileValues() {}
 
     static String type(JsonNode schema) {
         return schema.path("type").asString("");
@@ -34,10 +37,17 @@ final class HostileValues {
 
     static List<JsonNode> wrongTypes(JsonNode schema) {
         return switch (type(schema)) {
-            case "string" -> isUuid(schema) ? List.of(NODES.booleanNode(true), NODES.numberNode(12), object(), array())
-                    : List.of(NODES.booleanNode(true), object(), array());
-            case "integer" -> List.of(NODES.numberNode(new BigDecimal("1.5")), NODES.booleanNode(true),
-                    NODES.stringNode("abc"), object(), array());
+            case "string" ->
+                isUuid(schema)
+                        ? List.of(NODES.booleanNode(true), NODES.numberNode(12), object(), array())
+                        : List.of(NODES.booleanNode(true), object(), array());
+            case "integer" ->
+                List.of(
+                        NODES.numberNode(new BigDecimal("1.5")),
+                        NODES.booleanNode(true),
+                        NODES.stringNode("abc"),
+                        object(),
+                        array());
             case "number" -> List.of(NODES.booleanNode(true), NODES.stringNode("abc"), object(), array());
             case "boolean" -> List.of(NODES.stringNode("yes"), object(), array());
             case "object" -> List.of(NODES.stringNode("fuzz"), array(), NODES.numberNode(5), NODES.booleanNode(false));
@@ -48,8 +58,10 @@ final class HostileValues {
 
     static List<JsonNode> coercible(JsonNode schema) {
         return switch (type(schema)) {
-            case "string" -> isUuid(schema) ? List.of() : List.of(NODES.numberNode(12), NODES.numberNode(new BigDecimal("1.5")));
-            case "integer" -> List.of(NODES.stringNode("12"), NODES.numberNode(new BigDecimal("12.0")), NODES.stringNode(""));
+            case "string" ->
+                isUuid(schema) ? List.of() : List.of(NODES.numberNode(12), NODES.numberNode(new BigDecimal("1.5")));
+            case "integer" ->
+                List.of(NODES.stringNode("12"), NODES.numberNode(new BigDecimal("12.0")), NODES.stringNode(""));
             case "boolean" -> List.of(NODES.numberNode(1), NODES.stringNode("true"), NODES.stringNode(""));
             case "object", "array" -> List.of(NODES.stringNode(""));
             default -> List.of();
@@ -58,8 +70,10 @@ final class HostileValues {
 
     /** Numbers no int32 or int64 holds, and one no double holds. */
     static List<JsonNode> hugeNumbers() {
-        return List.of(NODES.numberNode(new BigInteger("99999999999999999999")),
-                NODES.numberNode(new BigInteger("-99999999999999999999")), NODES.numberNode(new BigDecimal("1E+400")),
+        return List.of(
+                NODES.numberNode(new BigInteger("99999999999999999999")),
+                NODES.numberNode(new BigInteger("-99999999999999999999")),
+                NODES.numberNode(new BigDecimal("1E+400")),
                 NODES.numberNode(2_147_483_648L));
     }
 

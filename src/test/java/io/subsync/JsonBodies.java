@@ -25,9 +25,20 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonBodies {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> CONTENT_TYPES = List.of("*/*", "application/*", "text/plain", "application/xml",
-            "", ";;;", "application/json; charset=klingon", "multipart/form-data", "application/x-www-form-urlencoded",
-            "application/json-patch+json", "application/problem+json", "application/json;charset=UTF-16", "json");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "*/*",
+            "application/*",
+            "text/plain",
+            "application/xml",
+            "",
+            ";;;",
+            "application/json; charset=klingon",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "application/json-patch+json",
+            "application/problem+json",
+            "application/json;charset=UTF-16",
+            "json");
     private final Random random;
 
     JsonBodies(Random random) {
@@ -58,101 +69,199 @@ final class JsonBodies {
             target.put("unexpectedField", 1);
             // Master may add fields to its events; the API's own bodies refuse unknown ones (README).
             String field = (at.isEmpty() ? "" : String.join(".", at) + ".") + "unexpectedField";
-            HostileRequests.add(byClass, requests.draft(operation).body(extra)
-                    .as("extra-field", field, webhook ? Expect.ANSWERED : Expect.REFUSED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(extra)
+                            .as("extra-field", field, webhook ? Expect.ANSWERED : Expect.REFUSED));
         }
         for (String text : List.of("{}", "null", "")) {
-            HostileRequests.add(byClass, requests.draft(operation).body(text.getBytes(StandardCharsets.UTF_8))
-                    .as("missing-field", "body " + (text.isEmpty() ? "empty" : text), Expect.ANSWERED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(text.getBytes(StandardCharsets.UTF_8))
+                            .as("missing-field", "body " + (text.isEmpty() ? "empty" : text), Expect.ANSWERED));
         }
-        HostileRequests.add(byClass, requests.draft(operation).body((byte[]) null)
-                .as("missing-field", "no body", Expect.ANSWERED));
+        HostileRequests.add(
+                byClass, requests.draft(operation).body((byte[]) null).as("missing-field", "no body", Expect.ANSWERED));
         for (String text : List.of("[]", "\"text\"", "42", "true")) {
-            HostileRequests.add(byClass, requests.draft(operation).body(text.getBytes(StandardCharsets.UTF_8))
-                    .as("wrong-type", "body " + text, Expect.REFUSED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(text.getBytes(StandardCharsets.UTF_8))
+                            .as("wrong-type", "body " + text, Expect.REFUSED));
         }
         String nested = "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000);
         for (String text : List.of("{", "{\"a\":", "{'a': 1}", "{\"a\" 1}", nested)) {
-            HostileRequests.add(byClass, requests.draft(operation).body(text.getBytes(StandardCharsets.UTF_8))
-                    .as("malformed-json", text.length() > 40 ? "objects nested 3,000 deep" : text, Expect.REFUSED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(text.getBytes(StandardCharsets.UTF_8))
+                            .as(
+                                    "malformed-json",
+                                    text.length() > 40 ? "objects nested 3,000 deep" : text,
+                                    Expect.REFUSED));
         }
         String json = new String(bytes(base), StandardCharsets.UTF_8);
-        HostileRequests.add(byClass, requests.draft(operation).body((json + " trailing").getBytes(StandardCharsets.UTF_8))
-                .as("malformed-json", "trailing garbage after the object", Expect.ANSWERED));
-        HostileRequests.add(byClass, requests.draft(operation).body(withInvalidUtf8(json))
-                .as("malformed-json", "invalid UTF-8 inside a string", Expect.ANSWERED));
+        HostileRequests.add(
+                byClass,
+                requests.draft(operation)
+                        .body((json + " trailing").getBytes(StandardCharsets.UTF_8))
+                        .as("malformed-json", "trailing garbage after the object", Expect.ANSWERED));
+        HostileRequests.add(
+                byClass,
+                requests.draft(operation)
+                        .body(withInvalidUtf8(json))
+                        .as("malformed-json", "invalid UTF-8 inside a string", Expect.ANSWERED));
         for (String type : CONTENT_TYPES) {
             HostileRequests.Draft draft = requests.draft(operation).contentType(type);
-            HostileRequests.add(byClass, (type.equals("*/*") ? draft.pinned() : draft)
-                    .as("content-type", "Content-Type: " + type, Expect.ANSWERED));
+            HostileRequests.add(
+                    byClass,
+                    (type.equals("*/*") ? draft.pinned() : draft)
+                            .as("content-type", "Content-Type: " + type, Expect.ANSWERED));
         }
-        HostileRequests.add(byClass, requests.draft(operation).contentType(null)
-                .as("content-type", "no Content-Type", Expect.ANSWERED));
+        HostileRequests.add(
+                byClass,
+                requests.draft(operation).contentType(null).as("content-type", "no Content-Type", Expect.ANSWERED));
     }
 
-    private void propertyCases(HostileRequests requests, ApiOperation operation, JsonNode base, Property property,
-                               Map<String, List<Case>> byClass) {
+    private void propertyCases(
+            HostileRequests requests,
+            ApiOperation operation,
+            JsonNode base,
+            Property property,
+            Map<String, List<Case>> byClass) {
         JsonNode schema = property.schema();
         String type = HostileValues.type(schema);
         List<JsonNode> wrong = HostileValues.wrongTypes(schema);
         for (JsonNode value : wrong) {
-            add(requests, operation, byClass, base, property, value, "wrong-type", Expect.REFUSED, value == wrong.get(0));
+            add(
+                    requests,
+                    operation,
+                    byClass,
+                    base,
+                    property,
+                    value,
+                    "wrong-type",
+                    Expect.REFUSED,
+                    value == wrong.get(0));
         }
         for (JsonNode value : HostileValues.coercible(schema)) {
             add(requests, operation, byClass, base, property, value, "coercible-type", Expect.ANSWERED);
         }
         if (HostileValues.isUuid(schema)) {
             for (String value : HostileValues.BLANK_UUIDS) {
-                add(requests, operation, byClass, base, property, NODES.stringNode(value), "blank-uuid", Expect.REFUSED,
+                add(
+                        requests,
+                        operation,
+                        byClass,
+                        base,
+                        property,
+                        NODES.stringNode(value),
+                        "blank-uuid",
+                        Expect.REFUSED,
                         value.isEmpty());
             }
             for (String value : HostileValues.MALFORMED_UUIDS) {
-                add(requests, operation, byClass, base, property, NODES.stringNode(value), "malformed-uuid", Expect.REFUSED);
+                add(
+                        requests,
+                        operation,
+                        byClass,
+                        base,
+                        property,
+                        NODES.stringNode(value),
+                        "malformed-uuid",
+                        Expect.REFUSED);
             }
         } else if (type.equals("string") || type.isEmpty()) {
             List<JsonNode> nuls = HostileValues.nulStrings();
             for (JsonNode value : nuls) {
-                add(requests, operation, byClass, base, property, value, "nul-in-string", Expect.ANSWERED,
+                add(
+                        requests,
+                        operation,
+                        byClass,
+                        base,
+                        property,
+                        value,
+                        "nul-in-string",
+                        Expect.ANSWERED,
                         value == nuls.get(0));
             }
-            add(requests, operation, byClass, base, property, NODES.stringNode("x".repeat(20_000)), "long-string",
+            add(
+                    requests,
+                    operation,
+                    byClass,
+                    base,
+                    property,
+                    NODES.stringNode("x".repeat(20_000)),
+                    "long-string",
                     Expect.ANSWERED);
         }
         if (type.equals("integer") || type.isEmpty()) {
             List<JsonNode> huge = HostileValues.hugeNumbers();
             for (JsonNode value : huge) {
-                Expect expect = type.equals("integer") && !HostileValues.fits(value, schema) ? Expect.REFUSED : Expect.ANSWERED;
-                add(requests, operation, byClass, base, property, value, "huge-number", expect,
+                Expect expect =
+                        type.equals("integer") && !HostileValues.fits(value, schema) ? Expect.REFUSED : Expect.ANSWERED;
+                add(
+                        requests,
+                        operation,
+                        byClass,
+                        base,
+                        property,
+                        value,
+                        "huge-number",
+                        expect,
                         expect == Expect.REFUSED && value == huge.get(0));
             }
         }
         if (type.equals("object") && schema.has("additionalProperties")) {
             ObjectNode changed = (ObjectNode) base.deepCopy();
             ((ObjectNode) navigate(changed, property.path())).put("key\u0000", true);
-            HostileRequests.add(byClass, requests.draft(operation).body(changed)
-                    .as("nul-in-string", property.name() + " has a key with NUL", Expect.ANSWERED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(changed)
+                            .as("nul-in-string", property.name() + " has a key with NUL", Expect.ANSWERED));
         }
         ObjectNode without = (ObjectNode) base.deepCopy();
         List<String> parent = property.path().subList(0, property.path().size() - 1);
         JsonNode holder = parent.isEmpty() ? without : navigate(without, parent);
         if (holder instanceof ObjectNode object) {
             object.remove(property.path().get(property.path().size() - 1));
-            HostileRequests.add(byClass, requests.draft(operation).body(without)
-                    .as("missing-field", "without " + property.name(), Expect.ANSWERED));
+            HostileRequests.add(
+                    byClass,
+                    requests.draft(operation)
+                            .body(without)
+                            .as("missing-field", "without " + property.name(), Expect.ANSWERED));
         }
     }
 
-    private static void add(HostileRequests requests, ApiOperation operation, Map<String, List<Case>> byClass,
-                            JsonNode base, Property property, JsonNode value, String inputClass, Expect expect) {
+    private static void add(
+            HostileRequests requests,
+            ApiOperation operation,
+            Map<String, List<Case>> byClass,
+            JsonNode base,
+            Property property,
+            JsonNode value,
+            String inputClass,
+            Expect expect) {
         add(requests, operation, byClass, base, property, value, inputClass, expect, false);
     }
 
-    private static void add(HostileRequests requests, ApiOperation operation, Map<String, List<Case>> byClass,
-                            JsonNode base, Property property, JsonNode value, String inputClass, Expect expect,
-                            boolean pinned) {
+    private static void add(
+            HostileRequests requests,
+            ApiOperation operation,
+            Map<String, List<Case>> byClass,
+            JsonNode base,
+            Property property,
+            JsonNode value,
+            String inputClass,
+            Expect expect,
+            boolean pinned) {
         HostileRequests.Draft draft = requests.draft(operation).body(with(base, property.path(), value));
-        HostileRequests.add(byClass, (pinned ? draft.pinned() : draft)
-                .as(inputClass, property.name() + " = " + describe(value), expect));
+        HostileRequests.add(
+                byClass,
+                (pinned ? draft.pinned() : draft).as(inputClass, property.name() + " = " + describe(value), expect));
     }
 
     private static String describe(JsonNode value) {
@@ -163,11 +272,18 @@ final class JsonBodies {
     /** The body a caller would send: values by property name, else by type. */
     JsonNode base(JsonNode schema, ApiOperation operation, HostileRequests.Fixture fixture) {
         if (operation.path().equals(HostileRequests.WEBHOOK)) {
-            ObjectNode event = HostileRequests.object().put("id", "evt_" + hex()).put("type", "subscription.updated")
+            ObjectNode event = HostileRequests.object()
+                    .put("id", "evt_" + hex())
+                    .put("type", "subscription.updated")
                     .put("createdAt", Instant.now().toString());
-            event.putObject("data").put("userId", fixture.masterUser().toString()).put("serviceId", "svc_pawnshop")
-                    .put("planTier", "pro").put("status", "active").put("startDate", "2026-11-01T00:00:00Z")
-                    .putNull("endDate").put("version", 1 + random.nextInt(1_000_000));
+            event.putObject("data")
+                    .put("userId", fixture.masterUser().toString())
+                    .put("serviceId", "svc_pawnshop")
+                    .put("planTier", "pro")
+                    .put("status", "active")
+                    .put("startDate", "2026-11-01T00:00:00Z")
+                    .putNull("endDate")
+                    .put("version", 1 + random.nextInt(1_000_000));
             return event;
         }
         return value(schema, null, fixture);
@@ -181,7 +297,8 @@ final class JsonBodies {
         return switch (HostileValues.type(schema)) {
             case "object" -> {
                 ObjectNode object = HostileRequests.object();
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     object.set(property.getKey(), value(property.getValue(), property.getKey(), fixture));
                 }
                 yield object;
@@ -189,7 +306,9 @@ final class JsonBodies {
             case "array" -> NODES.arrayNode().add(value(schema.path("items"), null, fixture));
             case "integer" -> NODES.numberNode(1);
             case "boolean" -> NODES.booleanNode(true);
-            default -> NODES.stringNode(HostileValues.isUuid(schema) ? UUID.randomUUID().toString() : "fuzz");
+            default ->
+                NODES.stringNode(
+                        HostileValues.isUuid(schema) ? UUID.randomUUID().toString() : "fuzz");
         };
     }
 

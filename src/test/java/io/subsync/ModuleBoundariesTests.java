@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +43,9 @@ class ModuleBoundariesTests {
 
     @Test
     void modulesAreUsedOnlyThroughTheirApi() {
-        assertThat(Modules.apiViolations(CLASSES)).as("dependencies on another module's internals").isEmpty();
+        assertThat(Modules.apiViolations(CLASSES))
+                .as("dependencies on another module's internals")
+                .isEmpty();
     }
 
     @Test
@@ -53,21 +54,27 @@ class ModuleBoundariesTests {
         List<String> undeclared = new ArrayList<>();
         List<String> unused = new ArrayList<>();
         actual.forEach((module, targets) -> targets.stream()
-                .filter(target -> !Modules.ALLOWED.getOrDefault(module, Set.of()).contains(target))
-                .forEach(target -> undeclared.add(module + " -> " + target + ": "
-                        + Modules.example(CLASSES, module, target))));
+                .filter(target ->
+                        !Modules.ALLOWED.getOrDefault(module, Set.of()).contains(target))
+                .forEach(target ->
+                        undeclared.add(module + " -> " + target + ": " + Modules.example(CLASSES, module, target))));
         Modules.ALLOWED.forEach((module, targets) -> targets.stream()
                 .filter(target -> !actual.getOrDefault(module, new TreeSet<>()).contains(target))
                 .forEach(target -> unused.add(module + " -> " + target)));
         assertThat(undeclared).as("dependencies not in Modules.ALLOWED").isEmpty();
-        assertThat(unused).as("allowed dependencies no class uses (drop them from Modules.ALLOWED)").isEmpty();
+        assertThat(unused)
+                .as("allowed dependencies no class uses (drop them from Modules.ALLOWED)")
+                .isEmpty();
     }
 
     @Test
     void modulesHaveNoCyclesAndNothingDependsOnTheRoot() {
         SortedMap<String, SortedSet<String>> graph = Modules.dependencies(CLASSES);
-        assertThat(graph.entrySet().stream().filter(e -> e.getValue().contains(Modules.ROOT)).map(Map.Entry::getKey))
-                .as("modules that depend on the root package").isEmpty();
+        assertThat(graph.entrySet().stream()
+                        .filter(e -> e.getValue().contains(Modules.ROOT))
+                        .map(Map.Entry::getKey))
+                .as("modules that depend on the root package")
+                .isEmpty();
         assertThat(Modules.cycles(graph)).as("cycles between modules").isEmpty();
     }
 
@@ -78,8 +85,12 @@ class ModuleBoundariesTests {
                 .filter(c -> c.getPackageName().matches("io\\.subsync\\.(.+\\.)?(persistence|web)"))
                 .filter(c -> !c.getPackageName().equals(Modules.SHARED_SQL))
                 .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
-                .map(JavaClass::getName).sorted().toList();
-        assertThat(publicAdapters).as("public classes in persistence and web packages").isEmpty();
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+        assertThat(publicAdapters)
+                .as("public classes in persistence and web packages")
+                .isEmpty();
     }
 
     @Test
@@ -99,9 +110,13 @@ class ModuleBoundariesTests {
     @Test
     void theArchitectureDocumentShowsTheseModuleDependencies() throws IOException {
         String doc = Files.readString(Path.of("docs/architecture.md"));
-        Matcher block = Pattern.compile("```mermaid\\n(flowchart LR\\n.*?)```", Pattern.DOTALL).matcher(doc);
-        assertThat(block.find()).as("a mermaid flowchart in docs/architecture.md").isTrue();
-        assertThat(block.group(1)).as("docs/architecture.md's module diagram (Modules.mermaid() prints it)")
+        Matcher block = Pattern.compile("```mermaid\\n(flowchart LR\\n.*?)```", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(block.find())
+                .as("a mermaid flowchart in docs/architecture.md")
+                .isTrue();
+        assertThat(block.group(1))
+                .as("docs/architecture.md's module diagram (Modules.mermaid() prints it)")
                 .isEqualTo(Modules.mermaid());
     }
 }

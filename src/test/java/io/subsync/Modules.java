@@ -25,8 +25,7 @@ final class Modules {
     /** Module → the modules it may depend on. docs/architecture.md's diagram is drawn from this. */
     static final Map<String, Set<String>> ALLOWED = allowed();
 
-    private Modules() {
-    }
+    private Modules() {}
 
     private static Map<String, Set<String>> allowed() {
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
@@ -35,15 +34,54 @@ final class Modules {
         allowed.put("catalog", Set.of("problems"));
         allowed.put("http", Set.of("problems"));
         allowed.put("linking", Set.of("access", "audit", "database", "problems"));
-        allowed.put("ops", Set.of("commandline", "access", "catalog", "linking", "mastersim", "problems", "sync", "sync.mapping", "tenancy"));
-        allowed.put("root", Set.of("commandline", "access", "mastersim", "ops", "sync.drift", "sync.health", "sync.outbound"));
+        allowed.put(
+                "ops",
+                Set.of(
+                        "commandline",
+                        "access",
+                        "catalog",
+                        "linking",
+                        "mastersim",
+                        "problems",
+                        "sync",
+                        "sync.mapping",
+                        "tenancy"));
+        allowed.put(
+                "root",
+                Set.of("commandline", "access", "mastersim", "ops", "sync.drift", "sync.health", "sync.outbound"));
         allowed.put("sync", Set.of("database", "problems"));
-        allowed.put("sync.drift", Set.of("commandline", "access", "database", "http", "linking", "problems", "sync", "sync.inbound", "sync.outbound", "tenancy"));
+        allowed.put(
+                "sync.drift",
+                Set.of(
+                        "commandline",
+                        "access",
+                        "database",
+                        "http",
+                        "linking",
+                        "problems",
+                        "sync",
+                        "sync.inbound",
+                        "sync.outbound",
+                        "tenancy"));
         allowed.put("sync.health", Set.of("commandline", "database", "problems", "sync"));
-        allowed.put("sync.inbound", Set.of("access", "audit", "database", "linking", "problems", "sync", "sync.mapping", "sync.outbound"));
+        allowed.put(
+                "sync.inbound",
+                Set.of("access", "audit", "database", "linking", "problems", "sync", "sync.mapping", "sync.outbound"));
         allowed.put("sync.mapping", Set.of("database", "sync"));
-        allowed.put("sync.outbound", Set.of("commandline", "access", "audit", "database", "http", "linking", "problems", "sync", "sync.mapping", "tenancy"));
-        allowed.put("tenancy", Set.of("access", "catalog", "problems"));
+        allowed.put(
+                "sync.outbound",
+                Set.of(
+                        "commandline",
+                        "access",
+                        "audit",
+                        "database",
+                        "http",
+                        "linking",
+                        "problems",
+                        "sync",
+                        "sync.mapping",
+                        "tenancy"));
+        allowed.put("tenancy", Set.of("access", "catalog", "database", "problems"));
         return allowed;
     }
 
@@ -114,7 +152,8 @@ final class Modules {
                     continue;
                 }
                 String pkg = target.getPackageName();
-                boolean sharedSql = pkg.equals(SHARED_SQL) && from.startsWith("sync.")
+                boolean sharedSql = pkg.equals(SHARED_SQL)
+                        && from.startsWith("sync.")
                         && type.getPackageName().endsWith(".persistence");
                 if (!pkg.equals(api(to)) && !sharedSql) {
                     found.add(d.getDescription());
@@ -133,7 +172,8 @@ final class Modules {
         return found;
     }
 
-    private static void walk(SortedMap<String, SortedSet<String>> graph, String at, List<String> path, List<String> found) {
+    private static void walk(
+            SortedMap<String, SortedSet<String>> graph, String at, List<String> path, List<String> found) {
         for (String next : graph.getOrDefault(at, new TreeSet<>())) {
             if (next.equals(path.get(0))) {
                 found.add(String.join(" -> ", path) + " -> " + next);
@@ -148,8 +188,13 @@ final class Modules {
     /** The allowed dependencies as the mermaid flowchart of docs/architecture.md. */
     static String mermaid() {
         StringBuilder chart = new StringBuilder("flowchart LR\n");
-        new TreeMap<>(ALLOWED).forEach((module, targets) -> new TreeSet<>(targets)
-                .forEach(target -> chart.append("    ").append(id(module)).append(" --> ").append(id(target)).append('\n')));
+        new TreeMap<>(ALLOWED)
+                .forEach((module, targets) -> new TreeSet<>(targets)
+                        .forEach(target -> chart.append("    ")
+                                .append(id(module))
+                                .append(" --> ")
+                                .append(id(target))
+                                .append('\n')));
         return chart.toString();
     }
 

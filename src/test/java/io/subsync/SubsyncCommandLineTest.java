@@ -28,27 +28,30 @@ class SubsyncCommandLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "serve --no-such-flag                  | Unknown option: '--no-such-flag'",
-            "serve --port 8080 --server.port=9     | Unknown option: '--server.port=9'",
-            "demo --no-such-flag                   | Unknown option: '--no-such-flag'",
-            "init catalogue.yml --no-such-flag     | Unknown option: '--no-such-flag'",
-            "init catalogue.yml other.yml          | Unmatched argument at index 2: 'other.yml'",
-            "token --no-such-flag                  | Unknown option: '--no-such-flag'",
-            "reconcile --no-such-flag              | Unknown option: '--no-such-flag'",
-            "reconcile --master now                | Unmatched argument at index 2: 'now'",
-            "retry --no-such-flag                  | Unknown option: '--no-such-flag'",
-            "retry --sync-idd X                    | Unknown options: '--sync-idd', 'X' (did you mean --sync-id?)",
-            "retry all                             | Unmatched argument at index 1: 'all'",
-            "monitor --no-such-flag                | Unknown option: '--no-such-flag'",
-            "monitor --wacth                       | Unknown option: '--wacth' (did you mean --watch?)",
-            "master-sim --no-such-flag             | Unknown option: '--no-such-flag'",
-            "retry --sync-id x                     | --sync-id: not a UUID: 'x'",
-            "retry --user 1-2-3-4-5                | --user: not a UUID: '1-2-3-4-5'",
-            "reconcile --master --user bob         | --user: not a UUID: 'bob'",
-            "reconcile --master --resolve bob      | --resolve: not a UUID: 'bob'",
-            "token --tenant acme                   | --tenant: not a UUID: 'acme'",
-            "master-sim --port abc                 | --port: 'abc' is not an int"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "serve --no-such-flag                  | Unknown option: '--no-such-flag'",
+                "serve --port 8080 --server.port=9     | Unknown option: '--server.port=9'",
+                "demo --no-such-flag                   | Unknown option: '--no-such-flag'",
+                "init catalogue.yml --no-such-flag     | Unknown option: '--no-such-flag'",
+                "init catalogue.yml other.yml          | Unmatched argument at index 2: 'other.yml'",
+                "token --no-such-flag                  | Unknown option: '--no-such-flag'",
+                "reconcile --no-such-flag              | Unknown option: '--no-such-flag'",
+                "reconcile --master now                | Unmatched argument at index 2: 'now'",
+                "retry --no-such-flag                  | Unknown option: '--no-such-flag'",
+                "retry --sync-idd X                    | Unknown options: '--sync-idd', 'X' (did you mean --sync-id?)",
+                "retry all                             | Unmatched argument at index 1: 'all'",
+                "monitor --no-such-flag                | Unknown option: '--no-such-flag'",
+                "monitor --wacth                       | Unknown option: '--wacth' (did you mean --watch?)",
+                "master-sim --no-such-flag             | Unknown option: '--no-such-flag'",
+                "retry --sync-id x                     | --sync-id: not a UUID: 'x'",
+                "retry --user 1-2-3-4-5                | --user: not a UUID: '1-2-3-4-5'",
+                "reconcile --master --user bob         | --user: not a UUID: 'bob'",
+                "reconcile --master --resolve bob      | --resolve: not a UUID: 'bob'",
+                "token --tenant acme                   | --tenant: not a UUID: 'acme'",
+                "master-sim --port abc                 | --port: 'abc' is not an int"
+            })
     void refusesWhatItDoesNotKnowWithOneLineAndTheUsage(String arguments, String error) {
         String[] args = arguments.split(" ");
 
@@ -63,7 +66,8 @@ class SubsyncCommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"serve", "demo", "reconcile", "retry", "monitor"})
     void passesSpringArgumentsOn(String command) {
-        assertThatCode(() -> commandLine().parseArgs(command, "--spring.main.banner-mode=off",
-                "--spring.profiles.active=x")).doesNotThrowAnyException();
+        assertThatCode(() ->
+                        commandLine().parseArgs(command, "--spring.main.banner-mode=off", "--spring.profiles.active=x"))
+                .doesNotThrowAnyException();
     }
 }

@@ -41,8 +41,11 @@ public record AuthProperties(String jwtSecret, String jwksUrl, Duration jwtMaxLi
      * @throws IllegalArgumentException when it is not a positive duration
      */
     public static Duration maxLifetime(String setting) {
-        return new AuthProperties(null, null,
-                setting == null || setting.isBlank() ? null : DurationStyle.detectAndParse(setting.trim())).jwtMaxLifetime();
+        return new AuthProperties(
+                        null,
+                        null,
+                        setting == null || setting.isBlank() ? null : DurationStyle.detectAndParse(setting.trim()))
+                .jwtMaxLifetime();
     }
 
     /** A lifetime as the setting is written: {@code 7d}, {@code 12h}, {@code 30m} or {@code 45s}. */

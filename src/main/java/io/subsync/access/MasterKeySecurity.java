@@ -42,10 +42,12 @@ class MasterKeySecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain masterKey(HttpSecurity http, @Value("${subsync.sync.master-api-key:}") String key) throws Exception {
+    SecurityFilterChain masterKey(HttpSecurity http, @Value("${subsync.sync.master-api-key:}") String key)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher(new AndRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/account-links/validate"),
+                        PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/api/account-links/validate"),
                         new RequestHeaderRequestMatcher(HEADER)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,9 +73,13 @@ class MasterKeySecurity {
             String given = request.getHeader(HEADER);
             if (expected == null || given == null || !MessageDigest.isEqual(expected, sha256(given))) {
                 SecurityContextHolder.clearContext();
-                problems.commence(request, response, new MasterKeyRefused(expected == null
-                        ? "Master's key is not configured here (MASTER_API_KEY), so X-Master-Key cannot be accepted."
-                        : "The X-Master-Key header does not hold Master's key."));
+                problems.commence(
+                        request,
+                        response,
+                        new MasterKeyRefused(
+                                expected == null
+                                        ? "Master's key is not configured here (MASTER_API_KEY), so X-Master-Key cannot be accepted."
+                                        : "The X-Master-Key header does not hold Master's key."));
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(new MasterAuthentication());

@@ -17,11 +17,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI subsyncOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Subsync API")
+                .info(new Info()
+                        .title("Subsync API")
                         .description("Tenants, products and their subscriptions; errors are RFC 9457 problem details.")
                         .version("v1"))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

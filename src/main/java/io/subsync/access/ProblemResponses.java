@@ -23,18 +23,24 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
             throws IOException {
         String detail = e instanceof InvalidBearerTokenException
                 ? "The bearer token is not valid: " + e.getMessage()
-                : e instanceof MasterKeySecurity.MasterKeyRefused ? e.getMessage()
-                : "A bearer token is required (Authorization: Bearer <JWT>).";
-        response.setHeader("WWW-Authenticate", e instanceof InvalidBearerTokenException
-                ? "Bearer error=\"invalid_token\"" : "Bearer");
+                : e instanceof MasterKeySecurity.MasterKeyRefused
+                        ? e.getMessage()
+                        : "A bearer token is required (Authorization: Bearer <JWT>).";
+        response.setHeader(
+                "WWW-Authenticate",
+                e instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role may not do this; it needs a service_role token or a token of the owning user.", request);
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "Your role may not do this; it needs a service_role token or a token of the owning user.",
+                request);
     }
 
     /**
@@ -48,12 +54,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
             Problems.write(response, named.getBody());
             return;
         }
-        write(response, HttpStatus.BAD_REQUEST, "Bad Request", "The request's method or URL holds characters or "
-                + "sequences the service does not accept (an encoded ';', '%', '/' or '\\', or '..').", null);
+        write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
+                "The request's method or URL holds characters or "
+                        + "sequences the service does not accept (an encoded ';', '%', '/' or '\\', or '..').",
+                null);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-                              HttpServletRequest request) throws IOException {
+    private static void write(
+            HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
+            throws IOException {
         ProblemDetail problem = Problems.of(status, title, detail);
         try {
             problem.setInstance(request == null ? null : URI.create(request.getRequestURI()));

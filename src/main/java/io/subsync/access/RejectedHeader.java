@@ -21,7 +21,10 @@ final class RejectedHeader extends RequestRejectedException implements RequestRe
 
     @Override
     public ProblemDetail getBody() {
-        return Problems.field(HttpStatus.BAD_REQUEST, "Invalid header", header,
+        return Problems.field(
+                HttpStatus.BAD_REQUEST,
+                "Invalid header",
+                header,
                 "holds characters the service does not accept (control characters); send printable ASCII");
     }
 }

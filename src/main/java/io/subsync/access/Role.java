@@ -2,7 +2,8 @@ package io.subsync.access;
 
 /** The {@code role} claim of a token, as Supabase issues it. */
 public enum Role {
-    AUTHENTICATED("authenticated"), SERVICE_ROLE("service_role");
+    AUTHENTICATED("authenticated"),
+    SERVICE_ROLE("service_role");
 
     private final String claim;
 

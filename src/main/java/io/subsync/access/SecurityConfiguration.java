@@ -14,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -56,23 +55,40 @@ class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans").hasRole(SERVICE)
-                        .requestMatchers("/api/tenants/current/**").hasAnyRole(USER, SERVICE)
-                        .requestMatchers("/api/tenants", "/api/tenants/**").hasRole(SERVICE)
-                        .requestMatchers("/api/sync/retry", "/api/sync/health").hasRole(SERVICE)
-                        .requestMatchers("/api/sync/divergences", "/api/sync/accounts/*/resolve").hasRole(SERVICE)
-                        .requestMatchers("/sync-subscription").hasAnyRole(USER, SERVICE)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/products", "/api/plans")
+                        .hasRole(SERVICE)
+                        .requestMatchers("/api/tenants/current/**")
+                        .hasAnyRole(USER, SERVICE)
+                        .requestMatchers("/api/tenants", "/api/tenants/**")
+                        .hasRole(SERVICE)
+                        .requestMatchers("/api/sync/retry", "/api/sync/health")
+                        .hasRole(SERVICE)
+                        .requestMatchers("/api/sync/divergences", "/api/sync/accounts/*/resolve")
+                        .hasRole(SERVICE)
+                        .requestMatchers("/sync-subscription")
+                        .hasAnyRole(USER, SERVICE)
                         // Master's key is the other way in (MasterKeySecurity, matched first).
-                        .requestMatchers(HttpMethod.POST, "/api/account-links/validate").hasRole(SERVICE)
-                        .requestMatchers(HttpMethod.PUT, "/api/account-links/**").hasRole(SERVICE)
-                        .requestMatchers("/api/**").hasAnyRole(USER, SERVICE)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenAuthentication.converter()))
+                        .requestMatchers(HttpMethod.POST, "/api/account-links/validate")
+                        .hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.PUT, "/api/account-links/**")
+                        .hasRole(SERVICE)
+                        .requestMatchers("/api/**")
+                        .hasAnyRole(USER, SERVICE)
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenAuthentication.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -101,14 +117,18 @@ class SecurityConfiguration {
                         + " bytes (256 bits) for HS256");
             }
             decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256).build();
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
         } else if (properties.configured()) {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl()).build();
         } else {
-            throw new IllegalStateException("SUBSYNC_JWT_SECRET is not set (or SUBSYNC_JWKS_URL): the API cannot check tokens");
+            throw new IllegalStateException(
+                    "SUBSYNC_JWT_SECRET is not set (or SUBSYNC_JWKS_URL): the API cannot check tokens");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                SecurityConfiguration::claimsOfKnownShape, new TokenLifetime(properties.jwtMaxLifetime(), clock)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                SecurityConfiguration::claimsOfKnownShape,
+                new TokenLifetime(properties.jwtMaxLifetime(), clock)));
         return decoder;
     }
 

@@ -9,8 +9,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * (bearer header) and the pages (session cookie), so both grant exactly the same rights for the same token.
  */
 public final class TokenAuthentication {
-    private TokenAuthentication() {
-    }
+    private TokenAuthentication() {}
 
     public static JwtAuthenticationConverter converter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();

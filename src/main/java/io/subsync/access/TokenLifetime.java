@@ -36,8 +36,11 @@ final class TokenLifetime implements OAuth2TokenValidator<Jwt> {
         Instant issued = jwt.getIssuedAt();
         Instant from = issued == null || issued.isAfter(now.plus(CLOCK_SKEW)) ? now : issued;
         if (Duration.between(from, expires).compareTo(max) > 0) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token lives longer than the "
-                    + AuthProperties.shown(max) + " this service accepts (from iat, or from now without iat, to exp)", null));
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                    "invalid_token",
+                    "the token lives longer than the " + AuthProperties.shown(max)
+                            + " this service accepts (from iat, or from now without iat, to exp)",
+                    null));
         }
         return OAuth2TokenValidatorResult.success();
     }

@@ -1,15 +1,14 @@
 package io.subsync.access;
 
-import com.nimbusds.jose.JOSEObjectType;
-
-import java.nio.file.Path;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.UUID;
 public final class TokenMinter {
     /** Where {@code subsync demo} keeps the signing secret it made, for {@code subsync token} to find. */
     public static final Path DEMO_SECRET = Path.of("data", "demo-jwt-secret");
+
     private final byte[] secret;
 
     public TokenMinter(String secret) {
@@ -53,8 +53,11 @@ public final class TokenMinter {
         if (email != null) {
             claims.claim("email", email);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-                .build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims.build());
         try {
             jwt.sign(new MACSigner(secret));
         } catch (JOSEException e) {

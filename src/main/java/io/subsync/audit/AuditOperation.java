@@ -7,7 +7,14 @@ import java.util.Locale;
  * or of a divergence; the codes are the table's check constraint.
  */
 public enum AuditOperation {
-    CREATE, UPDATE, CANCEL, REACTIVATE, SYNC, LINK, UNLINK, RESOLVE;
+    CREATE,
+    UPDATE,
+    CANCEL,
+    REACTIVATE,
+    SYNC,
+    LINK,
+    UNLINK,
+    RESOLVE;
 
     /** The code stored in {@code subscription_sync_log.operation}. */
     public String code() {

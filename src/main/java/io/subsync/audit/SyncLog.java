@@ -10,9 +10,11 @@ import java.util.UUID;
 /** The append-only audit trail ({@code subscription_sync_log}). */
 public interface SyncLog {
     /** The statuses an entry can have (the table's check constraint). */
-    List<String> STATUSES = Arrays.stream(AuditStatus.values()).map(AuditStatus::code).toList();
+    List<String> STATUSES =
+            Arrays.stream(AuditStatus.values()).map(AuditStatus::code).toList();
     /** The operations an entry can record (the table's check constraint). */
-    List<String> OPERATIONS = Arrays.stream(AuditOperation.values()).map(AuditOperation::code).toList();
+    List<String> OPERATIONS =
+            Arrays.stream(AuditOperation.values()).map(AuditOperation::code).toList();
 
     /**
      * Appends an entry of the MVP's side ({@code source = mvp}), written by a request or a command (not by a delivery
@@ -23,7 +25,7 @@ public interface SyncLog {
     /** A page of entries, newest first, after the cursor entry (exclusive). */
     List<SyncLogEntry> page(Filter filter, int limit, Optional<Cursor> after);
 
-    record Filter(Optional<UUID> mvpUserId, Optional<String> status, Optional<String> operation) { }
+    record Filter(Optional<UUID> mvpUserId, Optional<String> status, Optional<String> operation) {}
 
-    record Cursor(Instant createdAt, long id) { }
+    record Cursor(Instant createdAt, long id) {}
 }

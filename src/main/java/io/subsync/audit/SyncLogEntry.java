@@ -5,8 +5,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One row of the audit trail. */
-public record SyncLogEntry(long id, UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName,
-                           String operation, String source, String status, Map<String, Object> mvpData,
-                           Map<String, Object> masterData, String error, Integer attempt, String actor,
-                           String requestId, Instant createdAt) {
-}
+public record SyncLogEntry(
+        long id,
+        UUID syncId,
+        UUID mvpUserId,
+        UUID masterUserId,
+        String serviceName,
+        String operation,
+        String source,
+        String status,
+        Map<String, Object> mvpData,
+        Map<String, Object> masterData,
+        String error,
+        Integer attempt,
+        String actor,
+        String requestId,
+        Instant createdAt) {}

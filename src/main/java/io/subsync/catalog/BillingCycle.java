@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How often a plan is billed. */
 public enum BillingCycle {
-    MONTHLY, QUARTERLY, YEARLY;
+    MONTHLY,
+    QUARTERLY,
+    YEARLY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

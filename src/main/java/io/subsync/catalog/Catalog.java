@@ -47,18 +47,27 @@ public class Catalog {
 
     /** Adds a plan to an existing product (or to {@code platform}); throws {@link UnknownProduct} otherwise. */
     @Transactional
-    public Plan addPlan(String productType, String tier, String name, String price, String currency,
-                        String billingCycle, List<String> features) {
-        Plan plan = Plan.define(UUID.randomUUID(), productType, tier, name, price, currency, billingCycle, features,
-                clock.instant());
-        products.find(plan.productType()).orElseThrow(() -> new UnknownProduct("productType", plan.productType().value()));
+    public Plan addPlan(
+            String productType,
+            String tier,
+            String name,
+            String price,
+            String currency,
+            String billingCycle,
+            List<String> features) {
+        Plan plan = Plan.define(
+                UUID.randomUUID(), productType, tier, name, price, currency, billingCycle, features, clock.instant());
+        products.find(plan.productType())
+                .orElseThrow(() ->
+                        new UnknownProduct("productType", plan.productType().value()));
         plans.add(plan);
         return plan;
     }
 
     /** The switchable product with this code, or {@link UnknownProduct} naming the field. */
     public Product product(String field, ProductCode code) {
-        return products.find(code).filter(p -> !p.platform())
+        return products.find(code)
+                .filter(p -> !p.platform())
                 .orElseThrow(() -> new UnknownProduct(field, code.value()));
     }
 }

@@ -8,24 +8,48 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** A plan of the catalogue: a platform plan or a product plan at one tier. */
-public record Plan(UUID id, ProductCode productType, Tier tier, String name, BigDecimal price, String currency,
-                   BillingCycle billingCycle, List<String> features, Instant createdAt) {
+public record Plan(
+        UUID id,
+        ProductCode productType,
+        Tier tier,
+        String name,
+        BigDecimal price,
+        String currency,
+        BillingCycle billingCycle,
+        List<String> features,
+        Instant createdAt) {
 
     public Plan {
         features = List.copyOf(features);
     }
 
     /** Checks a new plan's fields and gives it an id. */
-    public static Plan define(UUID id, String productType, String tier, String name, String price, String currency,
-                              String billingCycle, List<String> features, Instant at) {
+    public static Plan define(
+            UUID id,
+            String productType,
+            String tier,
+            String name,
+            String price,
+            String currency,
+            String billingCycle,
+            List<String> features,
+            Instant at) {
         ProductCode product = ProductCode.parse("productType", productType);
         Tier planTier = Tier.fromCode("tier", tier);
         String trimmedName = name == null ? "" : name.trim();
         if (trimmedName.isEmpty() || trimmedName.length() > 200) {
             throw new InvalidCatalogValue("name", "must be 1-200 characters");
         }
-        return new Plan(id, product, planTier, trimmedName, parsePrice(price), parseCurrency(currency),
-                BillingCycle.fromCode("billingCycle", billingCycle), checkFeatures(features), at);
+        return new Plan(
+                id,
+                product,
+                planTier,
+                trimmedName,
+                parsePrice(price),
+                parseCurrency(currency),
+                BillingCycle.fromCode("billingCycle", billingCycle),
+                checkFeatures(features),
+                at);
     }
 
     private static BigDecimal parsePrice(String price) {
@@ -33,7 +57,8 @@ public record Plan(UUID id, ProductCode productType, Tier tier, String name, Big
         try {
             value = new BigDecimal(price == null ? "" : price.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidCatalogValue("price", "must be a decimal string such as \"49.99\", was " + Tier.quoted(price));
+            throw new InvalidCatalogValue(
+                    "price", "must be a decimal string such as \"49.99\", was " + Tier.quoted(price));
         }
         if (value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 10) {
             throw new InvalidCatalogValue("price", "must be between 0 and 9999999999.99 with at most 2 decimals");
@@ -46,7 +71,8 @@ public record Plan(UUID id, ProductCode productType, Tier tier, String name, Big
         try {
             return Currency.getInstance(code).getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            throw new InvalidCatalogValue("currency", "must be an ISO 4217 code such as USD, was " + Tier.quoted(currency));
+            throw new InvalidCatalogValue(
+                    "currency", "must be an ISO 4217 code such as USD, was " + Tier.quoted(currency));
         }
     }
 

@@ -3,8 +3,8 @@ package io.subsync.catalog;
 import java.time.Instant;
 
 /** A product tenants can switch on and off (or the platform itself), as held in the catalogue. */
-public record Product(ProductCode code, String name, String badge, boolean platform, DisablePolicy disablePolicy,
-                      Instant createdAt) {
+public record Product(
+        ProductCode code, String name, String badge, boolean platform, DisablePolicy disablePolicy, Instant createdAt) {
 
     /** Checks a new product's fields; the platform row is seeded, never created through here. */
     public static Product define(String code, String name, String badge, String disablePolicy, Instant at) {
@@ -20,7 +20,12 @@ public record Product(ProductCode code, String name, String badge, boolean platf
         if (trimmedBadge.isEmpty() || trimmedBadge.length() > 16) {
             throw new InvalidCatalogValue("badge", "must be 1-16 characters, e.g. an emoji");
         }
-        return new Product(productCode, trimmedName, trimmedBadge, false,
-                DisablePolicy.fromCode("disablePolicy", disablePolicy), at);
+        return new Product(
+                productCode,
+                trimmedName,
+                trimmedBadge,
+                false,
+                DisablePolicy.fromCode("disablePolicy", disablePolicy),
+                at);
     }
 }

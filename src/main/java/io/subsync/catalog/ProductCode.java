@@ -10,7 +10,8 @@ public record ProductCode(String value) {
 
     public ProductCode {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidCatalogValue("code",
+            throw new InvalidCatalogValue(
+                    "code",
                     "must be 2-40 characters of a-z, 0-9 and _, starting with a letter, was " + Tier.quoted(value));
         }
     }

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** A plan tier. Tier matching between the platform plan and product plans uses this, never plan names. */
 public enum Tier {
-    TRIAL, STARTER, PRO, ENTERPRISE;
+    TRIAL,
+    STARTER,
+    PRO,
+    ENTERPRISE;
 
     /** The tier used when a product has no plan at the tenant's own tier. */
     public static final Tier FALLBACK = STARTER;

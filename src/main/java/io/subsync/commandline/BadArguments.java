@@ -25,10 +25,12 @@ public final class BadArguments implements CommandLine.IParameterExceptionHandle
 
     /** The error in one line: a value an option cannot take is named by the option, e.g. {@code --user: not a UUID: 'x'}. */
     static String line(ParameterException e) {
-        String line = e.getCause() instanceof TypeConversionException conversion && e.getArgSpec() instanceof OptionSpec option
+        String line = e.getCause() instanceof TypeConversionException conversion
+                        && e.getArgSpec() instanceof OptionSpec option
                 ? option.longestName() + ": " + conversion.getMessage()
                 : e.getMessage();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             line += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
         return line.replaceAll("\\R", " ");

@@ -15,8 +15,7 @@ public final class Server {
     private static volatile Class<?> application;
     private static volatile boolean running;
 
-    private Server() {
-    }
+    private Server() {}
 
     /**
      * Names the Spring application the commands start. The root package registers it, once: naming the application
@@ -33,24 +32,29 @@ public final class Server {
 
     /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
     static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
-        ConfigurableApplicationContext context = builder().web(WebApplicationType.SERVLET)
-                .run(args(properties, args));
+        ConfigurableApplicationContext context =
+                builder().web(WebApplicationType.SERVLET).run(args(properties, args));
         running = true;
         return context;
     }
 
     /** Starts the application without a web server, for commands that run and exit. */
     static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
-        return builder().web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "logging.level.io.subsync=WARN", "logging.level.org.flywaydb=WARN")
+        return builder()
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        "logging.level.io.subsync=WARN",
+                        "logging.level.org.flywaydb=WARN")
                 .run(args(properties, args));
     }
 
     private static SpringApplicationBuilder builder() {
         Class<?> type = application;
         if (type == null) {
-            throw new IllegalStateException("no Spring application registered: the commands start through io.subsync.Subsync");
+            throw new IllegalStateException(
+                    "no Spring application registered: the commands start through io.subsync.Subsync");
         }
         return new SpringApplicationBuilder(type);
     }

@@ -15,11 +15,11 @@ public final class Columns {
      * helpers, which no Spring bean reaches; Jackson's defaults, not the API's strict input rules.
      */
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
 
-    private Columns() {
-    }
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+
+    private Columns() {}
 
     public static String write(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);

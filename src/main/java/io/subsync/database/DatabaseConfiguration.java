@@ -6,7 +6,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +19,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties) {
         Optional<EmbeddedDatabase> embedded = properties.embedded()
-                ? Optional.of(EmbeddedDatabase.start(properties.dataDir(), false)) : Optional.empty();
+                ? Optional.of(EmbeddedDatabase.start(properties.dataDir(), false))
+                : Optional.empty();
         HikariConfig config = new HikariConfig();
         if (embedded.isPresent()) {
             config.setJdbcUrl(embedded.get().jdbcUrl());
@@ -78,7 +78,8 @@ class DatabaseConfiguration {
                 }
                 String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
                 String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-                return new JdbcTarget("jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query, user, password);
+                return new JdbcTarget(
+                        "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query, user, password);
             }
             throw new IllegalStateException("SUBSYNC_DB_URL must start with jdbc:postgresql:// or postgres://, was '"
                     + value.replaceAll("//[^@/]*@", "//***@") + "'");

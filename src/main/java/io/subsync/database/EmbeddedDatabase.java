@@ -15,6 +15,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     /** The PostgreSQL this process started; null when it attached to one another process runs. */
     private final EmbeddedPostgres postgres;
+
     private final int port;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
@@ -45,10 +46,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (clean || !String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw e;
             }
-            int port = runningPort(directory).orElseThrow(() -> new IllegalStateException("the embedded PostgreSQL in "
-                    + directory + " is locked by another process that is not running it (yet); try again, or set "
-                    + "SUBSYNC_DB_URL", e));
-            log.info("Embedded PostgreSQL in {} is run by another process; connecting to it on port {}", directory, port);
+            int port = runningPort(directory)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the embedded PostgreSQL in "
+                                    + directory
+                                    + " is locked by another process that is not running it (yet); try again, or set "
+                                    + "SUBSYNC_DB_URL",
+                            e));
+            log.info(
+                    "Embedded PostgreSQL in {} is run by another process; connecting to it on port {}",
+                    directory,
+                    port);
             return new EmbeddedDatabase(null, port);
         }
     }

@@ -26,8 +26,7 @@ public final class RowSecurity {
     private static final ThreadLocal<String> CLAIMS = new ThreadLocal<>();
     private static final Map<Connection, String> SCOPES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private RowSecurity() {
-    }
+    private RowSecurity() {}
 
     /** The claims a user-scoped request runs under: its user id and, when the token names one, its tenant. */
     public static String claims(UUID userId, Optional<UUID> tenantId) {
@@ -91,7 +90,8 @@ public final class RowSecurity {
      */
     static void prepare(Connection connection) throws SQLException {
         String wanted = CLAIMS.get();
-        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        Connection physical =
+                connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
         String current = SCOPES.get(physical);
         if (Objects.equals(wanted, current)) {
             return;

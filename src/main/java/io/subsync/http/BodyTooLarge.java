@@ -21,7 +21,7 @@ final class BodyTooLarge extends IOException implements RequestRefusal {
 
     @Override
     public ProblemDetail getBody() {
-        return Problems.field(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "body",
-                "must be at most " + limit + " bytes");
+        return Problems.field(
+                HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "body", "must be at most " + limit + " bytes");
     }
 }

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 /** How the pages print times and ids: UTC times to the second, and a UUID's first block where the row is narrow. */
 public final class PageTexts {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private PageTexts() {
-    }
+    private PageTexts() {}
 
     public static String when(Instant at) {
         return at == null ? "—" : WHEN.format(at);

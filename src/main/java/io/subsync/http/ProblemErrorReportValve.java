@@ -20,8 +20,9 @@ import org.springframework.http.ProblemDetail;
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
     /** How Tomcat words its refusal of headers over the limit, in the language it logs in. */
-    private static final String HEADERS_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
-            .getString("iib.requestheadertoolarge.error");
+    private static final String HEADERS_TOO_LARGE =
+            StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
+
     private final long maxHeaderSize;
 
     ProblemErrorReportValve(long maxHeaderSize) {
@@ -55,7 +56,9 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 
     private ProblemDetail problem(int code, Throwable throwable) {
         if (code == 400 && throwable != null && HEADERS_TOO_LARGE.equals(throwable.getMessage())) {
-            return Problems.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large",
+            return Problems.of(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "Request headers too large",
                     "The request line and headers together may have at most " + maxHeaderSize + " bytes.");
         }
         HttpStatus status = HttpStatus.resolve(code);
@@ -63,11 +66,14 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             status = code < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String detail = switch (status) {
-            case BAD_REQUEST -> "The request is not HTTP the service reads: a malformed request line or header, "
-                    + "or a path with an encoded '/', a NUL or '..' above the root.";
+            case BAD_REQUEST ->
+                "The request is not HTTP the service reads: a malformed request line or header, "
+                        + "or a path with an encoded '/', a NUL or '..' above the root.";
             case NOT_IMPLEMENTED -> "The service does not implement this method.";
-            default -> status.is5xxServerError() ? "The request could not be completed."
-                    : "The request could not be served (" + status.value() + ").";
+            default ->
+                status.is5xxServerError()
+                        ? "The request could not be completed."
+                        : "The request could not be served (" + status.value() + ").";
         };
         return Problems.of(status, status.getReasonPhrase(), detail);
     }

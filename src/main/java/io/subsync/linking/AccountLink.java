@@ -5,8 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The link of an MVP user to a Master account, and how its syncing goes. */
-public record AccountLink(UUID mvpUserId, Optional<UUID> masterUserId, Optional<String> masterEmail, AccountSyncStatus syncStatus,
-                          Optional<Instant> lastSyncAt, Optional<String> lastError) {
+public record AccountLink(
+        UUID mvpUserId,
+        Optional<UUID> masterUserId,
+        Optional<String> masterEmail,
+        AccountSyncStatus syncStatus,
+        Optional<Instant> lastSyncAt,
+        Optional<String> lastError) {
     public boolean linked() {
         return masterUserId.isPresent();
     }

@@ -10,5 +10,10 @@ import java.util.UUID;
  * Master account gets everything), queues a full re-push of every subscription and records the subscriptions of the
  * tenants the account owns, before the transaction commits. What it did goes into {@code followUp}.
  */
-public record AccountLinked(UUID mvpUserId, UUID masterUserId, boolean wholeState, Provenance provenance, Instant at,
-                            LinkFollowUp followUp) { }
+public record AccountLinked(
+        UUID mvpUserId,
+        UUID masterUserId,
+        boolean wholeState,
+        Provenance provenance,
+        Instant at,
+        LinkFollowUp followUp) {}

@@ -1,7 +1,6 @@
 package io.subsync.linking;
 
 import io.subsync.linking.domain.AccountLinkConflict;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,10 @@ import java.util.Locale;
  * constraint names the same codes (V3).
  */
 public enum AccountSyncStatus {
-    PENDING, SYNCED, FAILED, DIVERGED;
+    PENDING,
+    SYNCED,
+    FAILED,
+    DIVERGED;
 
     /** The database's and the API's spelling. */
     public String code() {

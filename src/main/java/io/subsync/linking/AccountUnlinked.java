@@ -9,5 +9,5 @@ import java.util.UUID;
  * unlinking transaction: the sync side holds the undelivered operations back until the next link, and counts them in
  * {@code followUp}. Operations already in flight finish.
  */
-public record AccountUnlinked(UUID mvpUserId, UUID previousMasterUserId, Provenance provenance, Instant at,
-                              LinkFollowUp followUp) { }
+public record AccountUnlinked(
+        UUID mvpUserId, UUID previousMasterUserId, Provenance provenance, Instant at, LinkFollowUp followUp) {}

@@ -1,10 +1,10 @@
 package io.subsync.linking;
 
 import io.subsync.access.Caller;
+import io.subsync.access.NotYourAccount;
 import io.subsync.access.Provenance;
 import io.subsync.linking.domain.AccountNotLinked;
 import io.subsync.linking.domain.LinkInput;
-import io.subsync.access.NotYourAccount;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -24,16 +24,20 @@ public class ChangeAccountLink {
         if (!caller.mayActFor(mvpUserId)) {
             throw new NotYourAccount();
         }
-        return linkAccount.unlink(mvpUserId, new Provenance(caller.actor(), requestId))
+        return linkAccount
+                .unlink(mvpUserId, new Provenance(caller.actor(), requestId))
                 .orElseThrow(() -> new AccountNotLinked(mvpUserId));
     }
 
-    public LinkAccount.Linked relink(UUID mvpUserId, UUID masterUserId, String masterEmail, Caller caller,
-                                     String requestId) {
+    public LinkAccount.Linked relink(
+            UUID mvpUserId, UUID masterUserId, String masterEmail, Caller caller, String requestId) {
         if (!caller.isServiceRole()) {
             throw new NotYourAccount();
         }
-        return linkAccount.relink(mvpUserId, LinkInput.masterUserId(masterUserId), LinkInput.masterEmail(masterEmail),
+        return linkAccount.relink(
+                mvpUserId,
+                LinkInput.masterUserId(masterUserId),
+                LinkInput.masterEmail(masterEmail),
                 new Provenance(caller.actor(), requestId));
     }
 }

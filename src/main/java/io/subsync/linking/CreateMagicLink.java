@@ -1,10 +1,10 @@
 package io.subsync.linking;
 
 import io.subsync.access.Caller;
+import io.subsync.access.NotYourAccount;
 import io.subsync.linking.domain.InvalidLinkRequest;
 import io.subsync.linking.domain.MagicLink;
 import io.subsync.linking.domain.MagicLinks;
-import io.subsync.access.NotYourAccount;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -21,7 +21,8 @@ public class InspectMagicLink {
 
     public TokenState inspect(String token, String client) {
         TokenState state = token == null || token.isBlank() || token.length() > LinkInput.MAX_TOKEN_LENGTH
-                ? TokenState.unknown() : links.state(token.trim());
+                ? TokenState.unknown()
+                : links.state(token.trim());
         if (state.state() != TokenState.State.VALID) {
             attempts.refusedLookup(client);
         }

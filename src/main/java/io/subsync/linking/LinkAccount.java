@@ -37,7 +37,7 @@ public class LinkAccount {
     }
 
     /** What a link did: the account afterwards, whether it is new, and the operations queued for Master. */
-    public record Linked(AccountLink account, boolean newlyLinked, int queuedSyncs) { }
+    public record Linked(AccountLink account, boolean newlyLinked, int queuedSyncs) {}
 
     /** Links the account as {@code POST /sync-subscription} with a {@code masterUserId} asks; releases waiting work. */
     @Transactional

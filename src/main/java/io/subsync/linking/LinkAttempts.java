@@ -23,8 +23,10 @@ class LinkAttempts {
     private final Clock clock;
 
     LinkAttempts(LinkingProperties properties, Clock clock) {
-        this.refusalsPerClient = new AttemptLimiter(properties.attemptsPerClient(), properties.attemptWindow(), PRUNE_ABOVE);
-        this.refusalsPerToken = new AttemptLimiter(properties.attemptsPerToken(), properties.attemptWindow(), PRUNE_ABOVE);
+        this.refusalsPerClient =
+                new AttemptLimiter(properties.attemptsPerClient(), properties.attemptWindow(), PRUNE_ABOVE);
+        this.refusalsPerToken =
+                new AttemptLimiter(properties.attemptsPerToken(), properties.attemptWindow(), PRUNE_ABOVE);
         this.clock = clock;
     }
 
@@ -35,7 +37,8 @@ class LinkAttempts {
     void refused(String client, String token) {
         Instant now = clock.instant();
         String tokenKey = LinkInput.sha256(token);
-        refuseIfWaiting(refusalsPerClient.waitBefore(client, now), "Too many refused magic link attempts from this client");
+        refuseIfWaiting(
+                refusalsPerClient.waitBefore(client, now), "Too many refused magic link attempts from this client");
         refuseIfWaiting(refusalsPerToken.waitBefore(tokenKey, now), "Too many attempts at this magic link");
         refusalsPerClient.record(client, now);
         refusalsPerToken.record(tokenKey, now);
@@ -43,7 +46,8 @@ class LinkAttempts {
 
     /** Counts a lookup of a link that is not valid against the client, or refuses it as {@link #refused} does. */
     void refusedLookup(String client) {
-        refuseIfWaiting(refusalsPerClient.attempt(client, clock.instant()),
+        refuseIfWaiting(
+                refusalsPerClient.attempt(client, clock.instant()),
                 "Too many refused magic link attempts from this client");
     }
 

@@ -23,13 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ValidateMagicLink {
     /** The caller for Master's key: Master validates the links its users open, on each one's behalf. */
     public static final String MASTER = "master";
+
     private static final Logger log = LoggerFactory.getLogger(ValidateMagicLink.class);
     private final MagicLinks links;
     private final LinkAccount linkAccount;
     private final LinkAttempts attempts;
     private final TransactionTemplate transactions;
 
-    ValidateMagicLink(MagicLinks links, LinkAccount linkAccount, LinkAttempts attempts, TransactionTemplate transactions) {
+    ValidateMagicLink(
+            MagicLinks links, LinkAccount linkAccount, LinkAttempts attempts, TransactionTemplate transactions) {
         this.links = links;
         this.linkAccount = linkAccount;
         this.attempts = attempts;
@@ -39,22 +41,35 @@ public class ValidateMagicLink {
     /**
      * @param caller who is asking ({@link #MASTER}, {@code service_role:…}): counted by the limits, recorded in the audit
      */
-    public LinkAccount.Linked validate(String rawToken, UUID rawMasterUserId, String rawMasterEmail, String caller,
-                                       String requestId) {
+    public LinkAccount.Linked validate(
+            String rawToken, UUID rawMasterUserId, String rawMasterEmail, String caller, String requestId) {
         String token = LinkInput.token(rawToken);
         UUID masterUserId = LinkInput.masterUserId(rawMasterUserId);
         String masterEmail = LinkInput.masterEmail(rawMasterEmail);
         try {
             LinkAccount.Linked linked = transactions.execute(tx -> {
                 UsedMagicLink used = links.validate(token, masterUserId, masterEmail);
-                return linkAccount.linked(used.mvpUserId(), used.newlyLinked(), "magic_link",
-                        Map.of("magicLinkId", used.linkId().toString()), new Provenance(caller, requestId));
+                return linkAccount.linked(
+                        used.mvpUserId(),
+                        used.newlyLinked(),
+                        "magic_link",
+                        Map.of("magicLinkId", used.linkId().toString()),
+                        new Provenance(caller, requestId));
             });
-            log.info("Magic link {} used by {}: MVP user {} linked to Master account {} ({} syncs queued)",
-                    LinkInput.fingerprint(token), caller, linked.account().mvpUserId(), masterUserId, linked.queuedSyncs());
+            log.info(
+                    "Magic link {} used by {}: MVP user {} linked to Master account {} ({} syncs queued)",
+                    LinkInput.fingerprint(token),
+                    caller,
+                    linked.account().mvpUserId(),
+                    masterUserId,
+                    linked.queuedSyncs());
             return linked;
         } catch (MagicLinkRefused e) {
-            log.info("Magic link {} refused for {}: {}", LinkInput.fingerprint(token), caller, e.reason().code());
+            log.info(
+                    "Magic link {} refused for {}: {}",
+                    LinkInput.fingerprint(token),
+                    caller,
+                    e.reason().code());
             attempts.refused(client(caller, masterUserId), token);
             throw e;
         }

@@ -58,8 +58,14 @@ public final class MasterSimulator implements AutoCloseable {
     public static MasterSimulator start(Options options) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), new Workers());
-        Simulation simulation = new Simulation(options.apiKey(), options.faults(), options.seed(), options.clock(),
-                options.verbose() ? System.out : null, options.webhookUrl(), options.webhookSecret());
+        Simulation simulation = new Simulation(
+                options.apiKey(),
+                options.faults(),
+                options.seed(),
+                options.clock(),
+                options.verbose() ? System.out : null,
+                options.webhookUrl(),
+                options.webhookSecret());
         simulation.register(server);
         server.setExecutor(workers);
         server.start();
@@ -77,7 +83,8 @@ public final class MasterSimulator implements AutoCloseable {
      */
     public String baseUrl() {
         InetAddress address = server.getAddress().getAddress();
-        String host = address.isAnyLocalAddress() ? "127.0.0.1"
+        String host = address.isAnyLocalAddress()
+                ? "127.0.0.1"
                 : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         return "http://" + host + ":" + port();
     }
@@ -147,8 +154,17 @@ public final class MasterSimulator implements AutoCloseable {
      * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
      * @param webhookSecret the HMAC-SHA256 key of {@code X-Master-Signature}
      */
-    public record Options(String host, int port, String apiKey, int threads, Faults faults, Long seed, boolean verbose,
-                          Clock clock, String webhookUrl, String webhookSecret) {
+    public record Options(
+            String host,
+            int port,
+            String apiKey,
+            int threads,
+            Faults faults,
+            Long seed,
+            boolean verbose,
+            Clock clock,
+            String webhookUrl,
+            String webhookSecret) {
         public Options {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host must not be blank");
@@ -166,8 +182,8 @@ public final class MasterSimulator implements AutoCloseable {
 
         /** Loopback, any free port, no API key, {@link #defaultThreads()} threads, no faults, the system clock. */
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, null, defaultThreads(), Faults.NONE, null, false, Clock.systemUTC(), null,
-                    null);
+            return new Options(
+                    "127.0.0.1", 0, null, defaultThreads(), Faults.NONE, null, false, Clock.systemUTC(), null, null);
         }
 
         /**

@@ -1,7 +1,5 @@
 package io.subsync.ops;
 
-import java.util.TreeSet;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -50,8 +49,7 @@ public final class CatalogueFile {
         }
     }
 
-    private CatalogueFile() {
-    }
+    private CatalogueFile() {}
 
     public static List<Entry> read(Path file) {
         Node root;
@@ -72,8 +70,10 @@ public final class CatalogueFile {
         for (NodeTuple section : top.getValue()) {
             String name = scalar(file, section.getKeyNode());
             if (!FIELDS.containsKey(name)) {
-                throw new Invalid(file, line(section.getKeyNode()), "unknown section '" + name
-                        + "' (expected products, plans, mappings)");
+                throw new Invalid(
+                        file,
+                        line(section.getKeyNode()),
+                        "unknown section '" + name + "' (expected products, plans, mappings)");
             }
             if (!(section.getValueNode() instanceof SequenceNode list)) {
                 throw new Invalid(file, line(section.getValueNode()), name + " must be a list");
@@ -93,8 +93,11 @@ public final class CatalogueFile {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(file, tuple.getKeyNode());
             if (!FIELDS.get(section).contains(key)) {
-                throw new Invalid(file, line(tuple.getKeyNode()), "unknown field '" + key + "' in " + section
-                        + " (expected " + String.join(", ", new TreeSet<>(FIELDS.get(section))) + ")");
+                throw new Invalid(
+                        file,
+                        line(tuple.getKeyNode()),
+                        "unknown field '" + key + "' in " + section + " (expected "
+                                + String.join(", ", new TreeSet<>(FIELDS.get(section))) + ")");
             }
             if (tuple.getValueNode() instanceof SequenceNode values) {
                 List<String> list = new ArrayList<>();

@@ -36,7 +36,9 @@ class ContainerErrors implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         ProblemDetail problem = problemOf(request);
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ProblemDetail problemOf(HttpServletRequest request) {
@@ -70,7 +72,8 @@ class ContainerErrors implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String detail = status.is5xxServerError() ? "The request could not be completed; the error has been logged."
+        String detail = status.is5xxServerError()
+                ? "The request could not be completed; the error has been logged."
                 : "The request could not be served (" + status.value() + " " + status.getReasonPhrase() + ").";
         return Problems.of(status, status.getReasonPhrase(), detail);
     }

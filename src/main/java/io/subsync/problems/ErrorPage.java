@@ -6,8 +6,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The error page ({@code templates/error.html}) with a status and a message for people, never internals. */
 public final class ErrorPage {
-    private ErrorPage() {
-    }
+    private ErrorPage() {}
 
     public static ModelAndView of(HttpStatusCode status, String message) {
         ModelAndView page = new ModelAndView("error");

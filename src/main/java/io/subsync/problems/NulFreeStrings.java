@@ -13,8 +13,7 @@ import tools.jackson.databind.module.SimpleModule;
  * string fields, strings in lists and in untyped values (a sync's {@code metadata}), and map keys, untyped ones too.
  */
 final class NulFreeStrings {
-    private NulFreeStrings() {
-    }
+    private NulFreeStrings() {}
 
     static SimpleModule module() {
         Keys keys = new Keys();

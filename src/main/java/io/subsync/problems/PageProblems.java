@@ -26,24 +26,30 @@ import org.springframework.web.servlet.ModelAndView;
 class PageProblems {
     /** After the features' page advice, which is ordered {@code HIGHEST_PRECEDENCE}. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
 
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView undecodable(InvalidParameterException e, HttpServletRequest request) {
-        return ErrorPage.of(HttpStatusCode.valueOf(UndecodableParameters.problem(e, request.getQueryString()).getStatus()),
+        return ErrorPage.of(
+                HttpStatusCode.valueOf(UndecodableParameters.problem(e, request.getQueryString())
+                        .getStatus()),
                 "The address is malformed.");
     }
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
         if (e instanceof ErrorResponse response) {
-            return ErrorPage.of(response.getStatusCode(), "The request could not be served ("
-                    + response.getStatusCode().value() + ").");
+            return ErrorPage.of(
+                    response.getStatusCode(),
+                    "The request could not be served ("
+                            + response.getStatusCode().value() + ").");
         }
         if (e instanceof TypeMismatchException) {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The address is malformed.");
         }
         log.error("Unexpected error on a page", e);
-        return ErrorPage.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; the error has been logged.");
+        return ErrorPage.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; the error has been logged.");
     }
 }

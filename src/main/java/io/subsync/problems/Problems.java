@@ -15,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
     /** One shared instance, not the bean: {@link #write} and {@link #json} are static, called from Tomcat's error valve too. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final URI BLANK = URI.create("about:blank");
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    public record FieldError(String field, String message) { }
+    public record FieldError(String field, String message) {}
 
     public static ProblemDetail of(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,11 +1,10 @@
 package io.subsync.problems;
 
-import java.util.Collection;
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -43,11 +42,12 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestProblems.class);
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Optional<RequestRefusal> known = answerIn(ex);
         if (known.isPresent()) {
-            return handleExceptionInternal(ex, known.get().getBody(), headers, known.get().getStatusCode(), request);
+            return handleExceptionInternal(
+                    ex, known.get().getBody(), headers, known.get().getStatusCode(), request);
         }
         ProblemDetail problem = unreadable(ex.getMostSpecificCause());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -80,7 +80,10 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             return Problems.field(HttpStatus.BAD_REQUEST, "Malformed request body", field, message);
         }
         if (cause instanceof JacksonException) {
-            return Problems.field(HttpStatus.BAD_REQUEST, "Malformed request body", "body",
+            return Problems.field(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request body",
+                    "body",
                     "is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
         }
         return Problems.field(HttpStatus.BAD_REQUEST, "Malformed request body", "body", "is missing or unreadable");
@@ -89,7 +92,8 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     private static String path(List<JacksonException.Reference> references) {
         return references.stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String describe(Class<?> type) {
@@ -116,12 +120,16 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 
     /** Any type an endpoint does not read, a wildcard or an unparsable one included: 415 naming the header. */
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String wanted = ex.getSupportedMediaTypes().isEmpty() ? "a media type such as application/json"
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String wanted = ex.getSupportedMediaTypes().isEmpty()
+                ? "a media type such as application/json"
                 : "one of " + MediaType.toString(ex.getSupportedMediaTypes());
-        ProblemDetail problem = Problems.field(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                HttpHeaders.CONTENT_TYPE, "must be " + wanted);
+        ProblemDetail problem = Problems.field(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                HttpHeaders.CONTENT_TYPE,
+                "must be " + wanted);
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -132,11 +140,16 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "a valid value"
+                : e.getRequiredType().getSimpleName();
         if (e.getRequiredType() == UUID.class) {
             expected = "a UUID";
         }
-        return Problems.field(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getName(),
+        return Problems.field(
+                HttpStatus.BAD_REQUEST,
+                "Invalid parameter",
+                e.getName(),
                 "must be " + expected + ", was '" + e.getValue() + "'");
     }
 
@@ -146,7 +159,9 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             return known.getBody();
         }
         log.error("Unexpected error", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The request could not be completed; the error has been logged.");
     }
 }

@@ -23,18 +23,19 @@ class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonInput() {
-        return builder -> builder
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.Textual, strings -> strings
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        strings -> strings.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 // UUIDs (and other values read from a string): "" and "  " are not a missing value.
-                .withCoercionConfig(LogicalType.OtherScalar, ids -> ids
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setAcceptBlankAsEmpty(false))
+                .withCoercionConfig(
+                        LogicalType.OtherScalar,
+                        ids -> ids.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setAcceptBlankAsEmpty(false))
                 .addModule(NulFreeStrings.module());
     }
 }

@@ -18,15 +18,20 @@ import org.springframework.http.ProblemDetail;
 final class UndecodableParameters {
     private static final int MAX_NAME = 64;
 
-    private UndecodableParameters() {
-    }
+    private UndecodableParameters() {}
 
     static ProblemDetail problem(InvalidParameterException e, String queryString) {
         if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return Problems.field(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "body",
+            return Problems.field(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
+                    "body",
                     "is a form larger than the service accepts");
         }
-        return Problems.field(HttpStatus.BAD_REQUEST, "Invalid parameter", culprit(queryString).orElse("body"),
+        return Problems.field(
+                HttpStatus.BAD_REQUEST,
+                "Invalid parameter",
+                culprit(queryString).orElse("body"),
                 "is not percent-encoded UTF-8");
     }
 
@@ -66,7 +71,10 @@ final class UndecodableParameters {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
         } catch (CharacterCodingException notUtf8) {
             return Optional.empty();
         }

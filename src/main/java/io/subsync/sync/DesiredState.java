@@ -1,21 +1,27 @@
 package io.subsync.sync;
 
-import java.util.TreeSet;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The state of one user's subscription to one service that the MVP side wants Master to have. Two requests that
  * want the same state are the same request (the idempotency of {@code POST /sync-subscription}).
  */
-public record DesiredState(SyncOperation operation, String serviceName, String planCode, String status,
-                           Instant startDate, Instant endDate, Map<String, Object> metadata) {
-    public static final Set<String> STATUSES = Set.of("active", "trialing", "past_due", "paused", "cancelled", "expired");
+public record DesiredState(
+        SyncOperation operation,
+        String serviceName,
+        String planCode,
+        String status,
+        Instant startDate,
+        Instant endDate,
+        Map<String, Object> metadata) {
+    public static final Set<String> STATUSES =
+            Set.of("active", "trialing", "past_due", "paused", "cancelled", "expired");
 
     /** The same state, to be sent whole ({@code sync}): what a re-push sends. */
     public DesiredState asSync() {
@@ -36,18 +42,31 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
     }
 
     /** Checks a request's subscription data against the operation, its dates ISO-8601 text. */
-    public static DesiredState of(SyncOperation operation, String serviceName, String planCode, String status,
-                                  String startDate, String endDate, Map<String, Object> metadata) {
+    public static DesiredState of(
+            SyncOperation operation,
+            String serviceName,
+            String planCode,
+            String status,
+            String startDate,
+            String endDate,
+            Map<String, Object> metadata) {
         String service = required("subscriptionData.serviceName", serviceName, 100);
         String plan = required("subscriptionData.planCode", planCode, 100);
         String normalized = status(operation, status);
         Instant start = requireStart(operation, date("subscriptionData.startDate", startDate));
-        return checked(operation, service, plan, normalized, start, date("subscriptionData.endDate", endDate), metadata);
+        return checked(
+                operation, service, plan, normalized, start, date("subscriptionData.endDate", endDate), metadata);
     }
 
     /** Checks subscription data the service itself wants (dates already read) against the operation. */
-    public static DesiredState checked(SyncOperation operation, String serviceName, String planCode, String status,
-                                       Instant start, Instant end, Map<String, Object> metadata) {
+    public static DesiredState checked(
+            SyncOperation operation,
+            String serviceName,
+            String planCode,
+            String status,
+            Instant start,
+            Instant end,
+            Map<String, Object> metadata) {
         String service = required("subscriptionData.serviceName", serviceName, 100);
         String plan = required("subscriptionData.planCode", planCode, 100);
         String normalized = status(operation, status);
@@ -66,16 +85,20 @@ public record DesiredState(SyncOperation operation, String serviceName, String p
     }
 
     private static String status(SyncOperation operation, String status) {
-        String normalized = status == null ? defaultStatus(operation) : status.trim().toLowerCase(Locale.ROOT);
+        String normalized =
+                status == null ? defaultStatus(operation) : status.trim().toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(normalized)) {
-            throw new InvalidSyncRequest("subscriptionData.status", "must be one of " + String.join(", ",
-                    new TreeSet<>(STATUSES)) + ", was '" + status + "'");
+            throw new InvalidSyncRequest(
+                    "subscriptionData.status",
+                    "must be one of " + String.join(", ", new TreeSet<>(STATUSES)) + ", was '" + status + "'");
         }
         if (operation == SyncOperation.CANCEL && !normalized.equals("cancelled")) {
             throw new InvalidSyncRequest("subscriptionData.status", "must be cancelled for operation cancel");
         }
-        if ((operation == SyncOperation.REACTIVATE || operation == SyncOperation.CREATE) && normalized.equals("cancelled")) {
-            throw new InvalidSyncRequest("subscriptionData.status", "cannot be cancelled for operation " + operation.code());
+        if ((operation == SyncOperation.REACTIVATE || operation == SyncOperation.CREATE)
+                && normalized.equals("cancelled")) {
+            throw new InvalidSyncRequest(
+                    "subscriptionData.status", "cannot be cancelled for operation " + operation.code());
         }
         return normalized;
     }

@@ -11,8 +11,7 @@ import java.time.format.DateTimeParseException;
  * with an offset, or days; a day means its start in UTC. Each reader names its own field in its own error.
  */
 public final class IsoDates {
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /**
      * The instant of {@code text} (trimmed).

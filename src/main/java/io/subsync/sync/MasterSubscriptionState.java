@@ -1,9 +1,7 @@
 package io.subsync.sync;
 
-import java.util.ArrayList;
-
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,14 @@ import java.util.UUID;
  * Master's view of one subscription: Master's account, Master's service and tier, and Master's version of it
  * (growing by one with every change Master makes, from whichever side).
  */
-public record MasterSubscriptionState(UUID masterUserId, String serviceId, String planTier, String status,
-                                      Instant startDate, Instant endDate, long version) {
+public record MasterSubscriptionState(
+        UUID masterUserId,
+        String serviceId,
+        String planTier,
+        String status,
+        Instant startDate,
+        Instant endDate,
+        long version) {
     public MasterSubscriptionState {
         Objects.requireNonNull(masterUserId, "masterUserId");
         Objects.requireNonNull(serviceId, "serviceId");
@@ -78,14 +82,23 @@ public record MasterSubscriptionState(UUID masterUserId, String serviceId, Strin
 
     /** The state kept by {@link #snapshot()}, read back; empty when the map is not one. */
     public static Optional<MasterSubscriptionState> fromSnapshot(Map<String, Object> data) {
-        if (data == null || data.get("userId") == null || data.get("serviceId") == null || data.get("planTier") == null
-                || data.get("status") == null || !(data.get("version") instanceof Number version)) {
+        if (data == null
+                || data.get("userId") == null
+                || data.get("serviceId") == null
+                || data.get("planTier") == null
+                || data.get("status") == null
+                || !(data.get("version") instanceof Number version)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new MasterSubscriptionState(UUID.fromString(data.get("userId").toString()),
-                    data.get("serviceId").toString(), data.get("planTier").toString(), data.get("status").toString(),
-                    instant(data.get("startDate")), instant(data.get("endDate")), version.longValue()));
+            return Optional.of(new MasterSubscriptionState(
+                    UUID.fromString(data.get("userId").toString()),
+                    data.get("serviceId").toString(),
+                    data.get("planTier").toString(),
+                    data.get("status").toString(),
+                    instant(data.get("startDate")),
+                    instant(data.get("endDate")),
+                    version.longValue()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What a sync asks Master to do with a subscription. */
 public enum SyncOperation {
-    CREATE, UPDATE, CANCEL, REACTIVATE, SYNC;
+    CREATE,
+    UPDATE,
+    CANCEL,
+    REACTIVATE,
+    SYNC;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -18,7 +22,9 @@ public enum SyncOperation {
                 }
             }
         }
-        throw new InvalidSyncRequest(field, "must be one of create, update, cancel, reactivate, sync, was "
-                + (code == null ? "missing" : "'" + code + "'"));
+        throw new InvalidSyncRequest(
+                field,
+                "must be one of create, update, cancel, reactivate, sync, was "
+                        + (code == null ? "missing" : "'" + code + "'"));
     }
 }

@@ -29,17 +29,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          unset: {@code POST /webhooks/master} answers 503
  */
 @ConfigurationProperties("subsync.sync")
-public record SyncProperties(String masterApiUrl, String masterApiKey, int workers, int batchSize, Duration pollInterval,
-                             Duration lease, Duration connectTimeout, Duration readTimeout, Duration inRequestWait,
-                             List<Duration> retrySchedule, double retryJitter, Duration maxRetryAfter,
-                             Duration idempotencyKeyTtl, DriftPolicy driftPolicy, String masterWebhookSecret) {
+public record SyncProperties(
+        String masterApiUrl,
+        String masterApiKey,
+        int workers,
+        int batchSize,
+        Duration pollInterval,
+        Duration lease,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration inRequestWait,
+        List<Duration> retrySchedule,
+        double retryJitter,
+        Duration maxRetryAfter,
+        Duration idempotencyKeyTtl,
+        DriftPolicy driftPolicy,
+        String masterWebhookSecret) {
 
     public SyncProperties {
         driftPolicy = driftPolicy == null ? DriftPolicy.MANUAL : driftPolicy;
-        if (lease != null && connectTimeout != null && readTimeout != null
+        if (lease != null
+                && connectTimeout != null
+                && readTimeout != null
                 && lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
             throw new IllegalArgumentException("subsync.sync.lease (SUBSYNC_SYNC_LEASE) must be longer than "
-                    + "connect-timeout + read-timeout (" + connectTimeout.plus(readTimeout).toMillis() + " ms), was "
+                    + "connect-timeout + read-timeout ("
+                    + connectTimeout.plus(readTimeout).toMillis() + " ms), was "
                     + lease.toMillis() + " ms: a delivery still waiting for Master would be taken over and sent again");
         }
     }

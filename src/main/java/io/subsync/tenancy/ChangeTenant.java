@@ -1,8 +1,5 @@
 package io.subsync.tenancy;
 
-import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
-
 import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
@@ -13,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +30,13 @@ public class ChangeTenant {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ChangeTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-                 Clock clock, ApplicationEventPublisher events) {
+    ChangeTenant(
+            Tenants tenants,
+            Subscriptions subscriptions,
+            ProductSwitches switches,
+            ReconciliationLog report,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
@@ -42,10 +46,12 @@ public class ChangeTenant {
     }
 
     @Transactional
-    public Tenant change(TenantId id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products,
-                         String actor) {
-        TenantPatch patch = new TenantPatch(Optional.ofNullable(name),
-                Optional.ofNullable(plan).map(p -> Tier.fromCode("plan", p)), Optional.ofNullable(ownerUserId),
+    public Tenant change(
+            TenantId id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products, String actor) {
+        TenantPatch patch = new TenantPatch(
+                Optional.ofNullable(name),
+                Optional.ofNullable(plan).map(p -> Tier.fromCode("plan", p)),
+                Optional.ofNullable(ownerUserId),
                 switches.parse(products));
         Tenant current = tenants.lock(id).orElseThrow(() -> new UnknownTenant(id));
         // Read under the lock, so a change never carries an earlier time than the one it waited for.
@@ -55,8 +61,13 @@ public class ChangeTenant {
         if (change.touchesSubscriptions()) {
             subscriptions.cancelDisabled(id, change.switchedOff(), actor, now);
             int reactivated = subscriptions.reactivate(id, change.switchedOn(), actor, now);
-            report.report("product_enabled", subscriptions.reconcile(Optional.of(id),
-                    new Subscriptions.Reasons(CreatedReason.PLAN_CHANGED, CreatedReason.PRODUCT_ENABLED), actor, now));
+            report.report(
+                    "product_enabled",
+                    subscriptions.reconcile(
+                            Optional.of(id),
+                            new Subscriptions.Reasons(CreatedReason.PLAN_CHANGED, CreatedReason.PRODUCT_ENABLED),
+                            actor,
+                            now));
             if (change.planChanged() || reactivated > 0) {
                 subscriptions.retier(id, CreatedReason.PLAN_CHANGED.code(), actor, now);
             }

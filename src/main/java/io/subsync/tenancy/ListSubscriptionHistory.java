@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 public class ListSubscriptionHistory {
     /** The most entries shown; a subscription changes a handful of times a year. */
     public static final int LIMIT = 50;
+
     private final SubscriptionChanges changes;
 
     ListSubscriptionHistory(SubscriptionChanges changes) {

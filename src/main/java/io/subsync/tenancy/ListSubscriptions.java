@@ -1,13 +1,12 @@
 package io.subsync.tenancy;
 
-import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
-
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -24,8 +23,12 @@ public class ListSubscriptions {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ListSubscriptions(Subscriptions subscriptions, Tenants tenants, ReconciliationLog report, Clock clock,
-                      ApplicationEventPublisher events) {
+    ListSubscriptions(
+            Subscriptions subscriptions,
+            Tenants tenants,
+            ReconciliationLog report,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.tenants = tenants;

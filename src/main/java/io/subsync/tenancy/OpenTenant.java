@@ -1,8 +1,5 @@
 package io.subsync.tenancy;
 
-import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
-
 import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
@@ -10,6 +7,8 @@ import io.subsync.tenancy.domain.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +22,13 @@ public class OpenTenant {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OpenTenant(Tenants tenants, Subscriptions subscriptions, ProductSwitches switches, ReconciliationLog report,
-               Clock clock, ApplicationEventPublisher events) {
+    OpenTenant(
+            Tenants tenants,
+            Subscriptions subscriptions,
+            ProductSwitches switches,
+            ReconciliationLog report,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.tenants = tenants;
         this.subscriptions = subscriptions;
@@ -37,11 +41,21 @@ public class OpenTenant {
     public Tenant open(TenantDraft draft, String actor) {
         Instant now = clock.instant();
         Tier plan = draft.plan() == null ? null : Tier.fromCode("plan", draft.plan());
-        Tenant tenant = Tenant.open(draft.id() == null ? TenantId.random() : new TenantId(draft.id()), draft.name(),
-                plan, Optional.ofNullable(draft.ownerUserId()), switches.parse(draft.products()), now);
+        Tenant tenant = Tenant.open(
+                draft.id() == null ? TenantId.random() : new TenantId(draft.id()),
+                draft.name(),
+                plan,
+                Optional.ofNullable(draft.ownerUserId()),
+                switches.parse(draft.products()),
+                now);
         tenants.add(tenant);
-        report.report("tenant_created", subscriptions.reconcile(Optional.of(tenant.id()),
-                new Subscriptions.Reasons(CreatedReason.TENANT_CREATED, CreatedReason.PRODUCT_ENABLED), actor, now));
+        report.report(
+                "tenant_created",
+                subscriptions.reconcile(
+                        Optional.of(tenant.id()),
+                        new Subscriptions.Reasons(CreatedReason.TENANT_CREATED, CreatedReason.PRODUCT_ENABLED),
+                        actor,
+                        now));
         events.publishEvent(new SubscriptionsChanged(Set.of(tenant.id().value()), actor));
         return tenants.find(tenant.id()).orElseThrow();
     }

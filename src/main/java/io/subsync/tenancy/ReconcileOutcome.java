@@ -1,7 +1,6 @@
 package io.subsync.tenancy;
 
 import io.subsync.tenancy.domain.CreatedReason;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,7 @@ public record ReconcileOutcome(List<Created> created, List<Skipped> skipped) {
         }
     }
 
-    public record Skipped(UUID tenantId, String productType, String tenantTier) { }
+    public record Skipped(UUID tenantId, String productType, String tenantTier) {}
 
     public long fallbacks() {
         return created.stream().filter(Created::fellBack).count();

@@ -1,12 +1,11 @@
 package io.subsync.tenancy;
 
-import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
-
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +17,8 @@ public class ReconcileSubscriptions {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ReconcileSubscriptions(Subscriptions subscriptions, ReconciliationLog report, Clock clock,
-                           ApplicationEventPublisher events) {
+    ReconcileSubscriptions(
+            Subscriptions subscriptions, ReconciliationLog report, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.report = report;
@@ -28,13 +27,15 @@ public class ReconcileSubscriptions {
 
     @Transactional
     public ReconcileOutcome allTenants(String actor) {
-        ReconcileOutcome outcome = subscriptions.reconcile(Optional.empty(), Subscriptions.Reasons.both(CreatedReason.RECONCILE),
-                actor, clock.instant());
+        ReconcileOutcome outcome = subscriptions.reconcile(
+                Optional.empty(), Subscriptions.Reasons.both(CreatedReason.RECONCILE), actor, clock.instant());
         report.report("reconcile", outcome);
         if (!outcome.created().isEmpty()) {
-            events.publishEvent(new SubscriptionsChanged(outcome.created().stream()
-                    .map(ReconcileOutcome.Created::tenantId)
-                    .collect(Collectors.toSet()), actor));
+            events.publishEvent(new SubscriptionsChanged(
+                    outcome.created().stream()
+                            .map(ReconcileOutcome.Created::tenantId)
+                            .collect(Collectors.toSet()),
+                    actor));
         }
         return outcome;
     }

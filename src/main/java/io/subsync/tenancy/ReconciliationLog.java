@@ -19,21 +19,34 @@ class ReconciliationLog {
     private static final int WARNINGS_PER_PASS = 20;
 
     void report(String trigger, ReconcileOutcome outcome) {
-        boolean summarise = outcome.fallbacks() > WARNINGS_PER_PASS || outcome.skipped().size() > WARNINGS_PER_PASS;
+        boolean summarise =
+                outcome.fallbacks() > WARNINGS_PER_PASS || outcome.skipped().size() > WARNINGS_PER_PASS;
         if (summarise) {
-            log.warn("{}: {} subscription(s) created on the starter plan because the product has no plan at the "
-                    + "tenant's tier (tier_fallback), {} enabled product(s) skipped for want of any plan", trigger,
-                    outcome.fallbacks(), outcome.skipped().size());
+            log.warn(
+                    "{}: {} subscription(s) created on the starter plan because the product has no plan at the "
+                            + "tenant's tier (tier_fallback), {} enabled product(s) skipped for want of any plan",
+                    trigger,
+                    outcome.fallbacks(),
+                    outcome.skipped().size());
         }
         for (ReconcileOutcome.Created created : outcome.created()) {
             if (created.fellBack() && summarise) {
-                log.debug("Tenant {}: '{}' created on the starter plan (tier_fallback)", created.tenantId(), created.productType());
+                log.debug(
+                        "Tenant {}: '{}' created on the starter plan (tier_fallback)",
+                        created.tenantId(),
+                        created.productType());
             } else if (created.fellBack()) {
-                log.warn("Tenant {}: no plan of product '{}' at the tenant's tier, created the starter plan instead (tier_fallback)",
-                        created.tenantId(), created.productType());
+                log.warn(
+                        "Tenant {}: no plan of product '{}' at the tenant's tier, created the starter plan instead (tier_fallback)",
+                        created.tenantId(),
+                        created.productType());
             } else {
-                log.debug("Tenant {}: created the {} subscription of '{}' ({})", created.tenantId(), created.tier(),
-                        created.productType(), trigger);
+                log.debug(
+                        "Tenant {}: created the {} subscription of '{}' ({})",
+                        created.tenantId(),
+                        created.tier(),
+                        created.productType(),
+                        trigger);
             }
         }
         for (ReconcileOutcome.Skipped skipped : outcome.skipped()) {
@@ -41,17 +54,23 @@ class ReconciliationLog {
                 log.debug("Tenant {}: product '{}' skipped, no usable plan", skipped.tenantId(), skipped.productType());
                 continue;
             }
-            log.warn("Tenant {}: product '{}' is enabled but has no active {} or starter plan; no subscription created",
-                    skipped.tenantId(), skipped.productType(), skipped.tenantTier());
+            log.warn(
+                    "Tenant {}: product '{}' is enabled but has no active {} or starter plan; no subscription created",
+                    skipped.tenantId(),
+                    skipped.productType(),
+                    skipped.tenantTier());
         }
         if (!outcome.created().isEmpty()) {
-            meters.counter("subsync.subscriptions.auto_created", "trigger", trigger).increment(outcome.created().size());
+            meters.counter("subsync.subscriptions.auto_created", "trigger", trigger)
+                    .increment(outcome.created().size());
         }
         if (outcome.fallbacks() > 0) {
-            meters.counter("subsync.subscriptions.tier_fallbacks", "trigger", trigger).increment(outcome.fallbacks());
+            meters.counter("subsync.subscriptions.tier_fallbacks", "trigger", trigger)
+                    .increment(outcome.fallbacks());
         }
         if (!outcome.skipped().isEmpty()) {
-            meters.counter("subsync.subscriptions.skipped", "trigger", trigger).increment(outcome.skipped().size());
+            meters.counter("subsync.subscriptions.skipped", "trigger", trigger)
+                    .increment(outcome.skipped().size());
         }
     }
 

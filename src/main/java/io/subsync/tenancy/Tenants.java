@@ -1,12 +1,10 @@
 package io.subsync.tenancy;
 
 import io.subsync.catalog.ProductCode;
-import java.util.Set;
-
 import io.subsync.tenancy.domain.Tenant;
 import io.subsync.tenancy.domain.TenantAlreadyExists;
-
 import java.util.Optional;
+import java.util.Set;
 
 /** The tenants and the products they switched. */
 public interface Tenants {

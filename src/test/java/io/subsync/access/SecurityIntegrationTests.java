@@ -28,8 +28,12 @@ import org.junit.jupiter.api.Test;
  * never an effect.
  */
 class SecurityIntegrationTests extends IntegrationTest {
-    private static final List<String> INJECTIONS = List.of("' OR '1'='1", "1; DROP TABLE tenants; --",
-            "x') UNION SELECT mvp_user_id::text FROM account_sync --", "\" OR \"\"=\"", "%27%20OR%201=1");
+    private static final List<String> INJECTIONS = List.of(
+            "' OR '1'='1",
+            "1; DROP TABLE tenants; --",
+            "x') UNION SELECT mvp_user_id::text FROM account_sync --",
+            "\" OR \"\"=\"",
+            "%27%20OR%201=1");
 
     /** The default of SUBSYNC_JWT_MAX_LIFETIME. */
     private static final Duration MAX_LIFETIME = Duration.ofDays(7);
@@ -59,25 +63,39 @@ class SecurityIntegrationTests extends IntegrationTest {
                 new Call("POST", "/api/sync/retry", "{}"),
                 new Call("GET", "/api/sync/health", null),
                 new Call("POST", "/api/account-links", "{}"),
-                new Call("POST", "/api/account-links/validate",
+                new Call(
+                        "POST",
+                        "/api/account-links/validate",
                         "{\"token\":\"x\",\"masterUserId\":\"" + UUID.randomUUID() + "\"}"),
                 new Call("DELETE", "/api/account-links/" + alice, null),
                 new Call("PUT", "/api/account-links/" + alice, "{\"masterUserId\":\"" + UUID.randomUUID() + "\"}"),
                 new Call("GET", "/api/sync/divergences", null),
-                new Call("POST", "/api/sync/accounts/" + alice + "/resolve", "{\"serviceName\":\"pawnshop\",\"keep\":\"mvp\"}"));
+                new Call(
+                        "POST",
+                        "/api/sync/accounts/" + alice + "/resolve",
+                        "{\"serviceName\":\"pawnshop\",\"keep\":\"mvp\"}"));
     }
 
     /** The endpoints only service_role may call. */
     private List<Call> serviceCalls() {
-        return protectedCalls().stream().filter(call -> !List.of("/api/tenants/current/subscriptions", "/api/products",
-                "/api/plans", "/sync-subscription", "/api/account-links").contains(call.path())
-                && !(call.method().equals("GET") && call.path().startsWith("/api/sync/accounts/"))
-                && !call.path().startsWith("/api/sync/logs")
-                && !(call.method().equals("DELETE") && call.path().startsWith("/api/account-links/"))
-                || call.method().equals("POST") && List.of("/api/products", "/api/plans").contains(call.path())).toList();
+        return protectedCalls().stream()
+                .filter(call -> !List.of(
+                                                "/api/tenants/current/subscriptions",
+                                                "/api/products",
+                                                "/api/plans",
+                                                "/sync-subscription",
+                                                "/api/account-links")
+                                        .contains(call.path())
+                                && !(call.method().equals("GET") && call.path().startsWith("/api/sync/accounts/"))
+                                && !call.path().startsWith("/api/sync/logs")
+                                && !(call.method().equals("DELETE")
+                                        && call.path().startsWith("/api/account-links/"))
+                        || call.method().equals("POST")
+                                && List.of("/api/products", "/api/plans").contains(call.path()))
+                .toList();
     }
 
-    record Call(String method, String path, String body) { }
+    record Call(String method, String path, String body) {}
 
     @BeforeEach
     void aliceAndBobEachHaveATenantAndSyncRecords() {
@@ -86,8 +104,11 @@ class SecurityIntegrationTests extends IntegrationTest {
         aliceTenant = tenants.open("pro", Map.of("pawnshop", true));
         bobTenant = tenants.open("starter", Map.of("bnpl", true));
         aliceToken = Tokens.user(alice, aliceTenant);
-        assertThat(api.post("/sync-subscription", aliceToken, syncBody(alice, "create")).status()).isIn(200, 202);
-        assertThat(api.post("/sync-subscription", Tokens.user(bob, bobTenant), syncBody(bob, "create")).status())
+        assertThat(api.post("/sync-subscription", aliceToken, syncBody(alice, "create"))
+                        .status())
+                .isIn(200, 202);
+        assertThat(api.post("/sync-subscription", Tokens.user(bob, bobTenant), syncBody(bob, "create"))
+                        .status())
                 .isIn(200, 202);
     }
 
@@ -99,25 +120,54 @@ class SecurityIntegrationTests extends IntegrationTest {
         forged.put("empty bearer", "Bearer ");
         forged.put("basic auth", "Basic c2VydmljZTpyb2xl");
         forged.put("alg none", "Bearer " + jwt("none", serviceClaims(), null));
-        forged.put("wrong key", "Bearer " + jwt("HS256", serviceClaims(), "another-secret-of-at-least-32-bytes-long!!"));
+        forged.put(
+                "wrong key", "Bearer " + jwt("HS256", serviceClaims(), "another-secret-of-at-least-32-bytes-long!!"));
         forged.put("HS512 with the right key", "Bearer " + jwt("HS512", serviceClaims(), Tokens.SECRET));
-        forged.put("expired", "Bearer " + jwt("HS256", withExpiry(serviceClaims(), Instant.now().minusSeconds(600)), Tokens.SECRET));
+        forged.put(
+                "expired",
+                "Bearer "
+                        + jwt("HS256", withExpiry(serviceClaims(), Instant.now().minusSeconds(600)), Tokens.SECRET));
         forged.put("no exp", "Bearer " + jwt("HS256", withExpiry(serviceClaims(), null), Tokens.SECRET));
-        forged.put("exp in the year 9999", "Bearer " + jwt("HS256",
-                withExpiry(serviceClaims(), Instant.parse("9999-12-31T23:59:59Z")), Tokens.SECRET));
-        forged.put("exp a second past the longest lifetime after iat", "Bearer " + jwt("HS256",
-                lifetime(serviceClaims(), Instant.now().minus(Duration.ofDays(1)), MAX_LIFETIME.plusSeconds(1)), Tokens.SECRET));
-        forged.put("no iat, exp past the longest lifetime from now", "Bearer " + jwt("HS256",
-                lifetime(serviceClaims(), null, MAX_LIFETIME.plusMinutes(10)), Tokens.SECRET));
-        forged.put("iat in the future, exp past the longest lifetime from now", "Bearer " + jwt("HS256",
-                lifetime(serviceClaims(), Instant.now().plus(Duration.ofDays(3650)), Duration.ofHours(1)), Tokens.SECRET));
+        forged.put(
+                "exp in the year 9999",
+                "Bearer "
+                        + jwt(
+                                "HS256",
+                                withExpiry(serviceClaims(), Instant.parse("9999-12-31T23:59:59Z")),
+                                Tokens.SECRET));
+        forged.put(
+                "exp a second past the longest lifetime after iat",
+                "Bearer "
+                        + jwt(
+                                "HS256",
+                                lifetime(
+                                        serviceClaims(),
+                                        Instant.now().minus(Duration.ofDays(1)),
+                                        MAX_LIFETIME.plusSeconds(1)),
+                                Tokens.SECRET));
+        forged.put(
+                "no iat, exp past the longest lifetime from now",
+                "Bearer " + jwt("HS256", lifetime(serviceClaims(), null, MAX_LIFETIME.plusMinutes(10)), Tokens.SECRET));
+        forged.put(
+                "iat in the future, exp past the longest lifetime from now",
+                "Bearer "
+                        + jwt(
+                                "HS256",
+                                lifetime(
+                                        serviceClaims(),
+                                        Instant.now().plus(Duration.ofDays(3650)),
+                                        Duration.ofHours(1)),
+                                Tokens.SECRET));
         forged.put("tampered payload", "Bearer " + tampered(Tokens.user(alice, aliceTenant)));
         for (Map.Entry<String, String> token : forged.entrySet()) {
             for (Call call : protectedCalls()) {
                 Api.Response response = api.raw(call.method(), call.path(), token.getValue(), call.body());
-                assertThat(response.status()).as(token.getKey() + ": " + call + " → " + response).isEqualTo(401);
+                assertThat(response.status())
+                        .as(token.getKey() + ": " + call + " → " + response)
+                        .isEqualTo(401);
                 assertThat(response.contentType()).as(call.toString()).startsWith("application/problem+json");
-                assertThat(response.json().propertyNames()).as(call.toString())
+                assertThat(response.json().propertyNames())
+                        .as(call.toString())
                         .isSubsetOf("type", "title", "status", "detail", "instance");
             }
         }
@@ -127,9 +177,14 @@ class SecurityIntegrationTests extends IntegrationTest {
     void aTokenLivingUpToTheLongestLifetimeIsAccepted() {
         Map<String, String> tokens = Map.of(
                 "exactly the longest lifetime, issued a day ago",
-                jwt("HS256", lifetime(serviceClaims(), Instant.now().minus(Duration.ofDays(1)), MAX_LIFETIME), Tokens.SECRET),
-                "no iat, an hour left", jwt("HS256", lifetime(serviceClaims(), null, Duration.ofHours(1)), Tokens.SECRET),
-                "minted by the tests", Tokens.serviceRole());
+                jwt(
+                        "HS256",
+                        lifetime(serviceClaims(), Instant.now().minus(Duration.ofDays(1)), MAX_LIFETIME),
+                        Tokens.SECRET),
+                "no iat, an hour left",
+                jwt("HS256", lifetime(serviceClaims(), null, Duration.ofHours(1)), Tokens.SECRET),
+                "minted by the tests",
+                Tokens.serviceRole());
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             Api.Response response = api.get("/api/sync/health", token.getValue());
             assertThat(response.status()).as(token.getKey() + " → " + response).isEqualTo(200);
@@ -138,19 +193,32 @@ class SecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void masterCallsNeedTheirOwnCredentialsAndAJwtIsNotOne() {
-        String body = "{\"id\":\"evt_forged\",\"type\":\"subscription.cancelled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
-                + "\"data\":{\"userId\":\"" + UUID.randomUUID() + "\",\"serviceId\":\"svc\",\"planTier\":\"basic\","
-                + "\"status\":\"cancelled\",\"version\":99}}";
-        for (String authorization : java.util.Arrays.asList(null, "Bearer " + Tokens.serviceRole(), "Bearer " + aliceToken)) {
+        String body =
+                "{\"id\":\"evt_forged\",\"type\":\"subscription.cancelled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"data\":{\"userId\":\"" + UUID.randomUUID()
+                        + "\",\"serviceId\":\"svc\",\"planTier\":\"basic\","
+                        + "\"status\":\"cancelled\",\"version\":99}}";
+        for (String authorization :
+                java.util.Arrays.asList(null, "Bearer " + Tokens.serviceRole(), "Bearer " + aliceToken)) {
             Api.Response webhook = api.raw("POST", "/webhooks/master", authorization, body);
-            assertThat(webhook.status()).as("webhook with " + authorization + " → " + webhook).isEqualTo(401);
+            assertThat(webhook.status())
+                    .as("webhook with " + authorization + " → " + webhook)
+                    .isEqualTo(401);
         }
-        Api.Response validateAsUser = api.post("/api/account-links/validate", aliceToken,
-                Map.of("token", "x".repeat(43), "masterUserId", UUID.randomUUID().toString()));
+        Api.Response validateAsUser = api.post(
+                "/api/account-links/validate",
+                aliceToken,
+                Map.of(
+                        "token",
+                        "x".repeat(43),
+                        "masterUserId",
+                        UUID.randomUUID().toString()));
 
         assertThat(validateAsUser.status()).as(validateAsUser.toString()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = 'evt_forged'").query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = 'evt_forged'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -162,13 +230,21 @@ class SecurityIntegrationTests extends IntegrationTest {
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             for (Call call : serviceCalls()) {
                 Api.Response response = api.raw(call.method(), call.path(), "Bearer " + token.getValue(), call.body());
-                assertThat(response.status()).as(token.getKey() + ": " + call + " → " + response).isEqualTo(403);
+                assertThat(response.status())
+                        .as(token.getKey() + ": " + call + " → " + response)
+                        .isEqualTo(403);
                 assertThat(response.raw()).doesNotContain(bobTenant.toString());
             }
         }
-        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?").param(aliceTenant).query(String.class).single())
+        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?")
+                        .param(aliceTenant)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("pro");
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code = 'forged'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code = 'forged'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -187,14 +263,21 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(logs.status()).as(logs.toString()).isEqualTo(403);
         assertThat(logs.raw()).doesNotContain(bob.toString());
         assertThat(ownLogs.status()).isEqualTo(200);
-        assertThat(ownLogs.json().get("items").valueStream().map(item -> item.get("mvpUserId").asString()))
-                .isNotEmpty().containsOnly(alice.toString());
+        assertThat(ownLogs.json()
+                        .get("items")
+                        .valueStream()
+                        .map(item -> item.get("mvpUserId").asString()))
+                .isNotEmpty()
+                .containsOnly(alice.toString());
         assertThat(syncForBob.status()).as(syncForBob.toString()).isEqualTo(403);
         assertThat(linkForBob.status()).as(linkForBob.toString()).isEqualTo(403);
         assertThat(linkForBob.raw()).doesNotContain("token\":\"");
         assertThat(unlinkBob.status()).as(unlinkBob.toString()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE mvp_user_id = ?").param(bob).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE mvp_user_id = ?")
+                        .param(bob)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(logRowsOf(bob)).as("nothing recorded for bob").isEqualTo(bobsLogRows);
     }
 
@@ -212,7 +295,10 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(other.raw() + otherTenant.raw() + patch.raw()).doesNotContain("bnpl");
         assertThat(current.json().get("tenantId").asString()).isEqualTo(aliceTenant.toString());
         assertThat(current.raw()).doesNotContain("bnpl").contains("pawnshop");
-        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?").param(bobTenant).query(String.class).single())
+        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?")
+                        .param(bobTenant)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("starter");
     }
 
@@ -230,12 +316,47 @@ class SecurityIntegrationTests extends IntegrationTest {
                     api.patch("/api/tenants/" + aliceTenant, service, Map.of("products", Map.of(injection, true))),
                     api.patch("/api/tenants/" + aliceTenant, service, Map.of("ownerUserId", injection)),
                     api.post("/api/tenants", service, Map.of("name", "Injected", "plan", injection)),
-                    api.post("/api/tenants", service, Map.of("name", "Injected", "plan", "pro", "products", Map.of(injection, true))),
+                    api.post(
+                            "/api/tenants",
+                            service,
+                            Map.of("name", "Injected", "plan", "pro", "products", Map.of(injection, true))),
                     api.post("/api/products", service, Map.of("code", injection, "name", "Injected", "badge", "x")),
-                    api.post("/api/plans", service, Map.of("productType", injection, "tier", "starter", "name", "x",
-                            "price", "1.00", "currency", "USD", "billingCycle", "monthly", "features", List.of())),
-                    api.post("/api/plans", service, Map.of("productType", "pawnshop", "tier", injection, "name", "x",
-                            "price", "1.00", "currency", "USD", "billingCycle", "monthly", "features", List.of())),
+                    api.post(
+                            "/api/plans",
+                            service,
+                            Map.of(
+                                    "productType",
+                                    injection,
+                                    "tier",
+                                    "starter",
+                                    "name",
+                                    "x",
+                                    "price",
+                                    "1.00",
+                                    "currency",
+                                    "USD",
+                                    "billingCycle",
+                                    "monthly",
+                                    "features",
+                                    List.of())),
+                    api.post(
+                            "/api/plans",
+                            service,
+                            Map.of(
+                                    "productType",
+                                    "pawnshop",
+                                    "tier",
+                                    injection,
+                                    "name",
+                                    "x",
+                                    "price",
+                                    "1.00",
+                                    "currency",
+                                    "USD",
+                                    "billingCycle",
+                                    "monthly",
+                                    "features",
+                                    List.of())),
                     api.get("/api/sync/accounts/" + inPath, service),
                     api.get("/api/sync/logs?mvpUserId=" + inPath, service),
                     api.get("/api/sync/logs?status=" + inPath, service),
@@ -244,27 +365,56 @@ class SecurityIntegrationTests extends IntegrationTest {
                     api.get("/api/sync/logs?cursor=" + inPath, service),
                     api.post("/api/sync/retry", service, Map.of("syncId", injection)),
                     api.post("/api/sync/retry", service, Map.of("mvpUserId", injection)),
-                    api.post("/sync-subscription", aliceToken, withField(syncBody(alice, "create"), "mvpUserId", injection)),
-                    api.post("/sync-subscription", aliceToken, withField(syncBody(alice, "create"), "masterUserId", injection)),
-                    api.post("/sync-subscription", aliceToken, withField(syncBody(alice, "create"), "operation", injection)),
+                    api.post(
+                            "/sync-subscription",
+                            aliceToken,
+                            withField(syncBody(alice, "create"), "mvpUserId", injection)),
+                    api.post(
+                            "/sync-subscription",
+                            aliceToken,
+                            withField(syncBody(alice, "create"), "masterUserId", injection)),
+                    api.post(
+                            "/sync-subscription",
+                            aliceToken,
+                            withField(syncBody(alice, "create"), "operation", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "serviceName", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "planCode", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "status", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "startDate", injection)),
                     api.post("/sync-subscription", aliceToken, withData(alice, "endDate", injection)),
-                    api.postWithHeader("/sync-subscription", aliceToken, Map.of("mvpUserId", injection), "Idempotency-Key", injection),
+                    api.postWithHeader(
+                            "/sync-subscription",
+                            aliceToken,
+                            Map.of("mvpUserId", injection),
+                            "Idempotency-Key",
+                            injection),
                     api.post("/api/account-links", aliceToken, Map.of("mvpUserId", injection)),
                     api.post("/api/account-links", aliceToken, Map.of("validityHours", injection)),
-                    api.post("/api/account-links/validate", service, Map.of("token", injection,
-                            "masterUserId", UUID.randomUUID().toString())),
+                    api.post(
+                            "/api/account-links/validate",
+                            service,
+                            Map.of(
+                                    "token",
+                                    injection,
+                                    "masterUserId",
+                                    UUID.randomUUID().toString())),
                     api.post("/api/account-links/validate", service, Map.of("token", "abc", "masterUserId", injection)),
                     api.delete("/api/account-links/" + inPath, service),
                     api.put("/api/account-links/" + alice, service, Map.of("masterUserId", injection)),
                     api.get("/api/sync/divergences?mvpUserId=" + inPath, service),
                     api.get("/api/sync/divergences?limit=" + inPath, service),
-                    api.post("/api/sync/accounts/" + inPath + "/resolve", service, Map.of("serviceName", "pawnshop", "keep", "mvp")),
-                    api.post("/api/sync/accounts/" + alice + "/resolve", service, Map.of("serviceName", injection, "keep", "mvp")),
-                    api.post("/api/sync/accounts/" + alice + "/resolve", service, Map.of("serviceName", "pawnshop", "keep", injection)));
+                    api.post(
+                            "/api/sync/accounts/" + inPath + "/resolve",
+                            service,
+                            Map.of("serviceName", "pawnshop", "keep", "mvp")),
+                    api.post(
+                            "/api/sync/accounts/" + alice + "/resolve",
+                            service,
+                            Map.of("serviceName", injection, "keep", "mvp")),
+                    api.post(
+                            "/api/sync/accounts/" + alice + "/resolve",
+                            service,
+                            Map.of("serviceName", "pawnshop", "keep", injection)));
             for (Api.Response answer : answers) {
                 assertThat(answer.status()).as(injection + " → " + answer).isBetween(400, 499);
                 assertThat(answer.contentType()).as(injection + " → " + answer).startsWith("application/problem+json");
@@ -276,17 +426,34 @@ class SecurityIntegrationTests extends IntegrationTest {
 
     private Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
-        for (String table : List.of("tenants", "tenant_subscriptions", "products", "subscription_plans", "account_sync",
-                "subscription_sync_state", "sync_outbox", "subscription_sync_log", "magic_link_tokens", "sync_divergences")) {
-            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        for (String table : List.of(
+                "tenants",
+                "tenant_subscriptions",
+                "products",
+                "subscription_plans",
+                "account_sync",
+                "subscription_sync_state",
+                "sync_outbox",
+                "subscription_sync_log",
+                "magic_link_tokens",
+                "sync_divergences")) {
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
-        counts.put("alice's plan is pro", jdbc.sql("SELECT count(*) FROM tenants WHERE id = ? AND plan = 'pro'")
-                .param(aliceTenant).query(Long.class).single());
+        counts.put(
+                "alice's plan is pro",
+                jdbc.sql("SELECT count(*) FROM tenants WHERE id = ? AND plan = 'pro'")
+                        .param(aliceTenant)
+                        .query(Long.class)
+                        .single());
         return counts;
     }
 
     private long logRowsOf(UUID user) {
-        return jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = ?").param(user).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = ?")
+                .param(user)
+                .query(Long.class)
                 .single();
     }
 
@@ -355,7 +522,8 @@ class SecurityIntegrationTests extends IntegrationTest {
     /** A token built by hand, so that its header can lie: {@code alg: none}, another algorithm, another key. */
     private static String jwt(String alg, Map<String, Object> claims, String secret) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        String header =
+                b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(Api.json(claims).getBytes(StandardCharsets.UTF_8));
         String signingInput = header + "." + payload;
         if (secret == null) {
@@ -365,7 +533,8 @@ class SecurityIntegrationTests extends IntegrationTest {
             String algorithm = alg.equals("HS512") ? "HmacSHA512" : "HmacSHA256";
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-            return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            return signingInput + "."
+                    + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -374,7 +543,8 @@ class SecurityIntegrationTests extends IntegrationTest {
     /** A real user token whose payload is swapped for one claiming service_role, keeping the user's signature. */
     private String tampered(String token) {
         String[] parts = token.split("\\.");
-        String payload = Base64.getUrlEncoder().withoutPadding()
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Api.json(serviceClaims()).getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + payload + "." + parts[2];
     }

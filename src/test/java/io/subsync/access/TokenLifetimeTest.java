@@ -16,7 +16,8 @@ class TokenLifetimeTest {
 
     @Test
     void aTokenLivingTheLongestLifetimeFromItsIatIsAccepted() {
-        assertThat(accepted(NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5)))).isTrue();
+        assertThat(accepted(NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5))))
+                .isTrue();
     }
 
     @Test
@@ -64,7 +65,10 @@ class TokenLifetimeTest {
     }
 
     private static Jwt jwt(Instant issuedAt, Instant expiresAt) {
-        Jwt.Builder builder = Jwt.withTokenValue("token").header("alg", "HS256").subject("tests").expiresAt(expiresAt);
+        Jwt.Builder builder = Jwt.withTokenValue("token")
+                .header("alg", "HS256")
+                .subject("tests")
+                .expiresAt(expiresAt);
         if (issuedAt != null) {
             builder.issuedAt(issuedAt);
         }

@@ -31,17 +31,26 @@ class AuditEntryTest {
     void aPendingChangeNamesItsOperationUserAndServiceAndNothingElseUntilAdded() {
         AuditEntry entry = AuditEntry.pending(SYNC, USER, "bazi", AuditOperation.UPDATE, Map.of("planCode", "BASIC"));
 
-        assertThat(entry).isEqualTo(new AuditEntry(Optional.of(SYNC), Optional.of(USER), Optional.empty(),
-                Optional.of("bazi"), AuditOperation.UPDATE, AuditStatus.PENDING,
-                Optional.of(Map.of("planCode", "BASIC")), Optional.empty(), Optional.empty()));
-        assertThat(entry.withMasterUser(MASTER).withError("waiting").masterUserId()).contains(MASTER);
+        assertThat(entry)
+                .isEqualTo(new AuditEntry(
+                        Optional.of(SYNC),
+                        Optional.of(USER),
+                        Optional.empty(),
+                        Optional.of("bazi"),
+                        AuditOperation.UPDATE,
+                        AuditStatus.PENDING,
+                        Optional.of(Map.of("planCode", "BASIC")),
+                        Optional.empty(),
+                        Optional.empty()));
+        assertThat(entry.withMasterUser(MASTER).withError("waiting").masterUserId())
+                .contains(MASTER);
         assertThat(entry.withError(null).error()).isEmpty();
     }
 
     @Test
     void aLinkAndAnUnlinkSucceedWithTheMasterAccount() {
-        assertThat(AuditEntry.link(USER, MASTER, Map.of())).extracting(AuditEntry::operation, AuditEntry::status,
-                AuditEntry::masterUserId, AuditEntry::syncId)
+        assertThat(AuditEntry.link(USER, MASTER, Map.of()))
+                .extracting(AuditEntry::operation, AuditEntry::status, AuditEntry::masterUserId, AuditEntry::syncId)
                 .containsExactly(AuditOperation.LINK, AuditStatus.SUCCESS, Optional.of(MASTER), Optional.empty());
         assertThat(AuditEntry.unlink(USER, MASTER, Map.of()).operation()).isEqualTo(AuditOperation.UNLINK);
     }

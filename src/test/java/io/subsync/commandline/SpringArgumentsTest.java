@@ -39,11 +39,13 @@ class SpringArgumentsTest {
 
     @Test
     void passesSpringArgumentsInTheirOrderAndParsesTheRest() {
-        assertThat(run("--spring.main.banner-mode=off", "--id", "x", "--spring.profiles.active=a,b")).isZero();
+        assertThat(run("--spring.main.banner-mode=off", "--id", "x", "--spring.profiles.active=a,b"))
+                .isZero();
 
         assertThat(sample.ran).isTrue();
         assertThat(sample.id).isEqualTo("x");
-        assertThat(sample.spring.arguments()).containsExactly("--spring.main.banner-mode=off", "--spring.profiles.active=a,b");
+        assertThat(sample.spring.arguments())
+                .containsExactly("--spring.main.banner-mode=off", "--spring.profiles.active=a,b");
     }
 
     @Test
@@ -58,7 +60,8 @@ class SpringArgumentsTest {
         assertThat(run("--server.port=0")).isEqualTo(2);
 
         assertThat(sample.ran).isFalse();
-        assertThat(err.toString()).startsWith("Unknown option: '--server.port=0'" + System.lineSeparator() + "Usage: sample");
+        assertThat(err.toString())
+                .startsWith("Unknown option: '--server.port=0'" + System.lineSeparator() + "Usage: sample");
     }
 
     @Test
@@ -66,7 +69,8 @@ class SpringArgumentsTest {
         assertThat(run("--id", "x", "y")).isEqualTo(2);
 
         assertThat(sample.ran).isFalse();
-        assertThat(err.toString()).startsWith("Unmatched argument at index 2: 'y'" + System.lineSeparator() + "Usage: sample");
+        assertThat(err.toString())
+                .startsWith("Unmatched argument at index 2: 'y'" + System.lineSeparator() + "Usage: sample");
     }
 
     @Test

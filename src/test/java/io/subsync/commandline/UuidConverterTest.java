@@ -18,8 +18,17 @@ class UuidConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x", "", " ", "1-2-3-4-5", "3f2b8c1e9d4a4e7b8c2d1a5f6e7d8c9b",
-            " 3f2b8c1e-9d4a-4e7b-8c2d-1a5f6e7d8c9b", "3f2b8c1e-9d4a-4e7b-8c2d-1a5f6e7d8c9b0", "--sync-id"})
+    @ValueSource(
+            strings = {
+                "x",
+                "",
+                " ",
+                "1-2-3-4-5",
+                "3f2b8c1e9d4a4e7b8c2d1a5f6e7d8c9b",
+                " 3f2b8c1e-9d4a-4e7b-8c2d-1a5f6e7d8c9b",
+                "3f2b8c1e-9d4a-4e7b-8c2d-1a5f6e7d8c9b0",
+                "--sync-id"
+            })
     void refusesAnythingElseQuotingTheValue(String value) {
         assertThatThrownBy(() -> converter.convert(value))
                 .isInstanceOf(TypeConversionException.class)

@@ -15,7 +15,8 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aReadyServersPortIsTheFourthLineOfItsPidFile() throws IOException {
-        Files.writeString(directory.resolve("postmaster.pid"),
+        Files.writeString(
+                directory.resolve("postmaster.pid"),
                 "28124\n/data/postgres\n1795912539\n45607\n/tmp\nlocalhost\n  2261154     98338\nready   \n");
 
         assertThat(EmbeddedDatabase.runningPort(directory)).contains(45607);
@@ -25,7 +26,8 @@ class EmbeddedDatabaseTest {
     void aServerStillStartingOrNoneAtAllHasNoPort() throws IOException {
         assertThat(EmbeddedDatabase.runningPort(directory)).isEmpty();
 
-        Files.writeString(directory.resolve("postmaster.pid"),
+        Files.writeString(
+                directory.resolve("postmaster.pid"),
                 "28124\n/data/postgres\n1795912539\n45607\n/tmp\nlocalhost\n  2261154     98338\nstarting\n");
         assertThat(EmbeddedDatabase.runningPort(directory)).isEmpty();
     }

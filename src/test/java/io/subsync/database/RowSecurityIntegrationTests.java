@@ -29,8 +29,10 @@ class RowSecurityIntegrationTests extends IntegrationTest {
         aliceTenant = tenants.open("pro", Map.of("pawnshop", true));
         bobTenant = tenants.open("starter", Map.of("bnpl", true));
         for (UUID user : List.of(alice, bob)) {
-            jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (?, 'pending', now(), now())")
-                    .param(user).update();
+            jdbc.sql(
+                            "INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (?, 'pending', now(), now())")
+                    .param(user)
+                    .update();
             for (int i = 0; i < 3; i++) {
                 jdbc.sql("""
                                 INSERT INTO subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
@@ -41,28 +43,42 @@ class RowSecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnfilteredSelectAsAUserReturnsOnlyThatUsersRows() {
-        List<UUID> logOwners = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM subscription_sync_log").query(UUID.class).list());
-        List<UUID> accounts = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM account_sync").query(UUID.class).list());
+        List<UUID> logOwners = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM subscription_sync_log")
+                .query(UUID.class)
+                .list());
+        List<UUID> accounts = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM account_sync")
+                .query(UUID.class)
+                .list());
 
         assertThat(logOwners).hasSize(3).containsOnly(alice);
         assertThat(accounts).containsExactly(alice);
         assertThat(jdbc.sql("SELECT count(DISTINCT mvp_user_id) FROM subscription_sync_log WHERE mvp_user_id IN (?, ?)")
-                .params(alice, bob).query(Long.class).single()).as("the service sees both users").isEqualTo(2);
+                        .params(alice, bob)
+                        .query(Long.class)
+                        .single())
+                .as("the service sees both users")
+                .isEqualTo(2);
     }
 
     @Test
     void anUnfilteredSelectAsATenantsUserReturnsOnlyThatTenantsRows() {
-        List<UUID> tenantIds = asAlice(() -> jdbc.sql("SELECT id FROM tenants").query(UUID.class).list());
+        List<UUID> tenantIds = asAlice(
+                () -> jdbc.sql("SELECT id FROM tenants").query(UUID.class).list());
         List<UUID> subscriptionTenants = asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM tenant_subscriptions")
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
         List<UUID> historyTenants = asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM subscription_history")
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
 
         assertThat(tenantIds).containsExactly(aliceTenant);
         assertThat(subscriptionTenants).containsExactly(aliceTenant);
         assertThat(historyTenants).containsExactly(aliceTenant);
-        assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE id IN (?, ?)").params(aliceTenant, bobTenant)
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE id IN (?, ?)")
+                        .params(aliceTenant, bobTenant)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -70,31 +86,50 @@ class RowSecurityIntegrationTests extends IntegrationTest {
         assertThatThrownBy(() -> asAlice(() -> jdbc.sql("""
                         INSERT INTO subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
                         VALUES (?, 'create', 'mvp', 'success', 'forged', now())""").param(bob).update()))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("row-level security");
         int changed = asAlice(() -> jdbc.sql("UPDATE account_sync SET sync_status = 'synced' WHERE mvp_user_id = ?")
-                .param(bob).update());
+                .param(bob)
+                .update());
 
         assertThat(changed).isZero();
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = ?").param(bob).query(String.class)
-                .single()).isEqualTo("pending");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE actor = 'forged'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = ?")
+                        .param(bob)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pending");
+        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE actor = 'forged'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
     @Test
     void aUserCannotReadWhatOnlyTheServiceReads() {
-        assertThatThrownBy(() -> asAlice(() -> jdbc.sql("SELECT count(*) FROM sync_health_dashboard").query(Long.class)
-                .single())).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> asAlice(() -> jdbc.sql("DELETE FROM subscription_sync_log").update()))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asAlice(() -> jdbc.sql("SELECT count(*) FROM sync_health_dashboard")
+                        .query(Long.class)
+                        .single()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asAlice(
+                        () -> jdbc.sql("DELETE FROM subscription_sync_log").update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
     }
 
     @Test
     void theUsersRoleNeverOutlivesTheUsersWork() {
-        String during = asAlice(() -> jdbc.sql("SELECT current_user").query(String.class).single());
+        String during = asAlice(
+                () -> jdbc.sql("SELECT current_user").query(String.class).single());
         String after = jdbc.sql("SELECT current_user").query(String.class).single();
-        String claimsAfter = jdbc.sql("SELECT current_setting('request.jwt.claims', true)").query(String.class).single();
-        String nested = asAlice(() -> RowSecurity.asService(() -> jdbc.sql("SELECT current_user").query(String.class).single()));
+        String claimsAfter = jdbc.sql("SELECT current_setting('request.jwt.claims', true)")
+                .query(String.class)
+                .single();
+        String nested = asAlice(() -> RowSecurity.asService(
+                () -> jdbc.sql("SELECT current_user").query(String.class).single()));
 
         assertThat(during).isEqualTo(RowSecurity.USER_ROLE);
         assertThat(after).isNotEqualTo(RowSecurity.USER_ROLE);
@@ -103,13 +138,15 @@ class RowSecurityIntegrationTests extends IntegrationTest {
         // Every connection of the pool, taken again, is back to the service's role.
         for (int i = 0; i < 30; i++) {
             asAlice(() -> jdbc.sql("SELECT 1").query(Integer.class).single());
-            assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(after);
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
+                    .isEqualTo(after);
         }
     }
 
     @Test
     void aUserWithoutATenantSeesNoTenant() {
-        List<UUID> tenantIds = RowSecurity.asUser(RowSecurity.claims(alice, Optional.empty()),
+        List<UUID> tenantIds = RowSecurity.asUser(
+                RowSecurity.claims(alice, Optional.empty()),
                 () -> jdbc.sql("SELECT id FROM tenants").query(UUID.class).list());
 
         assertThat(tenantIds).isEmpty();
@@ -118,5 +155,4 @@ class RowSecurityIntegrationTests extends IntegrationTest {
     private <T> T asAlice(java.util.function.Supplier<T> work) {
         return RowSecurity.asUser(RowSecurity.claims(alice, Optional.of(aliceTenant)), work);
     }
-
 }

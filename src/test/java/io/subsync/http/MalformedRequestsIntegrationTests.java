@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class MalformedRequestsIntegrationTests extends IntegrationTest {
     private static final String ANY = UUID.randomUUID().toString();
     /** "…" as a client sends it, in UTF-8; a header is Latin-1 to Tomcat, so it holds a C1 control character. */
-    private static final String NON_ASCII = new String("…".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    private static final String NON_ASCII =
+            new String("…".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 
     @AfterEach
     void theServiceServesOn() {
@@ -38,7 +39,9 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(status);
         if (field != null) {
-            assertThat(response.json().get("errors").get(0).get("field").asString()).as(response.toString()).isEqualTo(field);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .as(response.toString())
+                    .isEqualTo(field);
         }
         return response;
     }
@@ -59,15 +62,25 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
 
     @Test
     void aWildcardContentTypeOnEveryEndpointWithABodyIs415NamingTheHeader() {
-        List<String> calls = List.of("POST /api/products", "POST /api/plans", "POST /api/tenants", "PATCH /api/tenants/" + ANY,
-                "POST /sync-subscription", "POST /api/sync/retry", "POST /api/sync/accounts/" + ANY + "/resolve",
-                "POST /webhooks/master", "POST /api/account-links", "POST /api/account-links/validate",
+        List<String> calls = List.of(
+                "POST /api/products",
+                "POST /api/plans",
+                "POST /api/tenants",
+                "PATCH /api/tenants/" + ANY,
+                "POST /sync-subscription",
+                "POST /api/sync/retry",
+                "POST /api/sync/accounts/" + ANY + "/resolve",
+                "POST /webhooks/master",
+                "POST /api/account-links",
+                "POST /api/account-links/validate",
                 "PUT /api/account-links/" + ANY);
         for (String call : calls) {
             String[] methodAndPath = call.split(" ");
             for (String wildcard : List.of("*/*", "application/*", "application/*+json")) {
-                assertProblem(raw.send(methodAndPath[0], methodAndPath[1], asService("Content-Type", wildcard), "{}"),
-                        415, "Content-Type");
+                assertProblem(
+                        raw.send(methodAndPath[0], methodAndPath[1], asService("Content-Type", wildcard), "{}"),
+                        415,
+                        "Content-Type");
             }
         }
     }
@@ -75,17 +88,42 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
     @Test
     void aHeaderTheFirewallRefusesIs400NamingTheHeader() {
         String event = "{\"id\": \"evt_1\", \"type\": \"unknown\"}";
-        assertProblem(raw.send("POST", "/webhooks/master", headers("Content-Type", "application/json",
-                "X-Master-Signature", NON_ASCII), event), 400, "X-Master-Signature");
-        assertProblem(raw.send("POST", "/sync-subscription", asService("Content-Type", "application/json",
-                "Idempotency-Key", NON_ASCII), "{}"), 400, "Idempotency-Key");
-        assertProblem(raw.send("POST", "/webhooks/master", headers("Content-Type", "application/json",
-                "X-Request-Id", NON_ASCII), event), 400, "X-Request-Id");
-        assertProblem(raw.send("POST", "/api/sync/accounts/" + ANY + "/resolve", asService("Content-Type",
-                "application/json", "X-Request-Id", NON_ASCII), "{\"serviceName\": \"x\", \"keep\": \"mvp\"}"),
-                400, "X-Request-Id");
-        assertProblem(raw.send("GET", "/api/products", headers("Authorization", "Bearer " + NON_ASCII), null),
-                400, "Authorization");
+        assertProblem(
+                raw.send(
+                        "POST",
+                        "/webhooks/master",
+                        headers("Content-Type", "application/json", "X-Master-Signature", NON_ASCII),
+                        event),
+                400,
+                "X-Master-Signature");
+        assertProblem(
+                raw.send(
+                        "POST",
+                        "/sync-subscription",
+                        asService("Content-Type", "application/json", "Idempotency-Key", NON_ASCII),
+                        "{}"),
+                400,
+                "Idempotency-Key");
+        assertProblem(
+                raw.send(
+                        "POST",
+                        "/webhooks/master",
+                        headers("Content-Type", "application/json", "X-Request-Id", NON_ASCII),
+                        event),
+                400,
+                "X-Request-Id");
+        assertProblem(
+                raw.send(
+                        "POST",
+                        "/api/sync/accounts/" + ANY + "/resolve",
+                        asService("Content-Type", "application/json", "X-Request-Id", NON_ASCII),
+                        "{\"serviceName\": \"x\", \"keep\": \"mvp\"}"),
+                400,
+                "X-Request-Id");
+        assertProblem(
+                raw.send("GET", "/api/products", headers("Authorization", "Bearer " + NON_ASCII), null),
+                400,
+                "Authorization");
     }
 
     @Test
@@ -120,8 +158,8 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
         // Lines whose protocol Tomcat could not read are answered as HTTP/0.9 (a body alone) or, when Tomcat had read
         // enough of the line first, with an HTTP/1.1 head: which one depends on how the bytes arrive. Either way the
         // body is the problem.
-        for (String line : List.of("GET  HTTP/1.1", "GET / HTTP/1.1 extra", "G\u0001T / HTTP/1.1",
-                "GET /\u0001 HTTP/1.1")) {
+        for (String line :
+                List.of("GET  HTTP/1.1", "GET / HTTP/1.1 extra", "G\u0001T / HTTP/1.1", "GET /\u0001 HTTP/1.1")) {
             String body = raw.sendForBody(line + "\r\nHost: localhost\r\n\r\n");
             assertThat(body).as(line).startsWith("{").contains("\"status\":400").doesNotContain("<html");
         }
@@ -131,8 +169,14 @@ class MalformedRequestsIntegrationTests extends IntegrationTest {
 
     @Test
     void aLargeSupabaseTokenFitsAndHeadersOverTheLimitAre431() {
-        String large = new TokenMinter(Tokens.SECRET).mint("tests", Role.SERVICE_ROLE, null,
-                "x".repeat(9_000) + "@example.com", Instant.now(), Duration.ofHours(1));
+        String large = new TokenMinter(Tokens.SECRET)
+                .mint(
+                        "tests",
+                        Role.SERVICE_ROLE,
+                        null,
+                        "x".repeat(9_000) + "@example.com",
+                        Instant.now(),
+                        Duration.ofHours(1));
         assertThat(large.length()).isGreaterThan(12_000);
         RawHttp.Response served = raw.send("GET", "/api/products", headers("Authorization", "Bearer " + large), null);
         assertThat(served.status()).as(served.toString()).isEqualTo(200);

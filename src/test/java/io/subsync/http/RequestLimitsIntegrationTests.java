@@ -37,16 +37,21 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
                 + "Content-Type: application/json\r\nContent-Length: 314572800\r\n\r\n");
 
         assertBodyTooLarge(response);
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("262144");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("262144");
     }
 
     @Test
     void aChunkedWebhookBodyIsReadNoFurtherThanItsLimit() {
-        RawHttp.Cutoff cutoff = raw.sendEndlessChunks("POST /webhooks/master HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", 256L * 1024 * 1024);
+        RawHttp.Cutoff cutoff = raw.sendEndlessChunks(
+                "POST /webhooks/master HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                256L * 1024 * 1024);
 
         assertBodyTooLarge(cutoff.response());
-        assertThat(cutoff.bytesSent()).as("the server stopped reading long before the end").isLessThan(32L * 1024 * 1024);
+        assertThat(cutoff.bytesSent())
+                .as("the server stopped reading long before the end")
+                .isLessThan(32L * 1024 * 1024);
     }
 
     @Test
@@ -55,21 +60,30 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
         assertBodyTooLarge(raw.send("POST /api/tenants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + (API_LIMIT + 1) + "\r\n\r\n"));
 
-        RawHttp.Cutoff cutoff = raw.sendEndlessChunks("POST /api/tenants HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n" + "b\r\n{\"name\": \"x\r\n", 256L * 1024 * 1024);
+        RawHttp.Cutoff cutoff = raw.sendEndlessChunks(
+                "POST /api/tenants HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n" + "b\r\n{\"name\": \"x\r\n",
+                256L * 1024 * 1024);
         assertBodyTooLarge(cutoff.response());
         assertThat(cutoff.bytesSent()).isLessThan(32L * 1024 * 1024);
     }
 
     @Test
     void bodiesWithinTheirLimitsAreServedAsBefore() {
-        Api.Response webhook = api.raw("POST", "/webhooks/master", null,
+        Api.Response webhook = api.raw(
+                "POST",
+                "/webhooks/master",
+                null,
                 "{\"id\": \"evt_padded\", \"pad\": \"" + "x".repeat(WEBHOOK_LIMIT - 100) + "\"}");
-        assertThat(webhook.status()).as("read whole, then refused for its missing signature").isEqualTo(401);
+        assertThat(webhook.status())
+                .as("read whole, then refused for its missing signature")
+                .isEqualTo(401);
 
-        Api.Response tenant = api.post("/api/tenants", Tokens.serviceRole(),
-                Map.of("name", "x".repeat(API_LIMIT - 100), "plan", "pro"));
-        assertThat(tenant.status()).as("read whole, then refused for its long name").isEqualTo(422);
+        Api.Response tenant = api.post(
+                "/api/tenants", Tokens.serviceRole(), Map.of("name", "x".repeat(API_LIMIT - 100), "plan", "pro"));
+        assertThat(tenant.status())
+                .as("read whole, then refused for its long name")
+                .isEqualTo(422);
     }
 }

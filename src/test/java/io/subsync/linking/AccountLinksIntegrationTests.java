@@ -49,9 +49,11 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String token = created.json().get("token").asString();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(created.json().get("linkUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/link?token=" + token);
+        assertThat(created.json().get("linkUrl").asString())
+                .isEqualTo("http://127.0.0.1:" + port + "/link?token=" + token);
         assertThat(Instant.parse(created.json().get("expiresAt").asString()))
-                .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+                .isBetween(
+                        Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
 
         Api.Response validated = validateWithMasterKey(token, master, "ada@master.example");
 
@@ -63,37 +65,66 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(link.get("syncStatus").asString()).isEqualTo("pending");
         assertThat(link.get("queuedSyncs").asInt()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u AND operation = 'sync'")
-                .param("u", user).query(Long.class).single()).isEqualTo(2L);
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM subscription_sync_log
                         WHERE mvp_user_id = :u AND operation = 'link' AND status = 'success' AND master_user_id = :m
                           AND actor = 'master' AND mvp_data ->> 'via' = 'magic_link'""")
-                .param("u", user).param("m", master).query(Long.class).single()).isEqualTo(1L);
+                        .param("u", user)
+                        .param("m", master)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
         awaitDrained(Duration.ofSeconds(30));
         List<MasterSubscription> atMaster = MASTER.subscriptionsOf(master.toString());
-        assertThat(atMaster).extracting(MasterSubscription::serviceName)
+        assertThat(atMaster)
+                .extracting(MasterSubscription::serviceName)
                 .containsExactlyInAnyOrder("bazi-consultation", "pawnshop");
         assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
-        assertThat(jdbc.sql("SELECT used_by_master_user_id FROM magic_link_tokens WHERE mvp_user_id = :u AND used_at IS NOT NULL")
-                .param("u", user).query(UUID.class).single()).isEqualTo(master);
+        assertThat(jdbc.sql(
+                                "SELECT used_by_master_user_id FROM magic_link_tokens WHERE mvp_user_id = :u AND used_at IS NOT NULL")
+                        .param("u", user)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(master);
         assertThat(output.getAll()).doesNotContain(token);
     }
 
     @Test
     void linkingATenantOwnerPushesTheTenantsSubscriptionsThatWaitedForTheLink() {
-        Api.Response opened = api.post("/api/tenants", Tokens.serviceRole(), Map.of("name", "Owned", "plan", "pro",
-                "ownerUserId", user.toString(), "products", Map.of("pawnshop", true)));
+        Api.Response opened = api.post(
+                "/api/tenants",
+                Tokens.serviceRole(),
+                Map.of(
+                        "name",
+                        "Owned",
+                        "plan",
+                        "pro",
+                        "ownerUserId",
+                        user.toString(),
+                        "products",
+                        Map.of("pawnshop", true)));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_state WHERE mvp_user_id = :u").param("u", user)
-                .query(Long.class).single()).as("nothing recorded while the owner has no link").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_state WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .as("nothing recorded while the owner has no link")
+                .isZero();
 
         Api.Response validated = validateWithMasterKey(createFor(user), master, null);
 
-        assertThat(validated.json().get("queuedSyncs").asInt()).as(validated.toString()).isEqualTo(2);
+        assertThat(validated.json().get("queuedSyncs").asInt())
+                .as(validated.toString())
+                .isEqualTo(2);
         assertThat(validated.json().get("syncStatus").asString()).isEqualTo("pending");
         awaitDrained(Duration.ofSeconds(30));
-        assertThat(MASTER.subscriptionsOf(master.toString())).extracting(MasterSubscription::serviceName)
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .extracting(MasterSubscription::serviceName)
                 .containsExactlyInAnyOrder("platform", "pawnshop");
         assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
     }
@@ -105,16 +136,22 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         waitingSubscription(user, "bazi-consultation", "BASIC");
         waitingSubscription(user, broken, "X");
 
-        assertThat(validateWithMasterKey(createFor(user), master, null).json().get("queuedSyncs").asInt()).isEqualTo(2);
+        assertThat(validateWithMasterKey(createFor(user), master, null)
+                        .json()
+                        .get("queuedSyncs")
+                        .asInt())
+                .isEqualTo(2);
         awaitDrained(Duration.ofSeconds(30));
 
         // Master took one and refused the other: whichever came first, the account is not synced.
-        assertThat(MASTER.subscriptionsOf(master.toString())).extracting(MasterSubscription::serviceName)
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .extracting(MasterSubscription::serviceName)
                 .containsExactly("bazi-consultation");
         assertThat(account(user).get("syncStatus").asString()).isEqualTo("failed");
 
         syncs.mend(broken);
-        assertThat(api.post("/api/sync/retry", Tokens.serviceRole(), Map.of("mvpUserId", user.toString())).status())
+        assertThat(api.post("/api/sync/retry", Tokens.serviceRole(), Map.of("mvpUserId", user.toString()))
+                        .status())
                 .isEqualTo(200);
         awaitDrained(Duration.ofSeconds(30));
         assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
@@ -125,14 +162,26 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         String token = createFor(user);
 
         assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE token_hash = sha256(convert_to(:t, 'UTF8'))")
-                .param("t", token).query(Long.class).single()).isEqualTo(1L);
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
         assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens t WHERE strpos(t::text, :t) > 0")
-                .param("t", token).query(Long.class).single()).isZero();
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         validateWithMasterKey(token, master, null);
         assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log l WHERE strpos(l::text, :t) > 0")
-                .param("t", token).query(Long.class).single()).isZero();
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM account_sync a WHERE strpos(a::text, :t) > 0")
-                .param("t", token).query(Long.class).single()).isZero();
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -152,7 +201,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("token_used");
-        assertThat(again.json().get("detail").asString()).contains("already used").doesNotContain(token);
+        assertThat(again.json().get("detail").asString())
+                .contains("already used")
+                .doesNotContain(token);
     }
 
     @Test
@@ -166,8 +217,11 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(410);
         assertThat(refused.json().get("code").asString()).isEqualTo("token_expired");
-        assertThat(jdbc.sql("SELECT count(*) FROM account_sync WHERE master_user_id = :m").param("m", master)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account_sync WHERE master_user_id = :m")
+                        .param("m", master)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -190,7 +244,10 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("master_account_linked_elsewhere");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("masterUserId");
-        assertThat(jdbc.sql("SELECT state FROM magic_link_token_state(:t)").param("t", token).query(String.class).single())
+        assertThat(jdbc.sql("SELECT state FROM magic_link_token_state(:t)")
+                        .param("t", token)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("valid");
         assertThat(validateAsService(token, UUID.randomUUID()).status()).isEqualTo(200);
     }
@@ -209,23 +266,30 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     @Test
     void validityMustBeBetweenOneAnd168Hours() {
         for (int hours : new int[] {0, 169, -1}) {
-            Api.Response refused = api.post("/api/account-links", Tokens.user(user, null), Map.of("validityHours", hours));
+            Api.Response refused =
+                    api.post("/api/account-links", Tokens.user(user, null), Map.of("validityHours", hours));
 
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("validityHours");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("validityHours");
         }
         Api.Response oneHour = api.post("/api/account-links", Tokens.user(user, null), Map.of("validityHours", 1));
         assertThat(Instant.parse(oneHour.json().get("expiresAt").asString()))
-                .isBetween(Instant.now().plus(Duration.ofMinutes(55)), Instant.now().plus(Duration.ofMinutes(65)));
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(55)),
+                        Instant.now().plus(Duration.ofMinutes(65)));
     }
 
     @Test
     void aUserCreatesLinksOnlyForThemselfAndServiceRoleForAnyone() {
-        Api.Response forOther = api.post("/api/account-links", Tokens.user(user, null),
+        Api.Response forOther = api.post(
+                "/api/account-links",
+                Tokens.user(user, null),
                 Map.of("mvpUserId", UUID.randomUUID().toString()));
         assertThat(forOther.status()).as(forOther.toString()).isEqualTo(403);
 
-        assertThat(api.post("/api/account-links", Tokens.user(user, null), Map.of("mvpUserId", user.toString())).status())
+        assertThat(api.post("/api/account-links", Tokens.user(user, null), Map.of("mvpUserId", user.toString()))
+                        .status())
                 .isEqualTo(201);
         Api.Response byService = api.post("/api/account-links", service, Map.of("mvpUserId", user.toString()));
         assertThat(byService.status()).as(byService.toString()).isEqualTo(201);
@@ -241,7 +305,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         String token = createFor(user);
         Map<String, Object> body = Map.of("token", token, "masterUserId", master.toString());
 
-        assertThat(api.post("/api/account-links/validate", Tokens.user(user, null), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/account-links/validate", Tokens.user(user, null), body)
+                        .status())
+                .isEqualTo(403);
         Api.Response wrongKey = api.postWithHeader("/api/account-links/validate", null, body, "X-Master-Key", "guess");
         assertThat(wrongKey.status()).as(wrongKey.toString()).isEqualTo(401);
         assertThat(wrongKey.contentType()).startsWith("application/problem+json");
@@ -257,16 +323,20 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(noMaster.status()).isEqualTo(400);
         assertThat(noMaster.json().get("errors").get(0).get("field").asString()).isEqualTo("masterUserId");
 
-        Api.Response noToken = api.post("/api/account-links/validate", service, Map.of("masterUserId", master.toString()));
+        Api.Response noToken =
+                api.post("/api/account-links/validate", service, Map.of("masterUserId", master.toString()));
         assertThat(noToken.status()).isEqualTo(400);
         assertThat(noToken.json().get("errors").get(0).get("field").asString()).isEqualTo("token");
 
-        Api.Response badEmail = api.post("/api/account-links/validate", service,
+        Api.Response badEmail = api.post(
+                "/api/account-links/validate",
+                service,
                 Map.of("token", "x", "masterUserId", master.toString(), "masterEmail", "not an email"));
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("errors").get(0).get("field").asString()).isEqualTo("masterEmail");
 
-        Api.Response badUuid = api.post("/api/account-links/validate", service, Map.of("token", "x", "masterUserId", "nope"));
+        Api.Response badUuid =
+                api.post("/api/account-links/validate", service, Map.of("token", "x", "masterUserId", "nope"));
         assertThat(badUuid.status()).isEqualTo(400);
         assertThat(badUuid.json().get("errors").get(0).get("field").asString()).isEqualTo("masterUserId");
     }
@@ -274,7 +344,8 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     @Test
     void refusedValidationsFromOneClientAreLimitedTo10AMinute() {
         for (int i = 0; i < 10; i++) {
-            assertThat(validateAsService(UUID.randomUUID().toString(), master).status()).isEqualTo(404);
+            assertThat(validateAsService(UUID.randomUUID().toString(), master).status())
+                    .isEqualTo(404);
         }
 
         Api.Response limited = validateAsService(UUID.randomUUID().toString(), master);
@@ -283,7 +354,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(limited.json().get("code").asString()).isEqualTo("too_many_attempts");
         assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
         // Another client is not held back.
-        assertThat(validateAs(newServiceClient(), UUID.randomUUID().toString(), master).status()).isEqualTo(404);
+        assertThat(validateAs(newServiceClient(), UUID.randomUUID().toString(), master)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -304,7 +377,8 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         String token = createFor(user);
         for (int i = 0; i < 5; i++) {
             String lookalike = token.substring(0, 8) + UUID.randomUUID();
-            assertThat(validateAs(newServiceClient(), lookalike, master).status()).isEqualTo(404);
+            assertThat(validateAs(newServiceClient(), lookalike, master).status())
+                    .isEqualTo(404);
         }
 
         Api.Response validated = validateWithMasterKey(token, master, null);
@@ -328,7 +402,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     @Test
     void aMasterAccountThatKeepsGuessingIsLimitedYetItsValidLinkIsStillUsed() {
         for (int i = 0; i < 10; i++) {
-            assertThat(validateWithMasterKey("guess-" + UUID.randomUUID(), master, null).status()).isEqualTo(404);
+            assertThat(validateWithMasterKey("guess-" + UUID.randomUUID(), master, null)
+                            .status())
+                    .isEqualTo(404);
         }
         Api.Response limited = validateWithMasterKey("guess-" + UUID.randomUUID(), master, null);
         assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
@@ -344,21 +420,28 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     void unlinkAndRelinkAreExplicitAtomicAndAudited() {
         validateWithMasterKey(createFor(user), master, "first@master.example");
 
-        assertThat(api.delete("/api/account-links/" + user, Tokens.user(UUID.randomUUID(), null)).status()).isEqualTo(403);
+        assertThat(api.delete("/api/account-links/" + user, Tokens.user(UUID.randomUUID(), null))
+                        .status())
+                .isEqualTo(403);
         Api.Response unlinked = api.delete("/api/account-links/" + user, Tokens.user(user, null));
         assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(200);
         assertThat(unlinked.json().get("linked").asBoolean()).isFalse();
         assertThat(unlinked.json().get("masterUserId").isNull()).isTrue();
-        assertThat(api.delete("/api/account-links/" + user, Tokens.user(user, null)).status()).isEqualTo(404);
+        assertThat(api.delete("/api/account-links/" + user, Tokens.user(user, null))
+                        .status())
+                .isEqualTo(404);
         assertThat(logged(user, "unlink", master)).isEqualTo(1);
 
         // Relink by a new magic link, to another Master account.
         UUID second = UUID.randomUUID();
-        assertThat(validateWithMasterKey(createFor(user), second, null).status()).isEqualTo(200);
+        assertThat(validateWithMasterKey(createFor(user), second, null).status())
+                .isEqualTo(200);
         // ... and by service_role in one step, to a third.
         UUID third = UUID.randomUUID();
         Map<String, Object> body = Map.of("masterUserId", third.toString(), "masterEmail", "third@master.example");
-        assertThat(api.put("/api/account-links/" + user, Tokens.user(user, null), body).status()).isEqualTo(403);
+        assertThat(api.put("/api/account-links/" + user, Tokens.user(user, null), body)
+                        .status())
+                .isEqualTo(403);
         Api.Response relinked = api.put("/api/account-links/" + user, service, body);
 
         assertThat(relinked.status()).as(relinked.toString()).isEqualTo(200);
@@ -367,7 +450,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(logged(user, "unlink", second)).isEqualTo(1);
         assertThat(logged(user, "link", third)).isEqualTo(1);
         // The first Master account is free again.
-        assertThat(validateWithMasterKey(createFor(UUID.randomUUID()), master, null).status()).isEqualTo(200);
+        assertThat(validateWithMasterKey(createFor(UUID.randomUUID()), master, null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -391,9 +476,13 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         Api.Response valid = api.get("/link?token=" + token, null);
         assertThat(valid.status()).isEqualTo(200);
         assertThat(valid.contentType()).startsWith("text/html");
-        assertThat(valid.raw()).contains("data-state=\"valid\"").contains("How to finish").doesNotContain(token);
+        assertThat(valid.raw())
+                .contains("data-state=\"valid\"")
+                .contains("How to finish")
+                .doesNotContain(token);
         assertThat(valid.header("Referrer-Policy")).contains("no-referrer");
-        assertThat(valid.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(valid.header("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 
         assertThat(validateWithMasterKey(token, master, null).status()).isEqualTo(200);
         Api.Response used = api.get("/link?token=" + token, null);
@@ -408,10 +497,13 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     @Test
     void anAddressRefusedTooOftenIsLimitedYetAValidLinksPageIsStillShown() throws IOException {
         // An address of its own (all of 127.0.0.0/8 is loopback): the limit is per address, shared by this JVM's tests.
-        String address = "127.0.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
-                ThreadLocalRandom.current().nextInt(2, 255));
+        String address = "127.0.%d.%d"
+                .formatted(
+                        ThreadLocalRandom.current().nextInt(1, 255),
+                        ThreadLocalRandom.current().nextInt(2, 255));
         for (int i = 0; i < 10; i++) {
-            assertThat(linkPageStatusFrom(address, UUID.randomUUID().toString())).isEqualTo(404);
+            assertThat(linkPageStatusFrom(address, UUID.randomUUID().toString()))
+                    .isEqualTo(404);
         }
         assertThat(linkPageStatusFrom(address, UUID.randomUUID().toString())).isEqualTo(429);
 
@@ -424,7 +516,9 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         data.put("planCode", plan);
         data.put("status", "active");
         data.put("startDate", "2026-11-01T00:00:00Z");
-        Api.Response response = api.post("/sync-subscription", service,
+        Api.Response response = api.post(
+                "/sync-subscription",
+                service,
                 Map.of("mvpUserId", mvpUser.toString(), "operation", "create", "subscriptionData", data));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
     }
@@ -456,7 +550,8 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
 
     /** A service_role token with a subject of its own: a client the limits count apart from every other. */
     private static String newServiceClient() {
-        return MINTER.mint("tests-" + UUID.randomUUID(), Role.SERVICE_ROLE, null, null, Instant.now(), Duration.ofHours(1));
+        return MINTER.mint(
+                "tests-" + UUID.randomUUID(), Role.SERVICE_ROLE, null, null, Instant.now(), Duration.ofHours(1));
     }
 
     /** The status of {@code GET /link?token=…} sent from the given loopback address. */
@@ -465,10 +560,13 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /link?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            socket.getOutputStream()
+                    .write(("GET /link?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
@@ -481,6 +579,10 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         return jdbc.sql("""
                         SELECT count(*) FROM subscription_sync_log
                         WHERE mvp_user_id = :u AND operation = :o AND master_user_id = :m AND status = 'success'""")
-                .param("u", mvpUser).param("o", operation).param("m", masterUser).query(Long.class).single();
+                .param("u", mvpUser)
+                .param("o", operation)
+                .param("m", masterUser)
+                .query(Long.class)
+                .single();
     }
 }

@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class MasterHttp {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -62,8 +64,9 @@ final class MasterHttp {
     }
 
     Response deliver(String idempotencyKey, Object body, String... headers) {
-        HttpRequest.Builder request = request("/").POST(HttpRequest.BodyPublishers.ofString(
-                body instanceof String text ? text : JSON.writeValueAsString(body)));
+        HttpRequest.Builder request = request("/")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body)));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -98,7 +101,8 @@ final class MasterHttp {
     }
 
     HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

@@ -36,7 +36,11 @@ class MasterSimulatorFaultsTest {
 
     @Test
     void delaysEveryAnswerByTheLatencySetWhileRunning() {
-        assertThat(http.put("/admin/faults", "{\"latencyMs\": 400}").json().get("latencyMs").longValue()).isEqualTo(400);
+        assertThat(http.put("/admin/faults", "{\"latencyMs\": 400}")
+                        .json()
+                        .get("latencyMs")
+                        .longValue())
+                .isEqualTo(400);
 
         long started = System.nanoTime();
         MasterHttp.Response slow = http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"));
@@ -82,11 +86,13 @@ class MasterSimulatorFaultsTest {
         List<List<Integer>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (MasterSimulator seeded = MasterSimulator.start(MasterSimulator.Options.defaults()
-                    .withFaults(Faults.NONE.withErrorRate(0.5)).withSeed(42L))) {
+                    .withFaults(Faults.NONE.withErrorRate(0.5))
+                    .withSeed(42L))) {
                 MasterHttp client = new MasterHttp(seeded.baseUrl(), null);
                 List<Integer> statuses = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    statuses.add(client.deliver("k" + i, delivery("create", "user-" + i, "pawnshop", "pro")).status());
+                    statuses.add(client.deliver("k" + i, delivery("create", "user-" + i, "pawnshop", "pro"))
+                            .status());
                 }
                 runs.add(statuses);
             }
@@ -101,33 +107,50 @@ class MasterSimulatorFaultsTest {
         assertThat(faults.get("outage").booleanValue()).isTrue();
         assertThat(faults.get("outageForSeconds").longValue()).isZero();
 
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(503);
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(503);
         assertThat(http.get("/users/user-1/subscriptions").status()).isEqualTo(503);
         clock.advance(Duration.ofDays(1));
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(503);
-        assertThat(http.get("/admin/stats").status()).as("admin endpoints are never faulted").isEqualTo(200);
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(503);
+        assertThat(http.get("/admin/stats").status())
+                .as("admin endpoints are never faulted")
+                .isEqualTo(200);
         assertThat(master.stats().failedInjected()).isEqualTo(3);
 
         http.put("/admin/faults", "{\"outage\": false}");
 
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(200);
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void endsATimedOutageByItself() {
-        JsonNode faults = http.put("/admin/faults", "{\"outageForSeconds\": 30}").json();
+        JsonNode faults =
+                http.put("/admin/faults", "{\"outageForSeconds\": 30}").json();
         assertThat(faults.get("outage").booleanValue()).isTrue();
         assertThat(faults.get("outageForSeconds").longValue()).isEqualTo(30);
 
         clock.advance(Duration.ofSeconds(20));
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(503);
-        assertThat(http.get("/admin/faults").json().get("outageForSeconds").longValue()).isEqualTo(10);
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(503);
+        assertThat(http.get("/admin/faults").json().get("outageForSeconds").longValue())
+                .isEqualTo(10);
         http.put("/admin/faults", "{\"latencyMs\": 1}");
-        assertThat(master.faults().outageForSeconds()).as("other changes keep the timer running").isEqualTo(10);
+        assertThat(master.faults().outageForSeconds())
+                .as("other changes keep the timer running")
+                .isEqualTo(10);
 
         clock.advance(Duration.ofSeconds(10));
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(200);
-        assertThat(http.get("/admin/faults").json().get("outage").booleanValue()).isFalse();
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/admin/faults").json().get("outage").booleanValue())
+                .isFalse();
         assertThat(master.faults()).isEqualTo(Faults.NONE.withLatencyMs(1));
     }
 
@@ -139,13 +162,17 @@ class MasterSimulatorFaultsTest {
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isEqualTo("7");
-        assertThat(http.get("/users/user-1/subscriptions").status()).as("reads are not rate limited").isEqualTo(200);
+        assertThat(http.get("/users/user-1/subscriptions").status())
+                .as("reads are not rate limited")
+                .isEqualTo(200);
         assertThat(master.stats().failedInjected()).isEqualTo(1);
         assertThat(master.subscriptionsOf("user-1")).isEmpty();
 
         http.put("/admin/faults", "{\"retryAfterSeconds\": 0}");
 
-        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(200);
+        assertThat(http.deliver("k1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -162,17 +189,20 @@ class MasterSimulatorFaultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"errorRate\": 1.5}                          | errorRate",
-            "{\"errorRate\": \"high\"}                     | errorRate",
-            "{\"latencyMs\": -1}                           | latencyMs",
-            "{\"latencyMs\": 60001}                        | latencyMs",
-            "{\"latencyMs\": 2.5}                          | latencyMs",
-            "{\"retryAfterSeconds\": -3}                   | retryAfterSeconds",
-            "{\"outage\": \"yes\"}                         | outage",
-            "{\"outageForSeconds\": -1}                    | outageForSeconds",
-            "{\"outage\": false, \"outageForSeconds\": 5}  | outageForSeconds",
-            "{\"errorrate\": 0.5}                          | errorrate"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"errorRate\": 1.5}                          | errorRate",
+                "{\"errorRate\": \"high\"}                     | errorRate",
+                "{\"latencyMs\": -1}                           | latencyMs",
+                "{\"latencyMs\": 60001}                        | latencyMs",
+                "{\"latencyMs\": 2.5}                          | latencyMs",
+                "{\"retryAfterSeconds\": -3}                   | retryAfterSeconds",
+                "{\"outage\": \"yes\"}                         | outage",
+                "{\"outageForSeconds\": -1}                    | outageForSeconds",
+                "{\"outage\": false, \"outageForSeconds\": 5}  | outageForSeconds",
+                "{\"errorrate\": 0.5}                          | errorrate"
+            })
     void refusesFaultsOutOfRangeNamingTheField(String body, String field) {
         master.faults(Faults.NONE.withLatencyMs(3));
 
@@ -186,6 +216,7 @@ class MasterSimulatorFaultsTest {
     @Test
     void refusesFaultsOutOfRangeFromJavaToo() {
         assertThatThrownBy(() -> Faults.NONE.withErrorRate(Double.NaN))
-                .isInstanceOfSatisfying(InvalidFault.class, e -> assertThat(e.field()).isEqualTo("errorRate"));
+                .isInstanceOfSatisfying(
+                        InvalidFault.class, e -> assertThat(e.field()).isEqualTo("errorRate"));
     }
 }

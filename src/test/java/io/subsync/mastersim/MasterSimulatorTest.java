@@ -30,7 +30,9 @@ class MasterSimulatorTest {
     @BeforeEach
     void start() throws Exception {
         // As many workers as concurrent callers, so the callers of the concurrency tests really race.
-        master = MasterSimulator.start(MasterSimulator.Options.defaults().withApiKey(API_KEY).withClock(clock)
+        master = MasterSimulator.start(MasterSimulator.Options.defaults()
+                .withApiKey(API_KEY)
+                .withClock(clock)
                 .withThreads(32));
         http = new MasterHttp(master.baseUrl(), API_KEY);
     }
@@ -66,8 +68,10 @@ class MasterSimulatorTest {
             callers.shutdownNow();
         }
 
-        assertThat(master.stats()).isEqualTo(stats().received(32).applied(1).duplicatesRefused(31).build());
-        assertThat(master.subscriptionsOf("user-1")).singleElement()
+        assertThat(master.stats())
+                .isEqualTo(stats().received(32).applied(1).duplicatesRefused(31).build());
+        assertThat(master.subscriptionsOf("user-1"))
+                .singleElement()
                 .satisfies(subscription -> assertThat(subscription.version()).isEqualTo(1));
     }
 
@@ -94,7 +98,10 @@ class MasterSimulatorTest {
             callers.shutdownNow();
         }
 
-        assertThat(versions).doesNotHaveDuplicates().hasSize(requests).allMatch(version -> version >= 1 && version <= requests);
+        assertThat(versions)
+                .doesNotHaveDuplicates()
+                .hasSize(requests)
+                .allMatch(version -> version >= 1 && version <= requests);
         assertThat(master.subscriptionsOf("user-1").get(0).version()).isEqualTo(requests);
         assertThat(master.stats().applied()).isEqualTo(requests);
     }
@@ -113,7 +120,8 @@ class MasterSimulatorTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(master.subscriptionsOf("user-1")).singleElement()
+        assertThat(master.subscriptionsOf("user-1"))
+                .singleElement()
                 .satisfies(subscription -> assertThat(subscription.planTier()).isEqualTo("pro"));
         assertThat(master.stats().applied()).isEqualTo(1);
         assertThat(master.stats().duplicatesRefused()).isEqualTo(1);
@@ -131,12 +139,15 @@ class MasterSimulatorTest {
             assertThat(delivery.json().get("error").stringValue()).isNotBlank();
             assertThat(caller.get("/users/user-1/subscriptions").status()).isEqualTo(401);
             assertThat(caller.get("/admin/stats").status()).isEqualTo(401);
-            assertThat(caller.put("/admin/faults", "{\"outage\": true}").status()).isEqualTo(401);
+            assertThat(caller.put("/admin/faults", "{\"outage\": true}").status())
+                    .isEqualTo(401);
             assertThat(caller.post("/admin/reset").status()).isEqualTo(401);
         }
         assertThat(master.subscriptionsOf("user-1")).isEmpty();
         assertThat(master.stats().rejected()).isEqualTo(2);
-        assertThat(http.deliver("sync-1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(200);
+        assertThat(http.deliver("sync-1", delivery("create", "user-1", "pawnshop", "pro"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -144,8 +155,12 @@ class MasterSimulatorTest {
         try (MasterSimulator open = MasterSimulator.start(MasterSimulator.Options.defaults())) {
             MasterHttp anonymous = new MasterHttp(open.baseUrl(), null);
 
-            assertThat(anonymous.deliver("sync-1", delivery("create", "user-1", "pawnshop", "pro")).status()).isEqualTo(200);
-            assertThat(anonymous.get("/admin/stats").json().get("applied").longValue()).isEqualTo(1);
+            assertThat(anonymous
+                            .deliver("sync-1", delivery("create", "user-1", "pawnshop", "pro"))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(anonymous.get("/admin/stats").json().get("applied").longValue())
+                    .isEqualTo(1);
         }
     }
 
@@ -229,7 +244,8 @@ class MasterSimulatorTest {
         assertThat(master.appliedSequence("user-1", "bnpl")).containsExactly(1L);
         assertThat(master.appliedSequence("user-1", "unknown")).isEmpty();
         assertThat(master.stats().outOfOrder()).isEqualTo(1);
-        assertThat(http.get("/admin/stats").json().get("outOfOrder").longValue()).isEqualTo(1);
+        assertThat(http.get("/admin/stats").json().get("outOfOrder").longValue())
+                .isEqualTo(1);
     }
 
     @Test

@@ -51,8 +51,8 @@ class MasterSimulatorValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badDeliveries")
-    void refusesADeliveryThatBreaksTheContractNamingTheField(String name, Consumer<Map<String, Object>> breakIt,
-                                                            int status, String field) {
+    void refusesADeliveryThatBreaksTheContractNamingTheField(
+            String name, Consumer<Map<String, Object>> breakIt, int status, String field) {
         Map<String, Object> body = delivery("create", "user-bad", "pawnshop", "pro");
         breakIt.accept(body);
 
@@ -83,8 +83,8 @@ class MasterSimulatorValidationTest {
 
     @Test
     void refusesASequenceThatIsNotAnInteger() {
-        MasterHttp.Response response = http.deliver("key-seq", delivery("create", "user-1", "pawnshop", "pro"),
-                "X-Subsync-Sequence", "first");
+        MasterHttp.Response response =
+                http.deliver("key-seq", delivery("create", "user-1", "pawnshop", "pro"), "X-Subsync-Sequence", "first");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").stringValue()).isEqualTo("X-Subsync-Sequence");

@@ -46,7 +46,8 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Jar.Run run = Jar.run(Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET), "token", "--tenant", tenant.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
-        Api.Response response = api.get("/api/tenants/current/subscriptions", run.out().trim());
+        Api.Response response =
+                api.get("/api/tenants/current/subscriptions", run.out().trim());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("subscriptions")).hasSize(2);
     }
@@ -64,16 +65,18 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.out()).contains(ids + ":2: not a tenant id (UUID): 'not-a-tenant'");
         });
-        assertThat(Jar.run(Map.of("SUBSYNC_JWT_SECRET", "short"), "token").out()).contains("at least 32 bytes");
+        assertThat(Jar.run(Map.of("SUBSYNC_JWT_SECRET", "short"), "token").out())
+                .contains("at least 32 bytes");
     }
 
     @Test
     void tokenMintsNothingTheServiceWouldRefuseForLivingTooLong() {
         Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET);
-        assertThat(Jar.run(env, "token", "--role", "service_role", "--ttl", "P8D")).satisfies(run -> {
-            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
-            assertThat(run.out()).contains("--ttl must be at most 7d");
-        });
+        assertThat(Jar.run(env, "token", "--role", "service_role", "--ttl", "P8D"))
+                .satisfies(run -> {
+                    assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+                    assertThat(run.out()).contains("--ttl must be at most 7d");
+                });
 
         Jar.Run week = Jar.run(env, "token", "--role", "service_role", "--ttl", "P7D");
 
@@ -86,8 +89,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
         UUID tenant = new io.subsync.support.Tenants(api).open("enterprise", Map.of());
         jdbc.sql("""
                 INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'money_loan', 'pawnshop')""")
-                .param("t", tenant).update();
+                SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'money_loan', 'pawnshop')""").param("t", tenant).update();
 
         Jar.Run run = Jar.run(databaseEnv(), "reconcile", "--verbose");
 
@@ -95,7 +97,10 @@ class CommandLineEndToEndTests extends IntegrationTest {
         assertThat(run.out()).containsPattern("Created \\d+ subscription\\(s\\)");
         assertThat(run.out()).contains("pawnshop enterprise for tenant " + tenant + " (reconcile)");
         assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
-                .param("t", tenant).query(Long.class).single()).isEqualTo(4L);
+                        .param("t", tenant)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4L);
         Jar.Run again = Jar.run(databaseEnv(), "reconcile");
         assertThat(again.out()).contains("Created 0 subscription(s)");
     }
@@ -111,12 +116,17 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Jar.Run retry = Jar.run(databaseEnv(), "retry", "--user", user.toString());
         assertThat(retry.exitCode()).as(retry.out()).isZero();
         assertThat(retry.out()).contains("Queued 1 failed operation(s)").contains(syncId.toString());
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("pending");
 
         Jar.Run monitor = Jar.run(databaseEnv(), "monitor", "--json");
         assertThat(monitor.exitCode()).as(monitor.out()).isZero();
-        var figures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(monitor.out().trim());
+        var figures = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(monitor.out().trim());
         assertThat(figures.get("masterConfigured").asBoolean()).isFalse();
         assertThat(figures.get("totalAccounts").asLong()).isPositive();
         assertThat(figures.get("backlog").asLong()).isPositive();
@@ -127,16 +137,23 @@ class CommandLineEndToEndTests extends IntegrationTest {
     void retryRefusesWhatItDoesNotKnowAndQueuesNothing() {
         UUID syncId = failedOperation(UUID.randomUUID());
 
-        for (List<String> args : List.of(List.of("retry", "--no-such-flag"), List.of("retry", "--sync-idd", syncId.toString()),
-                List.of("retry", syncId.toString()), List.of("retry", "--subsync.sync.workers=1"))) {
+        for (List<String> args : List.of(
+                List.of("retry", "--no-such-flag"),
+                List.of("retry", "--sync-idd", syncId.toString()),
+                List.of("retry", syncId.toString()),
+                List.of("retry", "--subsync.sync.workers=1"))) {
             Jar.Run run = Jar.run(databaseEnv(), args.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
-            assertThat(run.out().lines().skip(1).findFirst()).as(run.out()).hasValueSatisfying(
-                    line -> assertThat(line).startsWith("Usage: subsync retry"));
+            assertThat(run.out().lines().skip(1).findFirst())
+                    .as(run.out())
+                    .hasValueSatisfying(line -> assertThat(line).startsWith("Usage: subsync retry"));
             assertThat(run.out()).doesNotContain("Queued");
         }
         // Before, each of these retried every failed operation.
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("failed");
     }
 
@@ -148,7 +165,10 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Jar.Run run = Jar.run(databaseEnv(), "retry", "--spring.main.banner-mode=console", "--user", user.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains(":: Spring Boot ::").contains("Queued 1 failed operation(s)").contains(syncId.toString());
+        assertThat(run.out())
+                .contains(":: Spring Boot ::")
+                .contains("Queued 1 failed operation(s)")
+                .contains(syncId.toString());
     }
 
     @Test
@@ -177,10 +197,13 @@ class CommandLineEndToEndTests extends IntegrationTest {
                 """);
         Jar.Run refused = Jar.run(databaseEnv(), "init", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.out()).contains(bad + ":3: plans.tier: must be one of trial, starter, pro, enterprise")
+        assertThat(refused.out())
+                .contains(bad + ":3: plans.tier: must be one of trial, starter, pro, enterprise")
                 .contains("Nothing was changed.");
         assertThat(jdbc.sql("SELECT count(*) FROM subscription_plans WHERE product_type = 'cliinit' AND tier = 'pro'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -189,8 +212,19 @@ class CommandLineEndToEndTests extends IntegrationTest {
         int port = freePort();
         UUID tenant = UUID.randomUUID();
         try (RunningService service = RunningService.start(env, port)) {
-            Api.Response created = service.api().post("/api/tenants", Tokens.serviceRole(),
-                    Map.of("id", tenant.toString(), "name", "Durable", "plan", "pro", "products", Map.of("pawnshop", true)));
+            Api.Response created = service.api()
+                    .post(
+                            "/api/tenants",
+                            Tokens.serviceRole(),
+                            Map.of(
+                                    "id",
+                                    tenant.toString(),
+                                    "name",
+                                    "Durable",
+                                    "plan",
+                                    "pro",
+                                    "products",
+                                    Map.of("pawnshop", true)));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
         try (RunningService service = RunningService.start(env, port)) {
@@ -204,8 +238,8 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(monitor.out()).contains("\"totalAccounts\"").doesNotContain("Exception");
 
             // Without MASTER_WEBHOOK_SECRET nothing from Master can be verified, so nothing is taken.
-            Api.Response webhook = service.api().raw("POST", "/webhooks/master", null,
-                    "{\"id\":\"evt_1\",\"type\":\"subscription.cancelled\"}");
+            Api.Response webhook = service.api()
+                    .raw("POST", "/webhooks/master", null, "{\"id\":\"evt_1\",\"type\":\"subscription.cancelled\"}");
             assertThat(webhook.status()).as(webhook.toString()).isEqualTo(503);
             assertThat(webhook.contentType()).startsWith("application/problem+json");
         }
@@ -215,15 +249,16 @@ class CommandLineEndToEndTests extends IntegrationTest {
     /** A failed operation of the user, with its account, as the outbox leaves one after its last attempt. */
     private UUID failedOperation(UUID user) {
         UUID syncId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
-                .param("u", user).update();
+        jdbc.sql(
+                        "INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
+                .param("u", user)
+                .update();
         jdbc.sql("""
                 INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
                     next_attempt_at, last_error, actor, created_at)
                 VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
                     "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',
-                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""")
-                .param("id", syncId).param("u", user).update();
+                    'failed', 3, now(), 'Master answered HTTP 422', 'tests', now())""").param("id", syncId).param("u", user).update();
         return syncId;
     }
 
@@ -247,18 +282,25 @@ class CommandLineEndToEndTests extends IntegrationTest {
     record RunningService(Process process, int port) implements AutoCloseable {
         static RunningService start(Map<String, String> env, int port) throws Exception {
             Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             RunningService service = new RunningService(process, port);
             try {
                 // An assertion error in until() ends the wait at once: a process that exited will not start.
-                Waits.upTo(java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250)).until(() -> {
-                    assertThat(process.isAlive()).as("subsync serve exited early").isTrue();
-                    try {
-                        return service.api().get("/actuator/health", null).status() == 200;
-                    } catch (RuntimeException notYet) {
-                        return false; // not listening yet
-                    }
-                });
+                Waits.upTo(java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250))
+                        .until(() -> {
+                            assertThat(process.isAlive())
+                                    .as("subsync serve exited early")
+                                    .isTrue();
+                            try {
+                                return service.api()
+                                                .get("/actuator/health", null)
+                                                .status()
+                                        == 200;
+                            } catch (RuntimeException notYet) {
+                                return false; // not listening yet
+                            }
+                        });
                 return service;
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 service.close();
@@ -278,5 +320,4 @@ class CommandLineEndToEndTests extends IntegrationTest {
             }
         }
     }
-
 }

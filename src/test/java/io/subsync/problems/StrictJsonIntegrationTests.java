@@ -20,22 +20,38 @@ class StrictJsonIntegrationTests extends IntegrationTest {
     @Test
     void aNulCharacterInAnyStringIs400NamingTheField() {
         String service = Tokens.serviceRole();
-        assertField(api.post("/sync-subscription", service, syncBody("\"serviceName\": \"pawn" + NUL + "shop\"")),
+        assertField(
+                api.post("/sync-subscription", service, syncBody("\"serviceName\": \"pawn" + NUL + "shop\"")),
                 "subscriptionData.serviceName");
-        assertField(api.post("/sync-subscription", service,
-                syncBody("\"serviceName\": \"pawnshop\", \"metadata\": {\"note\": {\"deep" + NUL + "\": 1}}")),
+        assertField(
+                api.post(
+                        "/sync-subscription",
+                        service,
+                        syncBody("\"serviceName\": \"pawnshop\", \"metadata\": {\"note\": {\"deep" + NUL + "\": 1}}")),
                 "subscriptionData.metadata.note");
-        assertField(api.post("/api/products", service,
-                "{\"code\": \"nulproduct\", \"name\": \"Nul" + NUL + "\", \"badge\": \"N\"}"), "name");
+        assertField(
+                api.post(
+                        "/api/products",
+                        service,
+                        "{\"code\": \"nulproduct\", \"name\": \"Nul" + NUL + "\", \"badge\": \"N\"}"),
+                "name");
         assertField(api.post("/api/plans", service, """
                 {"productType": "pawnshop", "tier": "nul", "name": "Nul", "price": "1.00", "currency": "USD",
                  "billingCycle": "monthly", "features": ["fine", "not%s"]}""".formatted(NUL)), "features[1]");
         assertField(api.post("/api/tenants", service, "{\"name\": \"Nul" + NUL + "\", \"plan\": \"pro\"}"), "name");
         assertField(api.patch("/api/tenants/" + UUID.randomUUID(), service, "{\"name\": \"" + NUL + "\"}"), "name");
-        assertField(api.post("/api/sync/accounts/" + user + "/resolve", service,
-                "{\"serviceName\": \"pawnshop" + NUL + "\", \"keep\": \"mvp\"}"), "serviceName");
-        assertField(api.post("/api/account-links/validate", service,
-                "{\"token\": \"" + NUL + "abc\", \"masterUserId\": \"" + UUID.randomUUID() + "\"}"), "token");
+        assertField(
+                api.post(
+                        "/api/sync/accounts/" + user + "/resolve",
+                        service,
+                        "{\"serviceName\": \"pawnshop" + NUL + "\", \"keep\": \"mvp\"}"),
+                "serviceName");
+        assertField(
+                api.post(
+                        "/api/account-links/validate",
+                        service,
+                        "{\"token\": \"" + NUL + "abc\", \"masterUserId\": \"" + UUID.randomUUID() + "\"}"),
+                "token");
     }
 
     @Test
@@ -44,8 +60,12 @@ class StrictJsonIntegrationTests extends IntegrationTest {
         for (String blank : new String[] {"", " ", NUL}) {
             assertField(api.post("/api/sync/retry", service, "{\"syncId\": \"" + blank + "\"}"), "syncId");
             assertField(api.post("/api/sync/retry", service, "{\"mvpUserId\": \"" + blank + "\"}"), "mvpUserId");
-            assertField(api.post("/api/tenants", service,
-                    "{\"name\": \"Owner blank\", \"plan\": \"pro\", \"ownerUserId\": \"" + blank + "\"}"), "ownerUserId");
+            assertField(
+                    api.post(
+                            "/api/tenants",
+                            service,
+                            "{\"name\": \"Owner blank\", \"plan\": \"pro\", \"ownerUserId\": \"" + blank + "\"}"),
+                    "ownerUserId");
             assertField(api.post("/sync-subscription", service, """
                     {"mvpUserId": "%s", "masterUserId": "%s", "operation": "create",
                      "subscriptionData": {"serviceName": "pawnshop", "planCode": "starter", "status": "active",
@@ -60,50 +80,75 @@ class StrictJsonIntegrationTests extends IntegrationTest {
             assertField(api.get("/api/sync/logs?mvpUserId=" + blank, service), "mvpUserId");
             assertField(api.get("/api/sync/divergences?mvpUserId=" + blank, service), "mvpUserId");
         }
-        assertThat(api.get("/api/sync/logs?mvpUserId=" + user, service).status()).isEqualTo(200);
+        assertThat(api.get("/api/sync/logs?mvpUserId=" + user, service).status())
+                .isEqualTo(200);
     }
 
     @Test
     void aValueOfTheWrongJsonTypeIs400NamingTheField() {
         String service = Tokens.serviceRole();
-        assertField(api.post("/api/products", service, "{\"code\": true, \"name\": \"Boolean\", \"badge\": \"B\"}"), "code");
-        assertField(api.post("/api/products", service, "{\"code\": \"numbername\", \"name\": 42, \"badge\": \"4\"}"), "name");
-        assertField(api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": 1.5}"), "validityHours");
-        assertField(api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": \"24\"}"), "validityHours");
-        assertField(api.post("/api/tenants", service, "{\"name\": \"Typed\", \"plan\": \"pro\", \"products\": {\"pawnshop\": 1}}"),
+        assertField(
+                api.post("/api/products", service, "{\"code\": true, \"name\": \"Boolean\", \"badge\": \"B\"}"),
+                "code");
+        assertField(
+                api.post("/api/products", service, "{\"code\": \"numbername\", \"name\": 42, \"badge\": \"4\"}"),
+                "name");
+        assertField(
+                api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": 1.5}"), "validityHours");
+        assertField(
+                api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": \"24\"}"),
+                "validityHours");
+        assertField(
+                api.post(
+                        "/api/tenants",
+                        service,
+                        "{\"name\": \"Typed\", \"plan\": \"pro\", \"products\": {\"pawnshop\": 1}}"),
                 "products.pawnshop");
-        assertField(api.post("/api/tenants", service,
-                "{\"name\": \"Typed\", \"plan\": \"pro\", \"products\": {\"pawnshop\": \"true\"}}"), "products.pawnshop");
+        assertField(
+                api.post(
+                        "/api/tenants",
+                        service,
+                        "{\"name\": \"Typed\", \"plan\": \"pro\", \"products\": {\"pawnshop\": \"true\"}}"),
+                "products.pawnshop");
         assertField(api.post("/api/plans", service, """
                 {"productType": "pawnshop", "tier": "typed", "name": "Typed", "price": 9.99, "currency": "USD",
                  "billingCycle": "monthly"}"""), "price");
-        assertField(api.post("/sync-subscription", service, syncBody("\"serviceName\": \"pawnshop\", \"planCode\": 5")),
+        assertField(
+                api.post("/sync-subscription", service, syncBody("\"serviceName\": \"pawnshop\", \"planCode\": 5")),
                 "subscriptionData.planCode");
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code IN ('true', 'numbername')").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code IN ('true', 'numbername')")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
     @Test
     void theProblemSaysWhatTheFieldMustBe() {
         String service = Tokens.serviceRole();
-        assertMessage(api.post("/api/tenants", service, "{\"name\": \"a" + NUL + "\", \"plan\": \"pro\"}"),
+        assertMessage(
+                api.post("/api/tenants", service, "{\"name\": \"a" + NUL + "\", \"plan\": \"pro\"}"),
                 "must not contain the character U+0000");
         assertMessage(api.post("/api/sync/retry", service, "{\"syncId\": \" \"}"), "must be a UUID");
-        assertMessage(api.post("/api/tenants", service, "{\"name\": true, \"plan\": \"pro\"}"),
+        assertMessage(
+                api.post("/api/tenants", service, "{\"name\": true, \"plan\": \"pro\"}"),
                 "must be a string, was 'true'");
-        assertMessage(api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": 1.5}"),
+        assertMessage(
+                api.post("/api/account-links", Tokens.user(user, null), "{\"validityHours\": 1.5}"),
                 "must be a whole number, was '1.5'");
     }
 
     private static void assertField(Api.Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("errors").get(0).get("field").asString()).as(response.toString()).isEqualTo(field);
+        assertThat(response.json().get("errors").get(0).get("field").asString())
+                .as(response.toString())
+                .isEqualTo(field);
     }
 
     private static void assertMessage(Api.Response response, String message) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().get("errors").get(0).get("message").asString()).as(response.toString())
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .as(response.toString())
                 .isEqualTo(message);
     }
 
@@ -111,8 +156,10 @@ class StrictJsonIntegrationTests extends IntegrationTest {
     private String syncBody(String subscriptionFields) {
         return """
                 {"mvpUserId": "%s", "operation": "create",
-                 "subscriptionData": {%s, "status": "active", "startDate": "2026-11-01T00:00:00Z"}}"""
-                .formatted(user, subscriptionFields.contains("planCode") ? subscriptionFields
-                        : subscriptionFields + ", \"planCode\": \"starter\"");
+                 "subscriptionData": {%s, "status": "active", "startDate": "2026-11-01T00:00:00Z"}}""".formatted(
+                        user,
+                        subscriptionFields.contains("planCode")
+                                ? subscriptionFields
+                                : subscriptionFields + ", \"planCode\": \"starter\"");
     }
 }

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the tests: real HTTP to the running service on loopback. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(int port) {
@@ -43,7 +44,10 @@ public final class Api {
     }
 
     public Response postWithHeader(String path, String token, Object body, String header, String value) {
-        return send(request(path, token).POST(body(body)).header("Content-Type", "application/json").header(header, value));
+        return send(request(path, token)
+                .POST(body(body))
+                .header("Content-Type", "application/json")
+                .header(header, value));
     }
 
     public Response patch(String path, String token, Object body) {
@@ -60,8 +64,11 @@ public final class Api {
 
     /** Any method, with the Authorization header exactly as given (or none): for tests of the header itself. */
     public Response raw(String method, String path, String authorization, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -78,7 +85,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -88,8 +96,11 @@ public final class Api {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

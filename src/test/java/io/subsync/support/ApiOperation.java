@@ -34,14 +34,24 @@ public record ApiOperation(String method, String path, List<Parameter> parameter
                 }
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode parameter : operation.getValue().path("parameters")) {
-                    parameters.add(new Parameter(parameter.path("name").asString(), parameter.path("in").asString(),
-                            resolve(parameter.path("schema"), schemas), parameter.path("required").asBoolean(false)));
+                    parameters.add(new Parameter(
+                            parameter.path("name").asString(),
+                            parameter.path("in").asString(),
+                            resolve(parameter.path("schema"), schemas),
+                            parameter.path("required").asBoolean(false)));
                 }
                 JsonNode content = operation.getValue().path("requestBody").path("content");
                 JsonNode body = content.isObject() && !content.isEmpty()
-                        ? resolve(content.properties().iterator().next().getValue().path("schema"), schemas) : null;
-                operations.add(new ApiOperation(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters), body));
+                        ? resolve(
+                                content.properties()
+                                        .iterator()
+                                        .next()
+                                        .getValue()
+                                        .path("schema"),
+                                schemas)
+                        : null;
+                operations.add(new ApiOperation(
+                        operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters), body));
             }
         }
         return List.copyOf(operations);

@@ -16,8 +16,7 @@ import org.springframework.core.io.ClassPathResource;
  * variable such as {@code SUBSYNC_SYNC_RETRY_SCHEDULE} set where the tests run does not change the answer.
  */
 public final class ApplicationYaml {
-    private ApplicationYaml() {
-    }
+    private ApplicationYaml() {}
 
     /** The properties under {@code prefix}, e.g. {@code bind("subsync.sync", SyncProperties.class)}. */
     public static <T> T bind(String prefix, Class<T> type) {
@@ -27,8 +26,8 @@ public final class ApplicationYaml {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
-                new PropertySourcesPlaceholdersResolver(sources));
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         return binder.bind(prefix, type)
                 .orElseThrow(() -> new IllegalStateException("application.yml has nothing under " + prefix));
     }

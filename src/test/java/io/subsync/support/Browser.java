@@ -30,8 +30,11 @@ public final class Browser implements AutoCloseable {
      * Debian's Chromium is usually newer than the DevTools bindings of Selenium, which then warns at every start; the
      * tests use WebDriver only, so the warning says nothing. Held here so the settings outlive garbage collection.
      */
-    private static final List<Logger> QUIET = Stream.of("org.openqa.selenium.devtools.CdpVersionFinder",
-            "org.openqa.selenium.chromium.ChromiumDriver").map(Logger::getLogger).toList();
+    private static final List<Logger> QUIET = Stream.of(
+                    "org.openqa.selenium.devtools.CdpVersionFinder", "org.openqa.selenium.chromium.ChromiumDriver")
+            .map(Logger::getLogger)
+            .toList();
+
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
@@ -60,9 +63,18 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1024,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=1024,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

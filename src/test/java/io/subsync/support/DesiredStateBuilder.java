@@ -18,8 +18,7 @@ public final class DesiredStateBuilder {
     private Instant endDate;
     private Map<String, Object> metadata = Map.of();
 
-    private DesiredStateBuilder() {
-    }
+    private DesiredStateBuilder() {}
 
     public static DesiredStateBuilder desiredState() {
         return new DesiredStateBuilder();

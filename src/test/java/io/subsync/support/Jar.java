@@ -11,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a user would ({@code java -jar target/subsync.jar …}). */
 public final class Jar {
-    private Jar() {
-    }
+    private Jar() {}
 
-    public record Run(int exitCode, String out) { }
+    public record Run(int exitCode, String out) {}
 
     public static Path path() {
         String jar = System.getenv("SUBSYNC_JAR");

@@ -4,14 +4,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fixtures: service plan mappings written straight to the table. */
 public final class Mappings {
-    private Mappings() {
-    }
+    private Mappings() {}
 
     public static void map(JdbcClient jdbc, String service, String plan, String masterService, String masterTier) {
         jdbc.sql("""
                 INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
                 VALUES (:s, :p, :ms, :mt) ON CONFLICT DO NOTHING""")
-                .param("s", service).param("p", plan).param("ms", masterService).param("mt", masterTier).update();
+                .param("s", service)
+                .param("p", plan)
+                .param("ms", masterService)
+                .param("mt", masterTier)
+                .update();
     }
 
     /** Maps every catalogue plan: service = product code (or platform), plan = tier. */

@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Fixtures: changes made at Master by someone else than Subsync (straight to the simulator's API), to make drift. */
 public final class MasterChanges {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private MasterChanges() {
-    }
+    private MasterChanges() {}
 
     /** Master cancels the user's subscription to the service, as of {@code endDate}. */
     public static void cancel(UUID masterUser, String serviceId, String planTier, String endDate) {
@@ -34,8 +34,19 @@ public final class MasterChanges {
 
     /** Master creates a subscription of its own for the user. */
     public static void create(UUID masterUser, String serviceId, String planTier) {
-        apply(Map.of("userId", masterUser.toString(), "serviceId", serviceId, "planTier", planTier,
-                "operation", "create", "status", "active", "startDate", "2026-10-01T00:00:00Z"));
+        apply(Map.of(
+                "userId",
+                masterUser.toString(),
+                "serviceId",
+                serviceId,
+                "planTier",
+                planTier,
+                "operation",
+                "create",
+                "status",
+                "active",
+                "startDate",
+                "2026-10-01T00:00:00Z"));
     }
 
     private static void apply(Map<String, Object> body) {
@@ -43,7 +54,8 @@ public final class MasterChanges {
                 .header("Authorization", "Bearer " + MasterIntegrationTest.MASTER_KEY)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "master-side-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -25,7 +25,9 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
 
     private static MasterSimulator startMaster() {
         try {
-            return MasterSimulator.start(MasterSimulator.Options.defaults().withHost("127.0.0.1").withPort(0)
+            return MasterSimulator.start(MasterSimulator.Options.defaults()
+                    .withHost("127.0.0.1")
+                    .withPort(0)
                     .withApiKey(MASTER_KEY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,9 +67,13 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
 
     /** Waits until nothing is left to deliver (pending or in flight). */
     protected void awaitDrained(Duration timeout) {
-        Waits.upTo(timeout, Duration.ofMillis(100)).untilAsserted(() -> assertThat(
-                jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')").query(Long.class)
-                        .single()).as("operations still to deliver after " + timeout).isZero());
+        Waits.upTo(timeout, Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')")
+                                        .query(Long.class)
+                                        .single())
+                        .as("operations still to deliver after " + timeout)
+                        .isZero());
     }
 
     protected static Map<String, Object> sync(UUID user, UUID master, String operation, String plan, int revision) {

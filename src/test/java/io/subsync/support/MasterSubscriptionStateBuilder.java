@@ -17,8 +17,7 @@ public final class MasterSubscriptionStateBuilder {
     private Instant endDate;
     private long version = 1;
 
-    private MasterSubscriptionStateBuilder() {
-    }
+    private MasterSubscriptionStateBuilder() {}
 
     public static MasterSubscriptionStateBuilder masterState() {
         return new MasterSubscriptionStateBuilder();

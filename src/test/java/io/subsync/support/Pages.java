@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 public final class Pages {
     public static final String SESSION = "subsync_session";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Pages(int port) {
@@ -33,8 +34,10 @@ public final class Pages {
 
     public record Page(int status, Map<String, List<String>> headers, String body) {
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
 
         /** The redirect target's path and query, e.g. {@code /login?expired}. */
@@ -45,13 +48,17 @@ public final class Pages {
 
         /** The Set-Cookie header for a cookie name, whole (with its attributes). */
         public Optional<String> setCookie(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
-                    .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith(name + "=")).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(e -> e.getValue().stream())
+                    .filter(c -> c.startsWith(name + "="))
+                    .findFirst();
         }
 
         /** The value a Set-Cookie header gives a cookie. */
         public Optional<String> cookieValue(String name) {
-            return setCookie(name).map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
+            return setCookie(name)
+                    .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
         }
 
         /** The CSRF token of the page's first form. */
@@ -90,12 +97,14 @@ public final class Pages {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path, cookies, headers).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path, cookies, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, List<String> cookies, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html");
         if (!cookies.isEmpty()) {
             builder.header("Cookie", String.join("; ", new ArrayList<>(cookies)));

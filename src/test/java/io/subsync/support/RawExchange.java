@@ -34,8 +34,13 @@ public final class RawExchange {
 
         public byte[] bytes(String host) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append("\r\nConnection: close\r\n");
+            StringBuilder head = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append("\r\nConnection: close\r\n");
             for (String[] header : headers) {
                 head.append(header[0]).append(": ").append(header[1]).append("\r\n");
             }
@@ -57,7 +62,10 @@ public final class RawExchange {
      */
     public record Answer(int status, List<String[]> headers, String body) {
         public Optional<String> header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
 
         public String contentType() {
@@ -80,7 +88,8 @@ public final class RawExchange {
                 out.flush();
                 socket.shutdownOutput();
             } catch (IOException e) {
-                // The server may answer and close before reading everything (e.g. a header too large): read what it said.
+                // The server may answer and close before reading everything (e.g. a header too large): read what it
+                // said.
             }
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
@@ -96,8 +105,10 @@ public final class RawExchange {
                 bytes.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException e) {
-            throw new IOException("no complete answer within " + TIMEOUT_MILLIS + " ms: "
-                    + new String(bytes.toByteArray(), StandardCharsets.UTF_8), e);
+            throw new IOException(
+                    "no complete answer within " + TIMEOUT_MILLIS + " ms: "
+                            + new String(bytes.toByteArray(), StandardCharsets.UTF_8),
+                    e);
         } catch (IOException e) {
             // A reset after the answer was written: keep what arrived.
             if (bytes.size() == 0) {
@@ -121,12 +132,16 @@ public final class RawExchange {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+                headers.add(new String[] {
+                    lines[i].substring(0, colon).trim(),
+                    lines[i].substring(colon + 1).trim()
+                });
             }
         }
         byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-        boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
-                && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
+        boolean chunked = headers.stream()
+                .anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
+                        && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
         return new Answer(status, headers, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
     }
 

@@ -49,7 +49,7 @@ public final class RawHttp {
     }
 
     /** What a body that would not end got: the answer, and how much of the body was sent before it came. */
-    public record Cutoff(Response response, long bytesSent) { }
+    public record Cutoff(Response response, long bytesSent) {}
 
     /**
      * Sends {@code method path HTTP/1.1} with the headers (each value as its bytes in ISO-8859-1, so a string may carry
@@ -57,7 +57,8 @@ public final class RawHttp {
      */
     public Response send(String method, String path, Map<String, String> headers, String body) {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
             head.append("Content-Length: ").append(bytes.length).append("\r\n");
@@ -104,18 +105,20 @@ public final class RawHttp {
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            Thread writer = new Thread(() -> {
-                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-                try {
-                    while (sent.get() < maxBytes) {
-                        out.write(chunk);
-                        sent.addAndGet(0x10000);
-                    }
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException closedByTheServer) {
-                    // what the test wants: the server stopped reading
-                }
-            }, "endless-body");
+            Thread writer = new Thread(
+                    () -> {
+                        byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        try {
+                            while (sent.get() < maxBytes) {
+                                out.write(chunk);
+                                sent.addAndGet(0x10000);
+                            }
+                            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        } catch (IOException closedByTheServer) {
+                            // what the test wants: the server stopped reading
+                        }
+                    },
+                    "endless-body");
             writer.setDaemon(true);
             writer.start();
             Response response = read(socket.getInputStream());
@@ -142,14 +145,18 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+            headers.merge(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }

@@ -11,8 +11,7 @@ public final class StatsBuilder {
     private long outOfOrder;
     private long rejected;
 
-    private StatsBuilder() {
-    }
+    private StatsBuilder() {}
 
     public static StatsBuilder stats() {
         return new StatsBuilder();

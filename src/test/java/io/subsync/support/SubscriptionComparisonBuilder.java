@@ -19,8 +19,7 @@ public final class SubscriptionComparisonBuilder {
     private Optional<MasterSubscriptionState> master = Optional.empty();
     private boolean trackedByMvp = true;
 
-    private SubscriptionComparisonBuilder() {
-    }
+    private SubscriptionComparisonBuilder() {}
 
     public static SubscriptionComparisonBuilder comparison(SubscriptionComparison.Outcome outcome) {
         return new SubscriptionComparisonBuilder().outcome(outcome);
@@ -64,6 +63,7 @@ public final class SubscriptionComparisonBuilder {
     }
 
     public SubscriptionComparison build() {
-        return new SubscriptionComparison(serviceName, serviceId, outcome, differences, confirmed, master, trackedByMvp);
+        return new SubscriptionComparison(
+                serviceName, serviceId, outcome, differences, confirmed, master, trackedByMvp);
     }
 }

@@ -1,7 +1,7 @@
 package io.subsync.support;
 
-import io.subsync.sync.SyncProperties;
 import io.subsync.sync.DriftPolicy;
+import io.subsync.sync.SyncProperties;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,8 +26,7 @@ public final class SyncPropertiesBuilder {
     private DriftPolicy driftPolicy;
     private String masterWebhookSecret;
 
-    private SyncPropertiesBuilder() {
-    }
+    private SyncPropertiesBuilder() {}
 
     public static SyncPropertiesBuilder syncProperties() {
         return new SyncPropertiesBuilder();
@@ -110,8 +109,21 @@ public final class SyncPropertiesBuilder {
 
     /** The properties; their constructor's checks (the lease against the timeouts) run here. */
     public SyncProperties build() {
-        return new SyncProperties(masterApiUrl, masterApiKey, workers, batchSize, pollInterval, lease, connectTimeout,
-                readTimeout, inRequestWait, retrySchedule, retryJitter, maxRetryAfter, idempotencyKeyTtl, driftPolicy,
+        return new SyncProperties(
+                masterApiUrl,
+                masterApiKey,
+                workers,
+                batchSize,
+                pollInterval,
+                lease,
+                connectTimeout,
+                readTimeout,
+                inRequestWait,
+                retrySchedule,
+                retryJitter,
+                maxRetryAfter,
+                idempotencyKeyTtl,
+                driftPolicy,
                 masterWebhookSecret);
     }
 }

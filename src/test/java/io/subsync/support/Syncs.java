@@ -33,7 +33,8 @@ public final class Syncs {
     /** Maps the broken service to a tier Master takes. */
     public void mend(String service) {
         jdbc.sql("UPDATE service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = :service")
-                .param("service", service).update();
+                .param("service", service)
+                .update();
     }
 
     /** Creates a subscription to {@code service} (plan X) for the user; Master's answer is left to the workers. */
@@ -43,8 +44,15 @@ public final class Syncs {
         data.put("planCode", "X");
         data.put("status", "active");
         data.put("startDate", "2026-11-01T00:00:00Z");
-        Map<String, Object> body = Map.of("mvpUserId", user.toString(), "masterUserId", UUID.randomUUID().toString(),
-                "operation", "create", "subscriptionData", data);
+        Map<String, Object> body = Map.of(
+                "mvpUserId",
+                user.toString(),
+                "masterUserId",
+                UUID.randomUUID().toString(),
+                "operation",
+                "create",
+                "subscriptionData",
+                data);
         Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(), body);
         assertThat(response.status()).as(response.toString()).isIn(200, 202);
         return UUID.fromString(response.json().get("syncId").asString());
@@ -58,8 +66,13 @@ public final class Syncs {
         data.put("status", "active");
         data.put("startDate", "2026-11-01T00:00:00Z");
         data.put("metadata", Map.of("revision", revision));
-        Map<String, Object> body = new HashMap<>(Map.of("mvpUserId", user.toString(), "operation",
-                revision == 1 ? "create" : "update", "subscriptionData", data));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "mvpUserId",
+                user.toString(),
+                "operation",
+                revision == 1 ? "create" : "update",
+                "subscriptionData",
+                data));
         if (revision == 1) {
             body.put("masterUserId", UUID.randomUUID().toString());
         }
@@ -68,12 +81,16 @@ public final class Syncs {
         UUID syncId = UUID.fromString(response.json().get("syncId").asString());
         // On a busy machine Master may answer after the request's wait: the workers finish the delivery.
         Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50))
-                .untilAsserted(() -> assertThat(status(syncId)).as("operation " + syncId).isEqualTo("delivered"));
+                .untilAsserted(() ->
+                        assertThat(status(syncId)).as("operation " + syncId).isEqualTo("delivered"));
         return syncId;
     }
 
     /** The outbox status of an operation. */
     public String status(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                .param("id", syncId)
+                .query(String.class)
+                .single();
     }
 }

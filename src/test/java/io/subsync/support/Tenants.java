@@ -16,9 +16,18 @@ public final class Tenants {
     }
 
     public UUID open(String plan, Map<String, Boolean> products) {
-        Api.Response response = api.post("/api/tenants", Tokens.serviceRole(),
-                Map.of("name", "Tenant " + plan, "plan", plan, "ownerUserId", UUID.randomUUID().toString(),
-                        "products", products));
+        Api.Response response = api.post(
+                "/api/tenants",
+                Tokens.serviceRole(),
+                Map.of(
+                        "name",
+                        "Tenant " + plan,
+                        "plan",
+                        plan,
+                        "ownerUserId",
+                        UUID.randomUUID().toString(),
+                        "products",
+                        products));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return UUID.fromString(response.json().get("id").asString());
     }
@@ -36,6 +45,9 @@ public final class Tenants {
     }
 
     public List<String> productTypes(UUID tenant) {
-        return subscriptions(tenant).valueStream().map(s -> s.get("productType").asString()).toList();
+        return subscriptions(tenant)
+                .valueStream()
+                .map(s -> s.get("productType").asString())
+                .toList();
     }
 }

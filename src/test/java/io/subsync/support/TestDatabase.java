@@ -67,7 +67,8 @@ public final class TestDatabase {
     }
 
     public Connection connect() throws SQLException {
-        Connection connection = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+        Connection connection =
+                user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO subsync, public");
         }
@@ -75,7 +76,8 @@ public final class TestDatabase {
     }
 
     public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

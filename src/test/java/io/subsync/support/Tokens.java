@@ -11,8 +11,7 @@ public final class Tokens {
     public static final String SECRET = "integration-tests-secret-0123456789abcdefghijkl";
     private static final TokenMinter MINTER = new TokenMinter(SECRET);
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String serviceRole() {
         return MINTER.mint("tests", Role.SERVICE_ROLE, null, null, Instant.now(), Duration.ofHours(1));
@@ -27,12 +26,23 @@ public final class Tokens {
     }
 
     public static String expiredUserOf(UUID tenant) {
-        return MINTER.mint(UUID.randomUUID().toString(), Role.AUTHENTICATED, tenant, null,
-                Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+        return MINTER.mint(
+                UUID.randomUUID().toString(),
+                Role.AUTHENTICATED,
+                tenant,
+                null,
+                Instant.now().minus(Duration.ofHours(2)),
+                Duration.ofHours(1));
     }
 
     public static String signedWith(String otherSecret, UUID tenant) {
-        return new TokenMinter(otherSecret).mint(UUID.randomUUID().toString(), Role.AUTHENTICATED, tenant, null,
-                Instant.now(), Duration.ofHours(1));
+        return new TokenMinter(otherSecret)
+                .mint(
+                        UUID.randomUUID().toString(),
+                        Role.AUTHENTICATED,
+                        tenant,
+                        null,
+                        Instant.now(),
+                        Duration.ofHours(1));
     }
 }

@@ -18,8 +18,7 @@ public final class TrackedSubscriptionBuilder {
     private boolean inFlight;
     private String syncStatus = "synced";
 
-    private TrackedSubscriptionBuilder() {
-    }
+    private TrackedSubscriptionBuilder() {}
 
     public static TrackedSubscriptionBuilder trackedSubscription() {
         return new TrackedSubscriptionBuilder();
@@ -64,7 +63,7 @@ public final class TrackedSubscriptionBuilder {
     }
 
     public TrackedSubscription build() {
-        return new TrackedSubscription(serviceName, serviceId, confirmed, desired, undelivered, inFlight,
-                SyncStatus.fromCode(syncStatus));
+        return new TrackedSubscription(
+                serviceName, serviceId, confirmed, desired, undelivered, inFlight, SyncStatus.fromCode(syncStatus));
     }
 }

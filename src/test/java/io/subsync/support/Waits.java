@@ -9,12 +9,14 @@ import org.awaitility.core.ConditionFactory;
  * {@code pollInterval} from the test's own thread, as the hand-written loops it replaces did.
  */
 public final class Waits {
-    private Waits() {
-    }
+    private Waits() {}
 
     /** A wait of at most {@code timeout}; a failed {@code untilAsserted} reports its last assertion error. */
     public static ConditionFactory upTo(Duration timeout, Duration pollInterval) {
-        return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(pollInterval)
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(pollInterval)
                 .pollInSameThread();
     }
 }

@@ -49,9 +49,20 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
         UUID owner = UUID.randomUUID();
         UUID master = UUID.randomUUID();
         assertThat(api.post("/sync-subscription", Tokens.serviceRole(), sync(owner, master, "create", "BASIC", 1))
-                .status()).isIn(200, 202);
-        Api.Response opened = api.post("/api/tenants", Tokens.serviceRole(), Map.of("name", "Contended", "plan", "pro",
-                "ownerUserId", owner.toString(), "products", Map.of("pawnshop", true, "bnpl", true, "money_loan", true)));
+                        .status())
+                .isIn(200, 202);
+        Api.Response opened = api.post(
+                "/api/tenants",
+                Tokens.serviceRole(),
+                Map.of(
+                        "name",
+                        "Contended",
+                        "plan",
+                        "pro",
+                        "ownerUserId",
+                        owner.toString(),
+                        "products",
+                        Map.of("pawnshop", true, "bnpl", true, "money_loan", true)));
         assertThat(opened.status()).isEqualTo(201);
         String tenant = opened.json().get("id").asString();
         long deadlocksBefore = deadlocks();
@@ -66,8 +77,12 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
             callers.add(pool.submit(() -> {
                 while (System.nanoTime() < until) {
                     Api.Response response = toggler
-                            ? api.patch("/api/tenants/" + tenant, Tokens.serviceRole(),
-                                    Map.of("plan", PLANS[ThreadLocalRandom.current().nextInt(PLANS.length)]))
+                            ? api.patch(
+                                    "/api/tenants/" + tenant,
+                                    Tokens.serviceRole(),
+                                    Map.of(
+                                            "plan",
+                                            PLANS[ThreadLocalRandom.current().nextInt(PLANS.length)]))
                             : api.get("/api/tenants/" + tenant + "/subscriptions", Tokens.serviceRole());
                     if (response.status() != 200) {
                         refused.add(response.toString());
@@ -90,22 +105,32 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(30));
 
         assertThat(refused).as("answers other than 200").isEmpty();
-        assertThat(logged.list.stream().filter(LockOrderIntegrationTests::mentionsDeadlock)
-                .map(ILoggingEvent::getFormattedMessage)).as("deadlocks logged").isEmpty();
+        assertThat(logged.list.stream()
+                        .filter(LockOrderIntegrationTests::mentionsDeadlock)
+                        .map(ILoggingEvent::getFormattedMessage))
+                .as("deadlocks logged")
+                .isEmpty();
         // Backends report their counters within a second of a transaction's end.
         sleep(1500);
         assertThat(deadlocks()).as("deadlocks PostgreSQL detected").isEqualTo(deadlocksBefore);
         assertThat(changes[0]).as("tenant changes made").isGreaterThan(20);
         assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :owner AND status = 'delivered'")
-                .param("owner", owner).query(Long.class).single()).as("syncs the workers confirmed meanwhile; all: "
-                        + jdbc.sql("SELECT status, operation, count(*) FROM sync_outbox WHERE mvp_user_id = :owner GROUP BY 1, 2")
-                                .param("owner", owner).query().listOfRows())
+                        .param("owner", owner)
+                        .query(Long.class)
+                        .single())
+                .as("syncs the workers confirmed meanwhile; all: "
+                        + jdbc.sql(
+                                        "SELECT status, operation, count(*) FROM sync_outbox WHERE mvp_user_id = :owner GROUP BY 1, 2")
+                                .param("owner", owner)
+                                .query()
+                                .listOfRows())
                 .isGreaterThan(10);
     }
 
     private long deadlocks() {
         return jdbc.sql("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static boolean mentionsDeadlock(ILoggingEvent event) {

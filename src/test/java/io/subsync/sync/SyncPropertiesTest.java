@@ -24,7 +24,10 @@ class SyncPropertiesTest {
     }
 
     private static SyncProperties withLease(Duration lease) {
-        return SyncPropertiesBuilder.syncProperties().connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(10)).lease(lease).build();
+        return SyncPropertiesBuilder.syncProperties()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(10))
+                .lease(lease)
+                .build();
     }
 }

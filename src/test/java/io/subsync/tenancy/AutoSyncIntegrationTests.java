@@ -34,18 +34,23 @@ class AutoSyncIntegrationTests extends IntegrationTest {
 
         assertThat(activeReasons(tenant)).containsEntry("money_loan", "product_enabled");
         tenants.subscriptions(tenant);
-        assertThat(history(tenant, "money_loan")).extracting(h -> h.get("change")).containsExactly("created");
+        assertThat(history(tenant, "money_loan"))
+                .extracting(h -> h.get("change"))
+                .containsExactly("created");
     }
 
     @Test
     void readCreatesSubscriptionsMissingForProductsSwitchedOnOutsideTheService() {
         UUID tenant = tenants.open("pro", Map.of());
-        jdbc.sql("INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'bnpl', TRUE, now())")
-                .param("t", tenant).update();
+        jdbc.sql(
+                        "INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'bnpl', TRUE, now())")
+                .param("t", tenant)
+                .update();
 
         JsonNode subscriptions = tenants.subscriptions(tenant);
 
-        assertThat(subscriptions.valueStream().map(s -> s.get("planName").asString())).containsExactly("Pro", "BNPL - Pro");
+        assertThat(subscriptions.valueStream().map(s -> s.get("planName").asString()))
+                .containsExactly("Pro", "BNPL - Pro");
         assertThat(subscriptions.get(1).get("createdReason").asString()).isEqualTo("sync_on_read");
         assertThat(subscriptions.get(1).get("autoCreated").asBoolean()).isTrue();
         assertThat(tenants.subscriptions(tenant)).hasSize(2);
@@ -69,8 +74,12 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     @Test
     void productWithNoUsablePlanIsSkippedAndReportedNeverAFailure() {
         String code = "noplan" + suffix();
-        assertThat(api.post("/api/products", Tokens.serviceRole(),
-                Map.of("code", code, "name", "No Plan", "badge", "🚫")).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/products",
+                                Tokens.serviceRole(),
+                                Map.of("code", code, "name", "No Plan", "badge", "🚫"))
+                        .status())
+                .isEqualTo(201);
         UUID tenant = tenants.open("pro", Map.of(code, true));
 
         assertThat(tenants.productTypes(tenant)).containsExactly("platform");
@@ -83,7 +92,9 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     @Test
     void aNewProductIsOneApiCallAwayWithItsOwnBadge() {
         String code = "inventory" + suffix();
-        Api.Response product = api.post("/api/products", Tokens.serviceRole(),
+        Api.Response product = api.post(
+                "/api/products",
+                Tokens.serviceRole(),
                 Map.of("code", code, "name", "Inventory", "badge", "📦", "disablePolicy", "keep"));
         assertThat(product.status()).as(product.toString()).isEqualTo(201);
         Api.Response plan = api.post("/api/plans", Tokens.serviceRole(), plan(code, "starter", "Inventory - Starter"));
@@ -103,16 +114,22 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     @Test
     void cancelPolicyCancelsOnDisableAndReEnablingReactivatesTheSameSubscription() {
         String code = "cancelling" + suffix();
-        api.post("/api/products", Tokens.serviceRole(),
+        api.post(
+                "/api/products",
+                Tokens.serviceRole(),
                 Map.of("code", code, "name", "Cancelling", "badge", "✂️", "disablePolicy", "cancel"));
         api.post("/api/plans", Tokens.serviceRole(), plan(code, "starter", "Cancelling - Starter"));
         UUID tenant = tenants.open("starter", Map.of(code, true));
-        UUID first = UUID.fromString(tenants.subscriptions(tenant).get(1).get("id").asString());
+        UUID first =
+                UUID.fromString(tenants.subscriptions(tenant).get(1).get("id").asString());
 
         tenants.change(tenant, Map.of("products", Map.of(code, false)));
 
-        Map<String, Object> cancelled = jdbc.sql("SELECT status, end_reason, ended_at FROM tenant_subscriptions WHERE id = :id")
-                .param("id", first).query().singleRow();
+        Map<String, Object> cancelled = jdbc.sql(
+                        "SELECT status, end_reason, ended_at FROM tenant_subscriptions WHERE id = :id")
+                .param("id", first)
+                .query()
+                .singleRow();
         assertThat(cancelled.get("status")).isEqualTo("cancelled");
         assertThat(cancelled.get("end_reason")).isEqualTo("product_disabled");
         assertThat(cancelled.get("ended_at")).isNotNull();
@@ -123,7 +140,8 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         JsonNode again = tenants.subscriptions(tenant);
         assertThat(again).hasSize(2);
         assertThat(again.get(1).get("id").asString()).isEqualTo(first.toString());
-        assertThat(history(tenant, code)).extracting(h -> h.get("change"))
+        assertThat(history(tenant, code))
+                .extracting(h -> h.get("change"))
                 .containsExactly("created", "cancelled", "reactivated");
     }
 
@@ -146,9 +164,13 @@ class AutoSyncIntegrationTests extends IntegrationTest {
 
         tenants.change(tenant, Map.of("plan", "Enterprise"));
 
-        assertThat(tenants.subscriptions(tenant).valueStream().map(s -> s.get("planName").asString()))
+        assertThat(tenants.subscriptions(tenant)
+                        .valueStream()
+                        .map(s -> s.get("planName").asString()))
                 .containsExactly("Enterprise", "Money Loan - Enterprise", "Pawnshop - Enterprise");
-        assertThat(tenants.subscriptions(tenant).valueStream().map(s -> s.get("price").asString()))
+        assertThat(tenants.subscriptions(tenant)
+                        .valueStream()
+                        .map(s -> s.get("price").asString()))
                 .containsExactly("299.00", "349.00", "319.00");
         List<Map<String, Object>> pawnshop = history(tenant, "pawnshop");
         assertThat(pawnshop).extracting(h -> h.get("change")).containsExactly("created", "plan_changed");
@@ -156,7 +178,9 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         assertThat(pawnshop.get(1).get("actor")).isEqualTo("service_role:tests");
 
         tenants.change(tenant, Map.of("plan", "trial"));
-        assertThat(tenants.subscriptions(tenant).valueStream().map(s -> s.get("planName").asString()))
+        assertThat(tenants.subscriptions(tenant)
+                        .valueStream()
+                        .map(s -> s.get("planName").asString()))
                 .containsExactly("Trial", "Money Loan - Starter", "Pawnshop - Starter");
     }
 
@@ -167,28 +191,47 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         for (UUID tenant : List.of(first, second)) {
             jdbc.sql("""
                     INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                    SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'pawnshop')""")
-                    .param("t", tenant).update();
+                    SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'pawnshop')""").param("t", tenant).update();
         }
 
         var outcome = reconcile.allTenants("tests");
 
-        assertThat(outcome.created()).filteredOn(c -> List.of(first, second).contains(c.tenantId()))
+        assertThat(outcome.created())
+                .filteredOn(c -> List.of(first, second).contains(c.tenantId()))
                 .extracting(c -> c.tenantId() + "/" + c.productType() + "/" + c.tier() + "/" + c.createdReason())
-                .containsExactlyInAnyOrder(first + "/bnpl/pro/reconcile", first + "/pawnshop/pro/reconcile",
-                        second + "/bnpl/enterprise/reconcile", second + "/pawnshop/enterprise/reconcile");
+                .containsExactlyInAnyOrder(
+                        first + "/bnpl/pro/reconcile",
+                        first + "/pawnshop/pro/reconcile",
+                        second + "/bnpl/enterprise/reconcile",
+                        second + "/pawnshop/enterprise/reconcile");
         assertThat(reconcile.allTenants("tests").created()).isEmpty();
     }
 
     private static Map<String, Object> plan(String product, String tier, String name) {
-        return Map.of("productType", product, "tier", tier, "name", name, "price", "49.99", "currency", "usd",
-                "billingCycle", "monthly", "features", List.of("Stock levels", "Reorder alerts"));
+        return Map.of(
+                "productType",
+                product,
+                "tier",
+                tier,
+                "name",
+                name,
+                "price",
+                "49.99",
+                "currency",
+                "usd",
+                "billingCycle",
+                "monthly",
+                "features",
+                List.of("Stock levels", "Reorder alerts"));
     }
 
     private Map<String, Object> activeReasons(UUID tenant) {
         Map<String, Object> reasons = new java.util.HashMap<>();
-        jdbc.sql("SELECT product_type, created_reason FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
-                .param("t", tenant).query().listOfRows()
+        jdbc.sql(
+                        "SELECT product_type, created_reason FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
+                .param("t", tenant)
+                .query()
+                .listOfRows()
                 .forEach(row -> reasons.put((String) row.get("product_type"), row.get("created_reason")));
         return reasons;
     }
@@ -197,18 +240,24 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         SELECT h.change, h.reason, h.actor FROM subscription_history h
                         JOIN tenant_subscriptions s ON s.id = h.subscription_id
-                        WHERE s.tenant_id = :t AND s.product_type = :p ORDER BY h.id""")
-                .param("t", tenant).param("p", product).query().listOfRows();
+                        WHERE s.tenant_id = :t AND s.product_type = :p ORDER BY h.id""").param("t", tenant).param("p", product).query().listOfRows();
     }
 
     private long countActive(UUID tenant, String product) {
-        return jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
-                .param("t", tenant).param("p", product).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
+                .param("t", tenant)
+                .param("p", product)
+                .query(Long.class)
+                .single();
     }
 
     private long countAll(UUID tenant, String product) {
         return jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p")
-                .param("t", tenant).param("p", product).query(Long.class).single();
+                .param("t", tenant)
+                .param("p", product)
+                .query(Long.class)
+                .single();
     }
 
     private static String suffix() {

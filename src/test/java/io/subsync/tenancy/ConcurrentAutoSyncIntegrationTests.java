@@ -30,9 +30,10 @@ class ConcurrentAutoSyncIntegrationTests extends IntegrationTest {
         // Products switched on behind the service's back: nothing exists yet, so every caller races to create.
         jdbc.sql("""
                 INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                SELECT :t, code, TRUE, now() FROM products WHERE kind = 'product' AND code IN ('money_loan', 'bnpl', 'pawnshop')""")
-                .param("t", tenant).update();
-        jdbc.sql("DELETE FROM tenant_subscriptions WHERE tenant_id = :t").param("t", tenant).update();
+                SELECT :t, code, TRUE, now() FROM products WHERE kind = 'product' AND code IN ('money_loan', 'bnpl', 'pawnshop')""").param("t", tenant).update();
+        jdbc.sql("DELETE FROM tenant_subscriptions WHERE tenant_id = :t")
+                .param("t", tenant)
+                .update();
 
         ExecutorService pool = Executors.newFixedThreadPool(CALLS);
         CountDownLatch start = new CountDownLatch(1);
@@ -62,16 +63,21 @@ class ConcurrentAutoSyncIntegrationTests extends IntegrationTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             if (response.json().has("subscriptions")) {
                 JsonNode subscriptions = response.json().get("subscriptions");
-                assertThat(subscriptions.valueStream().map(s -> s.get("productType").asString()))
+                assertThat(subscriptions
+                                .valueStream()
+                                .map(s -> s.get("productType").asString()))
                         .containsExactly("platform", "bnpl", "money_loan", "pawnshop");
             }
         }
-        List<Map<String, Object>> active = jdbc.sql("""
+        List<Map<String, Object>> active =
+                jdbc.sql("""
                         SELECT product_type, count(*) AS n FROM tenant_subscriptions
-                        WHERE tenant_id = :t AND status = 'active' GROUP BY product_type""")
-                .param("t", tenant).query().listOfRows();
+                        WHERE tenant_id = :t AND status = 'active' GROUP BY product_type""").param("t", tenant).query().listOfRows();
         assertThat(active).hasSize(4).allSatisfy(row -> assertThat(row.get("n")).isEqualTo(1L));
-        assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t").param("t", tenant)
-                .query(Long.class).single()).isEqualTo(4L);
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t")
+                        .param("t", tenant)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4L);
     }
 }

@@ -48,7 +48,8 @@ class SeedScenariosIntegrationTests extends IntegrationTest {
         assertThat(subscriptions).hasSize(3);
         assertThat(subscriptions.valueStream().map(s -> s.get("planName").asString()))
                 .containsExactly("Pro", "Money Loan - Pro", "Pawnshop - Pro");
-        assertThat(subscriptions.valueStream().map(s -> s.get("tier").asString())).containsOnly("pro");
+        assertThat(subscriptions.valueStream().map(s -> s.get("tier").asString()))
+                .containsOnly("pro");
     }
 
     @Test
@@ -60,7 +61,11 @@ class SeedScenariosIntegrationTests extends IntegrationTest {
 
         assertThat(tenants.productTypes(tenant)).containsExactly("platform");
         // The seed's behaviour (policy keep): the subscription stays active, only hidden from the list.
-        assertThat(jdbc.sql("SELECT status FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = 'pawnshop'")
-                .param("t", tenant).query(String.class).list()).containsExactly("active");
+        assertThat(jdbc.sql(
+                                "SELECT status FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = 'pawnshop'")
+                        .param("t", tenant)
+                        .query(String.class)
+                        .list())
+                .containsExactly("active");
     }
 }

@@ -19,7 +19,8 @@ class SyncOnReadSafetyNetIntegrationTests extends IntegrationTest {
 
     @AfterEach
     void dropFailingTrigger() {
-        jdbc.sql("DROP TRIGGER IF EXISTS refuse_inserts_for_test ON tenant_subscriptions").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS refuse_inserts_for_test ON tenant_subscriptions")
+                .update();
         jdbc.sql("DROP FUNCTION IF EXISTS refuse_inserts_for_test()").update();
     }
 
@@ -27,15 +28,16 @@ class SyncOnReadSafetyNetIntegrationTests extends IntegrationTest {
     void aFailingSyncOnReadNeverFailsTheRead() {
         Tenants tenants = new Tenants(api);
         UUID tenant = tenants.open("pro", Map.of());
-        jdbc.sql("INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'pawnshop', TRUE, now())")
-                .param("t", tenant).update();
+        jdbc.sql(
+                        "INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'pawnshop', TRUE, now())")
+                .param("t", tenant)
+                .update();
         jdbc.sql("""
                 CREATE FUNCTION refuse_inserts_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'storage refused the insert'; END $$""").update();
         jdbc.sql("""
                 CREATE TRIGGER refuse_inserts_for_test BEFORE INSERT ON tenant_subscriptions
-                FOR EACH ROW WHEN (NEW.tenant_id = '%s') EXECUTE FUNCTION refuse_inserts_for_test()""".formatted(tenant))
-                .update();
+                FOR EACH ROW WHEN (NEW.tenant_id = '%s') EXECUTE FUNCTION refuse_inserts_for_test()""".formatted(tenant)).update();
         double failuresBefore = failures();
 
         assertThat(tenants.productTypes(tenant)).containsExactly("platform");
@@ -51,9 +53,11 @@ class SyncOnReadSafetyNetIntegrationTests extends IntegrationTest {
     void openApiDocumentDescribesTheEndpoints() {
         var doc = api.get("/v3/api-docs", null);
         assertThat(doc.status()).isEqualTo(200);
-        assertThat(doc.json().get("paths").has("/api/tenants/current/subscriptions")).isTrue();
+        assertThat(doc.json().get("paths").has("/api/tenants/current/subscriptions"))
+                .isTrue();
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
-        assertThat(api.get("/actuator/health", null).json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health", null).json().get("status").asString())
+                .isEqualTo("UP");
         assertThat(api.get("/api/products", Tokens.serviceRole()).json()).hasSizeGreaterThanOrEqualTo(3);
     }
 

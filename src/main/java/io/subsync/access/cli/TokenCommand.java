@@ -18,13 +18,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code subsync token}: prints a signed JWT for trying the API. */
-@Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Mints a JWT for trying the API.", "Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
-                "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."})
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Mints a JWT for trying the API.",
+            "Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
+            "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."
+        })
 public class TokenCommand implements Callable<Integer> {
     /** Where {@code demo} keeps its generated secret, so tokens minted here work against the demo. */
-
-    @Option(names = "--role", defaultValue = "authenticated", description = "authenticated or service_role (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--role",
+            defaultValue = "authenticated",
+            description = "authenticated or service_role (default: ${DEFAULT-VALUE})")
     String role;
 
     @Option(names = "--sub", description = "the user id (a UUID; default: a random one)")
@@ -36,14 +43,21 @@ public class TokenCommand implements Callable<Integer> {
     @Option(names = "--email", description = "the email claim")
     String email;
 
-    @Option(names = "--ttl", defaultValue = "PT24H", description = {"how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE});",
-            "at most SUBSYNC_JWT_MAX_LIFETIME (7d unless set), the longest the service accepts"})
+    @Option(
+            names = "--ttl",
+            defaultValue = "PT24H",
+            description = {
+                "how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE});",
+                "at most SUBSYNC_JWT_MAX_LIFETIME (7d unless set), the longest the service accepts"
+            })
     String ttl;
 
     @Option(names = "--secret", description = "the HS256 secret (default: SUBSYNC_JWT_SECRET, else the demo's)")
     String secret;
 
-    @Option(names = "--batch", paramLabel = "FILE",
+    @Option(
+            names = "--batch",
+            paramLabel = "FILE",
             description = "mint one user token per line of FILE, each line a tenant id; prints one token per line")
     Path batch;
 
@@ -73,8 +87,9 @@ public class TokenCommand implements Callable<Integer> {
             return 2;
         }
         if (validity.compareTo(longest) > 0) {
-            err.println("--ttl must be at most " + AuthProperties.shown(longest) + " (SUBSYNC_JWT_MAX_LIFETIME): the service "
-                    + "refuses a token that lives longer, was '" + ttl + "'");
+            err.println("--ttl must be at most " + AuthProperties.shown(longest)
+                    + " (SUBSYNC_JWT_MAX_LIFETIME): the service " + "refuses a token that lives longer, was '" + ttl
+                    + "'");
             return 2;
         }
         String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");
@@ -82,7 +97,8 @@ public class TokenCommand implements Callable<Integer> {
             key = Files.readString(TokenMinter.DEMO_SECRET).trim();
         }
         if (key == null || key.isBlank()) {
-            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + TokenMinter.DEMO_SECRET + "): nothing to sign with");
+            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + TokenMinter.DEMO_SECRET
+                    + "): nothing to sign with");
             return 2;
         }
         TokenMinter minter;
@@ -107,8 +123,9 @@ public class TokenCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Integer mintBatch(TokenMinter minter, Role parsedRole, Duration validity, Instant now, PrintWriter out,
-                              PrintWriter err) throws IOException {
+    private Integer mintBatch(
+            TokenMinter minter, Role parsedRole, Duration validity, Instant now, PrintWriter out, PrintWriter err)
+            throws IOException {
         if (!Files.isReadable(batch)) {
             err.println(batch + ": cannot read the file");
             return 2;
@@ -127,7 +144,8 @@ public class TokenCommand implements Callable<Integer> {
                 err.println(batch + ":" + (i + 1) + ": not a tenant id (UUID): '" + line + "'");
                 return 2;
             }
-            tokens.append(minter.mint(UUID.randomUUID().toString(), parsedRole, tenantId, null, now, validity)).append('\n');
+            tokens.append(minter.mint(UUID.randomUUID().toString(), parsedRole, tenantId, null, now, validity))
+                    .append('\n');
         }
         out.print(tokens);
         out.flush();

@@ -1,9 +1,8 @@
 package io.subsync.access.web;
 
-import java.util.Arrays;
-
 import io.subsync.access.Role;
 import io.subsync.access.TokenAuthentication;
+import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @ConditionalOnWebApplication
 class PageSecurity {
-    private static final String[] PAGES = {"/", "/login", "/link", "/logout", "/tenant", "/tenant/**", "/admin", "/admin/**"};
+    private static final String[] PAGES = {
+        "/", "/login", "/link", "/logout", "/tenant", "/tenant/**", "/admin", "/admin/**"
+    };
     private static final String[] ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -54,20 +55,27 @@ class PageSecurity {
                 .requestCache(cache -> cache.disable())
                 // Every request signs in again from its cookie; renewing the CSRF token each time (the default on
                 // authentication) would leave the forms of a page's other fragments holding a stale one.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(csrfHandler)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ASSETS).permitAll()
-                        .requestMatchers("/", "/login", "/link").permitAll()
-                        .requestMatchers("/tenant", "/tenant/**").hasRole(Role.AUTHENTICATED.name())
-                        .requestMatchers("/admin", "/admin/**").hasRole(Role.SERVICE_ROLE.name())
-                        .anyRequest().authenticated())
-                .addFilterAt(sessionAuthentication(decoder, noSessionNeeded, signedOut),
+                .authorizeHttpRequests(auth -> auth.requestMatchers(ASSETS)
+                        .permitAll()
+                        .requestMatchers("/", "/login", "/link")
+                        .permitAll()
+                        .requestMatchers("/tenant", "/tenant/**")
+                        .hasRole(Role.AUTHENTICATED.name())
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(Role.SERVICE_ROLE.name())
+                        .anyRequest()
+                        .authenticated())
+                .addFilterAt(
+                        sessionAuthentication(decoder, noSessionNeeded, signedOut),
                         BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(signedOut).accessDeniedHandler(signedOut))
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .addLogoutHandler((request, response, authentication) -> response.addHeader(HttpHeaders.SET_COOKIE,
+                        .addLogoutHandler((request, response, authentication) -> response.addHeader(
+                                HttpHeaders.SET_COOKIE,
                                 SessionCookie.closed(request.isSecure()).toString()))
                         .logoutSuccessUrl(SignedOutResponses.SIGN_IN + "?signed-out"));
         return http.build();
@@ -78,13 +86,14 @@ class PageSecurity {
      * {@code oauth2ResourceServer()}: that exempts every request carrying a token from CSRF checks (right for a header
      * a browser never sends by itself, wrong for a cookie it always sends), so forms would not need their token.
      */
-    private static BearerTokenAuthenticationFilter sessionAuthentication(JwtDecoder decoder, RequestMatcher noSessionNeeded,
-                                                                        SignedOutResponses signedOut) {
+    private static BearerTokenAuthenticationFilter sessionAuthentication(
+            JwtDecoder decoder, RequestMatcher noSessionNeeded, SignedOutResponses signedOut) {
         JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
         tokens.setJwtAuthenticationConverter(TokenAuthentication.converter());
         BearerTokenAuthenticationConverter fromCookie = new BearerTokenAuthenticationConverter();
         fromCookie.setBearerTokenResolver(new SessionCookie(noSessionNeeded));
-        BearerTokenAuthenticationFilter filter = new BearerTokenAuthenticationFilter(new ProviderManager(tokens), fromCookie);
+        BearerTokenAuthenticationFilter filter =
+                new BearerTokenAuthenticationFilter(new ProviderManager(tokens), fromCookie);
         filter.setAuthenticationEntryPoint(signedOut);
         return filter;
     }
@@ -94,6 +103,7 @@ class PageSecurity {
     }
 
     private static RequestMatcher matchers(String... patterns) {
-        return new OrRequestMatcher(Arrays.stream(patterns).map(PageSecurity::matcher).toList());
+        return new OrRequestMatcher(
+                Arrays.stream(patterns).map(PageSecurity::matcher).toList());
     }
 }

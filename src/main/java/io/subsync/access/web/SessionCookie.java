@@ -35,7 +35,9 @@ final class SessionCookie implements BearerTokenResolver {
 
     /** The cookie that opens a session with {@code token}, living as long as the token does. */
     static ResponseCookie open(String token, Instant expiresAt, Instant now, boolean secure) {
-        return base(token, secure).maxAge(Math.max(1, Duration.between(now, expiresAt).toSeconds())).build();
+        return base(token, secure)
+                .maxAge(Math.max(1, Duration.between(now, expiresAt).toSeconds()))
+                .build();
     }
 
     /** The cookie that ends the session (an expired, empty one with the same attributes). */
@@ -44,6 +46,10 @@ final class SessionCookie implements BearerTokenResolver {
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(String value, boolean secure) {
-        return ResponseCookie.from(NAME, value).path("/").httpOnly(true).sameSite("Lax").secure(secure);
+        return ResponseCookie.from(NAME, value)
+                .path("/")
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure(secure);
     }
 }

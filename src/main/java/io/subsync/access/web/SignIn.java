@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class SignIn {
     static final String TENANT_HOME = "/tenant/subscriptions";
     static final String ADMIN_HOME = "/admin";
-    private static final String HOW_TO_MINT = "Mint one with ./subsync token --tenant <tenant id> "
-            + "(or ./subsync token --role service_role).";
+    private static final String HOW_TO_MINT =
+            "Mint one with ./subsync token --tenant <tenant id> " + "(or ./subsync token --role service_role).";
     private final JwtDecoder decoder;
 
     SignIn(JwtDecoder decoder) {
@@ -32,7 +32,7 @@ class SignIn {
     }
 
     /** A verified session: the token, who holds it, when it ends, and the holder's first page. */
-    record Session(String token, Caller caller, Instant expiresAt, String home) { }
+    record Session(String token, Caller caller, Instant expiresAt, String home) {}
 
     Session verify(String token) {
         if (token == null || token.isBlank()) {
@@ -52,27 +52,38 @@ class SignIn {
         if (caller.role() == Role.AUTHENTICATED && caller.tenantId().isPresent()) {
             return TENANT_HOME;
         }
-        throw new SignInRefused(HttpStatus.FORBIDDEN, caller.role() == Role.AUTHENTICATED
-                ? "This token has no tenant_id claim, so there is no tenant to show. " + HOW_TO_MINT
-                : "This token's role may not use the pages: it must be authenticated (with a tenant_id) or service_role.");
+        throw new SignInRefused(
+                HttpStatus.FORBIDDEN,
+                caller.role() == Role.AUTHENTICATED
+                        ? "This token has no tenant_id claim, so there is no tenant to show. " + HOW_TO_MINT
+                        : "This token's role may not use the pages: it must be authenticated (with a tenant_id) or service_role.");
     }
 
     private Jwt decode(String token) {
         try {
             return decoder.decode(token);
         } catch (JwtValidationException e) {
-            boolean expired = e.getErrors().stream().map(OAuth2Error::getDescription)
+            boolean expired = e.getErrors().stream()
+                    .map(OAuth2Error::getDescription)
                     .anyMatch(d -> d != null && d.contains("expired"));
-            throw new SignInRefused(HttpStatus.UNAUTHORIZED, expired
-                    ? "This token has expired. " + HOW_TO_MINT
-                    : "This token was refused: " + e.getErrors().stream().map(OAuth2Error::getDescription)
-                            .collect(Collectors.joining("; ")) + ".");
+            throw new SignInRefused(
+                    HttpStatus.UNAUTHORIZED,
+                    expired
+                            ? "This token has expired. " + HOW_TO_MINT
+                            : "This token was refused: "
+                                    + e.getErrors().stream()
+                                            .map(OAuth2Error::getDescription)
+                                            .collect(Collectors.joining("; "))
+                                    + ".");
         } catch (BadJwtException e) {
-            throw new SignInRefused(HttpStatus.UNAUTHORIZED, "This token was refused: "
-                    + e.getMessage().replace("An error occurred while attempting to decode the Jwt: ", "")
-                    + ". Is it a JWT signed with this service's secret? " + HOW_TO_MINT);
+            throw new SignInRefused(
+                    HttpStatus.UNAUTHORIZED,
+                    "This token was refused: "
+                            + e.getMessage().replace("An error occurred while attempting to decode the Jwt: ", "")
+                            + ". Is it a JWT signed with this service's secret? " + HOW_TO_MINT);
         } catch (JwtException e) {
-            throw new SignInRefused(HttpStatus.SERVICE_UNAVAILABLE,
+            throw new SignInRefused(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The token could not be checked right now (the signing keys are unavailable). Try again shortly.");
         }
     }

@@ -37,14 +37,19 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String page(@RequestParam(required = false) String token, @RequestParam(required = false) String expired,
-                @RequestParam(name = "signed-out", required = false) String signedOut,
-                HttpServletRequest request, HttpServletResponse response, Model model) {
+    String page(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String expired,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (token != null) {
             return open(token, request, response);
         }
         if (expired != null) {
-            model.addAttribute("notice", "Your session has ended: its token expired or is no longer valid. Sign in again.");
+            model.addAttribute(
+                    "notice", "Your session has ended: its token expired or is no longer valid. Sign in again.");
         } else if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }
@@ -52,14 +57,17 @@ class SignInController {
     }
 
     @PostMapping("/login")
-    String pasted(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response) {
+    String pasted(
+            @RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response) {
         return open(token == null ? "" : token, request, response);
     }
 
     private String open(String token, HttpServletRequest request, HttpServletResponse response) {
         SignIn.Session session = signIn.verify(token);
-        response.addHeader(HttpHeaders.SET_COOKIE,
-                SessionCookie.open(session.token(), session.expiresAt(), clock.instant(), request.isSecure()).toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                SessionCookie.open(session.token(), session.expiresAt(), clock.instant(), request.isSecure())
+                        .toString());
         return "redirect:" + session.home();
     }
 

@@ -25,7 +25,9 @@ final class SignedOutResponses implements AuthenticationEntryPoint, AccessDenied
             throws IOException {
         String target = SIGN_IN;
         if (e instanceof OAuth2AuthenticationException) {
-            response.addHeader(HttpHeaders.SET_COOKIE, SessionCookie.closed(request.isSecure()).toString());
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE,
+                    SessionCookie.closed(request.isSecure()).toString());
             target = SESSION_ENDED;
         }
         String location = request.getContextPath() + target;

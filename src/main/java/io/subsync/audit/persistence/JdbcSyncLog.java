@@ -1,18 +1,15 @@
 package io.subsync.audit.persistence;
 
-import java.sql.Types;
-
-import io.subsync.database.Columns;
-
-
 import static io.subsync.database.Columns.time;
 
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.SyncLog;
 import io.subsync.audit.SyncLogEntry;
+import io.subsync.database.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,13 +37,17 @@ class JdbcSyncLog implements SyncLog {
                             source, status, mvp_data, error, actor, request_id, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'mvp', :status, CAST(:mvpData AS jsonb),
                             :error, :actor, :requestId, :at)""")
-                .param("syncId", entry.syncId().orElse(null), Types.OTHER).param("user", entry.mvpUserId().orElse(null))
+                .param("syncId", entry.syncId().orElse(null), Types.OTHER)
+                .param("user", entry.mvpUserId().orElse(null))
                 .param("master", entry.masterUserId().orElse(null), Types.OTHER)
                 .param("service", entry.serviceName().orElse(null))
-                .param("operation", entry.operation().code()).param("status", entry.status().code())
+                .param("operation", entry.operation().code())
+                .param("status", entry.status().code())
                 .param("mvpData", Columns.write(entry.mvpData().orElse(null)))
-                .param("error", entry.error().orElse(null)).param("actor", by.actor())
-                .param("requestId", by.requestId()).param("at", time(at))
+                .param("error", entry.error().orElse(null))
+                .param("actor", by.actor())
+                .param("requestId", by.requestId())
+                .param("at", time(at))
                 .update();
     }
 
@@ -67,15 +68,26 @@ class JdbcSyncLog implements SyncLog {
                 .param("afterAt", after.map(c -> time(c.createdAt())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("afterId", after.map(Cursor::id).orElse(null), Types.BIGINT)
                 .param("limit", limit)
-                .query(JdbcSyncLog::entry).list();
+                .query(JdbcSyncLog::entry)
+                .list();
     }
 
     private static SyncLogEntry entry(ResultSet rs, int row) throws SQLException {
-        return new SyncLogEntry(rs.getLong("id"), rs.getObject("sync_id", UUID.class),
-                rs.getObject("mvp_user_id", UUID.class), rs.getObject("master_user_id", UUID.class),
-                rs.getString("service_name"), rs.getString("operation"), rs.getString("source"), rs.getString("status"),
-                Columns.map(rs.getString("mvp_data")), Columns.map(rs.getString("master_data")), rs.getString("error"),
-                rs.getObject("attempt", Integer.class), rs.getString("actor"), rs.getString("request_id"),
+        return new SyncLogEntry(
+                rs.getLong("id"),
+                rs.getObject("sync_id", UUID.class),
+                rs.getObject("mvp_user_id", UUID.class),
+                rs.getObject("master_user_id", UUID.class),
+                rs.getString("service_name"),
+                rs.getString("operation"),
+                rs.getString("source"),
+                rs.getString("status"),
+                Columns.map(rs.getString("mvp_data")),
+                Columns.map(rs.getString("master_data")),
+                rs.getString("error"),
+                rs.getObject("attempt", Integer.class),
+                rs.getString("actor"),
+                rs.getString("request_id"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -28,26 +28,57 @@ class AuditApiController {
         this.trail = trail;
     }
 
-    record LogView(long id, UUID syncId, UUID mvpUserId, UUID masterUserId, String serviceName, String operation,
-                   String source, String status, Map<String, Object> mvpData, Map<String, Object> masterData,
-                   String error, Integer attempt, String actor, String requestId, Instant createdAt) {
+    record LogView(
+            long id,
+            UUID syncId,
+            UUID mvpUserId,
+            UUID masterUserId,
+            String serviceName,
+            String operation,
+            String source,
+            String status,
+            Map<String, Object> mvpData,
+            Map<String, Object> masterData,
+            String error,
+            Integer attempt,
+            String actor,
+            String requestId,
+            Instant createdAt) {
         static LogView of(SyncLogEntry e) {
-            return new LogView(e.id(), e.syncId(), e.mvpUserId(), e.masterUserId(), e.serviceName(), e.operation(),
-                    e.source(), e.status(), e.mvpData(), e.masterData(), e.error(), e.attempt(), e.actor(),
-                    e.requestId(), e.createdAt());
+            return new LogView(
+                    e.id(),
+                    e.syncId(),
+                    e.mvpUserId(),
+                    e.masterUserId(),
+                    e.serviceName(),
+                    e.operation(),
+                    e.source(),
+                    e.status(),
+                    e.mvpData(),
+                    e.masterData(),
+                    e.error(),
+                    e.attempt(),
+                    e.actor(),
+                    e.requestId(),
+                    e.createdAt());
         }
     }
 
-    record LogPage(List<LogView> items, String nextCursor) { }
+    record LogPage(List<LogView> items, String nextCursor) {}
 
     @GetMapping("/api/sync/logs")
-    LogPage logs(@RequestParam(required = false) UUID mvpUserId, @RequestParam(required = false) String status,
-                 @RequestParam(required = false) String operation, @RequestParam(defaultValue = "50") int limit,
-                 @RequestParam(required = false) String cursor, @AuthenticationPrincipal Jwt jwt) {
+    LogPage logs(
+            @RequestParam(required = false) UUID mvpUserId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String operation,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal Jwt jwt) {
         if (limit < 1 || limit > 500) {
             throw new InvalidAuditQuery("limit", "must be between 1 and 500");
         }
-        SyncLog.Filter filter = new SyncLog.Filter(Optional.ofNullable(mvpUserId),
+        SyncLog.Filter filter = new SyncLog.Filter(
+                Optional.ofNullable(mvpUserId),
                 Optional.ofNullable(known("status", lower(status), SyncLog.STATUSES)),
                 Optional.ofNullable(known("operation", lower(operation), SyncLog.OPERATIONS)));
         List<SyncLogEntry> entries = trail.page(filter, limit + 1, LogCursor.decode(cursor), Caller.of(jwt));

@@ -13,8 +13,7 @@ import java.util.Optional;
  * last entry of a page, URL-safe and opaque to callers.
  */
 final class LogCursor {
-    private LogCursor() {
-    }
+    private LogCursor() {}
 
     static String encode(SyncLogEntry last) {
         String raw = last.createdAt().toString() + "|" + last.id();
@@ -27,7 +26,8 @@ final class LogCursor {
             return Optional.empty();
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split("\\|");
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split("\\|");
             return Optional.of(new SyncLog.Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1])));
         } catch (RuntimeException e) {
             throw new InvalidAuditQuery("cursor", "is not a cursor this API returned");

@@ -27,13 +27,18 @@ class LogFragments {
     }
 
     @GetMapping(LogPanel.PATH)
-    String log(@RequestParam(required = false) String status, @RequestParam(required = false) String operation,
-               @RequestParam(required = false) String mvpUserId, @RequestParam(required = false) String cursor,
-               @AuthenticationPrincipal Jwt jwt, Model model) {
+    String log(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String operation,
+            @RequestParam(required = false) String mvpUserId,
+            @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal Jwt jwt,
+            Model model) {
         LogPanel.Query query = LogPanel.Query.of(status, operation, mvpUserId, cursor);
         LogPanel.Checked checked = query.check();
         List<SyncLogEntry> entries = checked.valid()
-                ? trail.page(checked.filter(), LOG_PAGE + 1, checked.after(), Caller.of(jwt)) : List.of();
+                ? trail.page(checked.filter(), LOG_PAGE + 1, checked.after(), Caller.of(jwt))
+                : List.of();
         model.addAttribute("log", LogPanel.of(query, checked, entries, LOG_PAGE));
         return "partials/sync-log :: log";
     }

@@ -15,7 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The admin page's audit log: the filters as typed in, what is wrong with them (a message for the fragment, never an
  * error page), a page of entries and the links to page through.
  */
-record LogPanel(Query query, List<String> errors, List<LogRow> rows, String selfUrl, String olderUrl, String newestUrl) {
+record LogPanel(
+        Query query, List<String> errors, List<LogRow> rows, String selfUrl, String olderUrl, String newestUrl) {
     static final String PATH = "/admin/sync/log";
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -33,10 +34,12 @@ record LogPanel(Query query, List<String> errors, List<LogRow> rows, String self
                 errors.add("Status '" + status + "' is not one of " + String.join(", ", SyncLog.STATUSES) + ".");
             }
             if (operation != null && !SyncLog.OPERATIONS.contains(operation)) {
-                errors.add("Operation '" + operation + "' is not one of " + String.join(", ", SyncLog.OPERATIONS) + ".");
+                errors.add(
+                        "Operation '" + operation + "' is not one of " + String.join(", ", SyncLog.OPERATIONS) + ".");
             }
             if (mvpUserId != null && !UUID_TEXT.matcher(mvpUserId).matches()) {
-                errors.add("MVP user id '" + mvpUserId + "' is not a UUID (like 3f2c1b9e-0d4a-4c8e-9a51-6b2f0c7d8e91).");
+                errors.add(
+                        "MVP user id '" + mvpUserId + "' is not a UUID (like 3f2c1b9e-0d4a-4c8e-9a51-6b2f0c7d8e91).");
             }
             Optional<SyncLog.Cursor> after = Optional.empty();
             try {
@@ -44,8 +47,12 @@ record LogPanel(Query query, List<String> errors, List<LogRow> rows, String self
             } catch (InvalidAuditQuery e) {
                 errors.add("The paging position is not one this page handed out; start again from the newest entries.");
             }
-            SyncLog.Filter filter = errors.isEmpty() ? new SyncLog.Filter(Optional.ofNullable(mvpUserId).map(UUID::fromString),
-                    Optional.ofNullable(status), Optional.ofNullable(operation)) : null;
+            SyncLog.Filter filter = errors.isEmpty()
+                    ? new SyncLog.Filter(
+                            Optional.ofNullable(mvpUserId).map(UUID::fromString),
+                            Optional.ofNullable(status),
+                            Optional.ofNullable(operation))
+                    : null;
             return new Checked(filter, after, List.copyOf(errors));
         }
 
@@ -60,7 +67,9 @@ record LogPanel(Query query, List<String> errors, List<LogRow> rows, String self
                     .queryParamIfPresent("operation", Optional.ofNullable(operation))
                     .queryParamIfPresent("mvpUserId", Optional.ofNullable(mvpUserId))
                     .queryParamIfPresent("cursor", Optional.ofNullable(atCursor))
-                    .encode().build().toUriString();
+                    .encode()
+                    .build()
+                    .toUriString();
         }
 
         private static String code(String value) {
@@ -84,8 +93,13 @@ record LogPanel(Query query, List<String> errors, List<LogRow> rows, String self
         List<SyncLogEntry> page = entries.size() > pageSize ? entries.subList(0, pageSize) : entries;
         String older = entries.size() > pageSize ? query.url(LogCursor.encode(page.get(page.size() - 1))) : null;
         String newest = query.cursor() != null ? query.url(null) : null;
-        return new LogPanel(query, checked.errors(), page.stream().map(LogRow::of).toList(), query.url(query.cursor()),
-                older, newest);
+        return new LogPanel(
+                query,
+                checked.errors(),
+                page.stream().map(LogRow::of).toList(),
+                query.url(query.cursor()),
+                older,
+                newest);
     }
 
     public List<String> statuses() {

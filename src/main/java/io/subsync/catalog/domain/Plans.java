@@ -1,7 +1,6 @@
 package io.subsync.catalog.domain;
 
 import io.subsync.catalog.Plan;
-
 import java.util.List;
 
 /** The plans of the catalogue. */

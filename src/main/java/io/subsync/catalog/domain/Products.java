@@ -2,7 +2,6 @@ package io.subsync.catalog.domain;
 
 import io.subsync.catalog.Product;
 import io.subsync.catalog.ProductCode;
-
 import java.util.List;
 import java.util.Optional;
 

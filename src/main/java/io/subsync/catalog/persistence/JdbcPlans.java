@@ -1,18 +1,17 @@
 package io.subsync.catalog.persistence;
 
-import java.util.UUID;
-
 import io.subsync.catalog.BillingCycle;
-import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.Plan;
-import io.subsync.catalog.domain.Plans;
 import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
+import io.subsync.catalog.domain.CatalogConflict;
+import io.subsync.catalog.domain.Plans;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Plans in table {@code subscription_plans}. */
 @Repository
 class JdbcPlans implements Plans {
-    private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
+    private static final TypeReference<List<String>> FEATURES = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -37,8 +36,7 @@ class JdbcPlans implements Plans {
                         FROM subscription_plans p JOIN products pr ON pr.code = p.product_type
                         WHERE p.active
                         ORDER BY pr.kind = 'product', pr.created_at, p.product_type,
-                                 array_position(ARRAY['trial','starter','pro','enterprise'], p.tier)""")
-                .query(this::map).list();
+                                 array_position(ARRAY['trial','starter','pro','enterprise'], p.tier)""").query(this::map).list();
     }
 
     @Override
@@ -58,16 +56,23 @@ class JdbcPlans implements Plans {
                 .param("at", Timestamp.from(plan.createdAt()))
                 .update();
         if (inserted == 0) {
-            throw new CatalogConflict("tier", "product '" + plan.productType() + "' already has an active "
-                    + plan.tier().code() + " plan");
+            throw new CatalogConflict(
+                    "tier",
+                    "product '" + plan.productType() + "' already has an active "
+                            + plan.tier().code() + " plan");
         }
     }
 
     private Plan map(ResultSet rs, int row) throws SQLException {
-        return new Plan(rs.getObject("id", UUID.class), new ProductCode(rs.getString("product_type")),
-                Tier.valueOf(rs.getString("tier").toUpperCase(Locale.ROOT)), rs.getString("name"),
-                rs.getBigDecimal("price"), rs.getString("currency"),
+        return new Plan(
+                rs.getObject("id", UUID.class),
+                new ProductCode(rs.getString("product_type")),
+                Tier.valueOf(rs.getString("tier").toUpperCase(Locale.ROOT)),
+                rs.getString("name"),
+                rs.getBigDecimal("price"),
+                rs.getString("currency"),
                 BillingCycle.valueOf(rs.getString("billing_cycle").toUpperCase(Locale.ROOT)),
-                json.readValue(rs.getString("features"), FEATURES), rs.getTimestamp("created_at").toInstant());
+                json.readValue(rs.getString("features"), FEATURES),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,16 +1,15 @@
 package io.subsync.catalog.persistence;
 
-import java.util.Locale;
-
-import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.DisablePolicy;
 import io.subsync.catalog.Product;
 import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.domain.Products;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,13 +27,16 @@ class JdbcProducts implements Products {
     @Override
     public List<Product> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products ORDER BY kind = 'product', created_at, code")
-                .query(JdbcProducts::map).list();
+                .query(JdbcProducts::map)
+                .list();
     }
 
     @Override
     public Optional<Product> find(ProductCode code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE code = :code")
-                .param("code", code.value()).query(JdbcProducts::map).optional();
+                .param("code", code.value())
+                .query(JdbcProducts::map)
+                .optional();
     }
 
     @Override
@@ -55,7 +57,10 @@ class JdbcProducts implements Products {
     }
 
     private static Product map(ResultSet rs, int row) throws SQLException {
-        return new Product(new ProductCode(rs.getString("code")), rs.getString("name"), rs.getString("badge"),
+        return new Product(
+                new ProductCode(rs.getString("code")),
+                rs.getString("name"),
+                rs.getString("badge"),
                 "platform".equals(rs.getString("kind")),
                 DisablePolicy.valueOf(rs.getString("disable_policy").toUpperCase(Locale.ROOT)),
                 rs.getTimestamp("created_at").toInstant());

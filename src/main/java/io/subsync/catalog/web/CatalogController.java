@@ -25,22 +25,45 @@ class CatalogController {
         this.catalog = catalog;
     }
 
-    record ProductBody(String code, String name, String badge, String disablePolicy) { }
+    record ProductBody(String code, String name, String badge, String disablePolicy) {}
 
     record ProductView(String code, String name, String badge, String disablePolicy, Instant createdAt) {
         static ProductView of(Product p) {
-            return new ProductView(p.code().value(), p.name(), p.badge(), p.disablePolicy().code(), p.createdAt());
+            return new ProductView(
+                    p.code().value(), p.name(), p.badge(), p.disablePolicy().code(), p.createdAt());
         }
     }
 
-    record PlanBody(String productType, String tier, String name, String price, String currency, String billingCycle,
-                    List<String> features) { }
+    record PlanBody(
+            String productType,
+            String tier,
+            String name,
+            String price,
+            String currency,
+            String billingCycle,
+            List<String> features) {}
 
-    record PlanView(UUID id, String productType, String tier, String name, BigDecimal price, String currency,
-                    String billingCycle, List<String> features, Instant createdAt) {
+    record PlanView(
+            UUID id,
+            String productType,
+            String tier,
+            String name,
+            BigDecimal price,
+            String currency,
+            String billingCycle,
+            List<String> features,
+            Instant createdAt) {
         static PlanView of(Plan p) {
-            return new PlanView(p.id(), p.productType().value(), p.tier().code(), p.name(), p.price(), p.currency(),
-                    p.billingCycle().code(), p.features(), p.createdAt());
+            return new PlanView(
+                    p.id(),
+                    p.productType().value(),
+                    p.tier().code(),
+                    p.name(),
+                    p.price(),
+                    p.currency(),
+                    p.billingCycle().code(),
+                    p.features(),
+                    p.createdAt());
         }
     }
 
@@ -63,7 +86,13 @@ class CatalogController {
     @PostMapping("/api/plans")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView addPlan(@RequestBody PlanBody body) {
-        return PlanView.of(catalog.addPlan(body.productType(), body.tier(), body.name(), body.price(), body.currency(),
-                body.billingCycle(), body.features()));
+        return PlanView.of(catalog.addPlan(
+                body.productType(),
+                body.tier(),
+                body.name(),
+                body.price(),
+                body.currency(),
+                body.billingCycle(),
+                body.features()));
     }
 }

@@ -1,8 +1,8 @@
 package io.subsync.catalog.web;
 
-import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.catalog.InvalidCatalogValue;
 import io.subsync.catalog.UnknownProduct;
+import io.subsync.catalog.domain.CatalogConflict;
 import io.subsync.problems.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;

@@ -10,17 +10,18 @@ import java.util.UUID;
 public final class LinkInput {
     /** Tokens are 43 characters; anything far longer is not a token. */
     public static final int MAX_TOKEN_LENGTH = 256;
+
     private static final int MAX_EMAIL_LENGTH = 320;
 
-    private LinkInput() {
-    }
+    private LinkInput() {}
 
     public static String token(String token) {
         if (token == null || token.isBlank()) {
             throw new InvalidLinkRequest("token", "is required (the token of the magic link)");
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new InvalidLinkRequest("token", "is not a magic link token (longer than " + MAX_TOKEN_LENGTH + " characters)");
+            throw new InvalidLinkRequest(
+                    "token", "is not a magic link token (longer than " + MAX_TOKEN_LENGTH + " characters)");
         }
         return token.trim();
     }
@@ -40,7 +41,8 @@ public final class LinkInput {
         String trimmed = email.trim();
         int at = trimmed.indexOf('@');
         if (trimmed.length() > MAX_EMAIL_LENGTH || at < 1 || at == trimmed.length() - 1 || trimmed.contains(" ")) {
-            throw new InvalidLinkRequest("masterEmail", "must be an email address (at most " + MAX_EMAIL_LENGTH + " characters)");
+            throw new InvalidLinkRequest(
+                    "masterEmail", "must be an email address (at most " + MAX_EMAIL_LENGTH + " characters)");
         }
         return trimmed;
     }
@@ -53,7 +55,8 @@ public final class LinkInput {
     /** The token's SHA-256 in hex: a key for the token that holds no part of it. */
     public static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -9,7 +9,9 @@ public class MagicLinkRefused extends RuntimeException {
 
     /** Why: each has its own answer ({@code 404}, {@code 410}, {@code 409}) and a stable code for clients. */
     public enum Reason {
-        UNKNOWN("unknown_token"), EXPIRED("token_expired"), USED("token_used");
+        UNKNOWN("unknown_token"),
+        EXPIRED("token_expired"),
+        USED("token_used");
 
         private final String code;
 

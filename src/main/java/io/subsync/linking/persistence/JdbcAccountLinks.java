@@ -1,19 +1,16 @@
 package io.subsync.linking.persistence;
 
-import java.sql.Types;
-
-import io.subsync.database.Columns;
-
-
 import static io.subsync.database.Columns.time;
 
+import io.subsync.database.Columns;
 import io.subsync.database.DatabaseRefusal;
 import io.subsync.linking.AccountLink;
+import io.subsync.linking.AccountLinks;
 import io.subsync.linking.AccountSyncStatus;
 import io.subsync.linking.domain.AccountLinkConflict;
-import io.subsync.linking.AccountLinks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,26 +31,33 @@ class JdbcAccountLinks implements AccountLinks {
 
     @Override
     public Optional<AccountLink> find(UUID mvpUserId) {
-        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user").param("user", mvpUserId)
-                .query(JdbcAccountLinks::link).optional();
+        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user")
+                .param("user", mvpUserId)
+                .query(JdbcAccountLinks::link)
+                .optional();
     }
 
     @Override
     public AccountLink lockOrCreate(UUID mvpUserId, Instant at) {
         jdbc.sql("""
                         INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at)
-                        VALUES (:user, 'pending', :at, :at) ON CONFLICT (mvp_user_id) DO NOTHING""")
-                .param("user", mvpUserId).param("at", time(at)).update();
-        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user FOR UPDATE").param("user", mvpUserId)
-                .query(JdbcAccountLinks::link).single();
+                        VALUES (:user, 'pending', :at, :at) ON CONFLICT (mvp_user_id) DO NOTHING""").param("user", mvpUserId).param("at", time(at)).update();
+        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+                .param("user", mvpUserId)
+                .query(JdbcAccountLinks::link)
+                .single();
     }
 
     @Override
     public boolean link(UUID mvpUserId, UUID masterUserId, String masterEmail, Instant at) {
         try {
             return jdbc.sql("SELECT link_master_account(:user, :master, :email, :at)")
-                    .param("user", mvpUserId).param("master", masterUserId).param("email", masterEmail)
-                    .param("at", time(at)).query(Boolean.class).single();
+                    .param("user", mvpUserId)
+                    .param("master", masterUserId)
+                    .param("email", masterEmail)
+                    .param("at", time(at))
+                    .query(Boolean.class)
+                    .single();
         } catch (DataAccessException e) {
             throw conflict(e).orElseThrow(() -> e);
         }
@@ -61,7 +65,8 @@ class JdbcAccountLinks implements AccountLinks {
 
     /** The link refusals of {@code link_master_account} (SQLSTATE SL004, SL005) as {@link AccountLinkConflict}. */
     private static Optional<AccountLinkConflict> conflict(DataAccessException e) {
-        return DatabaseRefusal.of(e).flatMap(refusal -> AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message()));
+        return DatabaseRefusal.of(e)
+                .flatMap(refusal -> AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message()));
     }
 
     @Override
@@ -69,20 +74,24 @@ class JdbcAccountLinks implements AccountLinks {
         jdbc.sql("""
                         UPDATE account_sync SET master_user_id = NULL, master_email = NULL, sync_status = 'pending',
                             last_error = NULL, updated_at = :at
-                        WHERE mvp_user_id = :user""")
-                .param("at", time(at)).param("user", mvpUserId).update();
+                        WHERE mvp_user_id = :user""").param("at", time(at)).param("user", mvpUserId).update();
     }
 
     @Override
     public void markSynced(UUID mvpUserId, Instant at) {
-        jdbc.sql("UPDATE account_sync SET sync_status = 'synced', last_error = NULL, updated_at = :at WHERE mvp_user_id = :user")
-                .param("at", time(at)).param("user", mvpUserId).update();
+        jdbc.sql(
+                        "UPDATE account_sync SET sync_status = 'synced', last_error = NULL, updated_at = :at WHERE mvp_user_id = :user")
+                .param("at", time(at))
+                .param("user", mvpUserId)
+                .update();
     }
 
     static AccountLink link(ResultSet rs, int row) throws SQLException {
-        return new AccountLink(rs.getObject("mvp_user_id", UUID.class),
+        return new AccountLink(
+                rs.getObject("mvp_user_id", UUID.class),
                 Optional.ofNullable(rs.getObject("master_user_id", UUID.class)),
-                Optional.ofNullable(rs.getString("master_email")), AccountSyncStatus.fromCode(rs.getString("sync_status")),
+                Optional.ofNullable(rs.getString("master_email")),
+                AccountSyncStatus.fromCode(rs.getString("sync_status")),
                 Optional.ofNullable(Columns.instant(rs.getObject("last_sync_at", OffsetDateTime.class))),
                 Optional.ofNullable(rs.getString("last_error")));
     }
@@ -93,8 +102,9 @@ class JdbcAccountLinks implements AccountLinks {
                         SELECT * FROM account_sync
                         WHERE master_user_id IS NOT NULL AND (CAST(:after AS uuid) IS NULL OR mvp_user_id > CAST(:after AS uuid))
                         ORDER BY mvp_user_id LIMIT :limit""")
-                .param("after", after.orElse(null), Types.OTHER).param("limit", limit)
-                .query(JdbcAccountLinks::link).list();
+                .param("after", after.orElse(null), Types.OTHER)
+                .param("limit", limit)
+                .query(JdbcAccountLinks::link)
+                .list();
     }
-
 }

@@ -1,6 +1,7 @@
 package io.subsync.linking.persistence;
 
 import io.subsync.database.DatabaseRefusal;
+import io.subsync.linking.domain.AccountLinkConflict;
 import io.subsync.linking.domain.InvalidLinkRequest;
 import io.subsync.linking.domain.MagicLink;
 import io.subsync.linking.domain.MagicLinkRefused;
@@ -8,7 +9,6 @@ import io.subsync.linking.domain.MagicLinkRefused.Reason;
 import io.subsync.linking.domain.MagicLinks;
 import io.subsync.linking.domain.TokenState;
 import io.subsync.linking.domain.UsedMagicLink;
-import io.subsync.linking.domain.AccountLinkConflict;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,8 +40,12 @@ class JdbcMagicLinks implements MagicLinks {
             if (validityHours.isPresent()) {
                 statement = statement.param("hours", validityHours.get());
             }
-            return statement.query((rs, row) -> new MagicLink(mvpUserId, rs.getString("token"),
-                    rs.getObject("expires_at", OffsetDateTime.class).toInstant())).single();
+            return statement
+                    .query((rs, row) -> new MagicLink(
+                            mvpUserId,
+                            rs.getString("token"),
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                    .single();
         } catch (DataAccessException e) {
             throw refusal(e);
         }
@@ -51,9 +55,13 @@ class JdbcMagicLinks implements MagicLinks {
     public UsedMagicLink validate(String token, UUID masterUserId, String masterEmail) {
         try {
             return jdbc.sql("SELECT * FROM validate_magic_link_token(:token, :master, :email)")
-                    .param("token", token).param("master", masterUserId).param("email", masterEmail)
-                    .query((rs, row) -> new UsedMagicLink(rs.getObject("link_id", UUID.class),
-                            rs.getObject("mvp_user_id", UUID.class), rs.getBoolean("newly_linked")))
+                    .param("token", token)
+                    .param("master", masterUserId)
+                    .param("email", masterEmail)
+                    .query((rs, row) -> new UsedMagicLink(
+                            rs.getObject("link_id", UUID.class),
+                            rs.getObject("mvp_user_id", UUID.class),
+                            rs.getBoolean("newly_linked")))
                     .single();
         } catch (DataAccessException e) {
             throw refusal(e);
@@ -62,21 +70,29 @@ class JdbcMagicLinks implements MagicLinks {
 
     @Override
     public TokenState state(String token) {
-        return jdbc.sql("SELECT state, expires_at FROM magic_link_token_state(:token)").param("token", token)
-                .query((rs, row) -> new TokenState(TokenState.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-                        Optional.ofNullable(rs.getObject("expires_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
-                .optional().orElseGet(TokenState::unknown);
+        return jdbc.sql("SELECT state, expires_at FROM magic_link_token_state(:token)")
+                .param("token", token)
+                .query((rs, row) -> new TokenState(
+                        TokenState.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(rs.getObject("expires_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)))
+                .optional()
+                .orElseGet(TokenState::unknown);
     }
 
     /** The functions' refusals (SQLSTATE SL001-SL006) as the feature's exceptions; anything else as it was. */
     private static RuntimeException refusal(DataAccessException e) {
-        return DatabaseRefusal.of(e).<RuntimeException>map(refusal -> switch (refusal.sqlState()) {
-            case "SL001" -> new MagicLinkRefused(Reason.UNKNOWN, refusal.message());
-            case "SL002" -> new MagicLinkRefused(Reason.EXPIRED, refusal.message());
-            case "SL003" -> new MagicLinkRefused(Reason.USED, refusal.message());
-            case "SL006" -> new InvalidLinkRequest("validityHours", refusal.message());
-            default -> AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message()).map(RuntimeException.class::cast)
-                    .orElse(e);
-        }).orElse(e);
+        return DatabaseRefusal.of(e)
+                .<RuntimeException>map(refusal -> switch (refusal.sqlState()) {
+                    case "SL001" -> new MagicLinkRefused(Reason.UNKNOWN, refusal.message());
+                    case "SL002" -> new MagicLinkRefused(Reason.EXPIRED, refusal.message());
+                    case "SL003" -> new MagicLinkRefused(Reason.USED, refusal.message());
+                    case "SL006" -> new InvalidLinkRequest("validityHours", refusal.message());
+                    default ->
+                        AccountLinkConflict.ofSqlState(refusal.sqlState(), refusal.message())
+                                .map(RuntimeException.class::cast)
+                                .orElse(e);
+                })
+                .orElse(e);
     }
 }

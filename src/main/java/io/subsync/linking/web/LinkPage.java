@@ -26,8 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
 @PageController
 @ConditionalOnWebApplication
 class LinkPage {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private final InspectMagicLink inspect;
 
     LinkPage(InspectMagicLink inspect) {
@@ -35,8 +35,11 @@ class LinkPage {
     }
 
     @GetMapping("/link")
-    String page(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
+    String page(
+            @RequestParam(required = false) String token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         keepPrivate(response);
         TokenState state = inspect.inspect(token, "ip:" + request.getRemoteAddr());
         model.addAttribute("state", state.state().name().toLowerCase(Locale.ROOT));

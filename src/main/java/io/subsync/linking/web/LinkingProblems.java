@@ -34,23 +34,29 @@ class LinkingProblems {
 
     @ExceptionHandler(InvalidLinkRequest.class)
     ProblemDetail invalid(InvalidLinkRequest e) {
-        return coded(Problems.field(HttpStatus.BAD_REQUEST, "Invalid link request", e.field(), e.getMessage()), "invalid_request");
+        return coded(
+                Problems.field(HttpStatus.BAD_REQUEST, "Invalid link request", e.field(), e.getMessage()),
+                "invalid_request");
     }
 
     @ExceptionHandler(MagicLinkRefused.class)
     ProblemDetail refused(MagicLinkRefused e) {
-        return coded(switch (e.reason()) {
-            case UNKNOWN -> Problems.field(HttpStatus.NOT_FOUND, "Unknown magic link", "token", e.getMessage());
-            case EXPIRED -> Problems.field(HttpStatus.GONE, "Magic link expired", "token", e.getMessage());
-            case USED -> Problems.field(HttpStatus.CONFLICT, "Magic link already used", "token", e.getMessage());
-        }, e.reason().code());
+        return coded(
+                switch (e.reason()) {
+                    case UNKNOWN -> Problems.field(HttpStatus.NOT_FOUND, "Unknown magic link", "token", e.getMessage());
+                    case EXPIRED -> Problems.field(HttpStatus.GONE, "Magic link expired", "token", e.getMessage());
+                    case USED ->
+                        Problems.field(HttpStatus.CONFLICT, "Magic link already used", "token", e.getMessage());
+                },
+                e.reason().code());
     }
 
     @ExceptionHandler(TooManyAttempts.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyAttempts e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
-                .body(coded(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage()),
+                .body(coded(
+                        Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage()),
                         "too_many_attempts"));
     }
 

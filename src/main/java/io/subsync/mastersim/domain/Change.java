@@ -7,7 +7,15 @@ import java.util.Map;
  * operation. Dates are ISO-8601 text kept as sent; {@code sequence} is Subsync's per-subscription sequence number,
  * or null when the delivery carried none.
  */
-public record Change(String userId, String serviceId, String planTier, Operation operation, String serviceName,
-                     String planCode, String status, String startDate, String endDate, Map<String, Object> metadata,
-                     Long sequence) {
-}
+public record Change(
+        String userId,
+        String serviceId,
+        String planTier,
+        Operation operation,
+        String serviceName,
+        String planCode,
+        String status,
+        String startDate,
+        String endDate,
+        Map<String, Object> metadata,
+        Long sequence) {}

@@ -35,7 +35,12 @@ public final class Counters {
     }
 
     public Stats snapshot() {
-        return new Stats(received.sum(), applied.sum(), duplicatesRefused.sum(), failedInjected.sum(), outOfOrder.sum(),
+        return new Stats(
+                received.sum(),
+                applied.sum(),
+                duplicatesRefused.sum(),
+                failedInjected.sum(),
+                outOfOrder.sum(),
                 rejected.sum());
     }
 }

@@ -17,8 +17,7 @@ public final class FaultSwitch {
     private final Random seeded;
     private volatile Setting setting;
 
-    private record Setting(Faults faults, Instant outageEndsAt) {
-    }
+    private record Setting(Faults faults, Instant outageEndsAt) {}
 
     public FaultSwitch(Faults initial, Long seed, Clock clock) {
         this.clock = clock;
@@ -34,8 +33,12 @@ public final class FaultSwitch {
         }
         Duration left = Duration.between(clock.instant(), now.outageEndsAt());
         long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
-        return new Faults(true, Math.min(seconds, Faults.MAX_SECONDS), now.faults().errorRate(),
-                now.faults().latencyMs(), now.faults().retryAfterSeconds());
+        return new Faults(
+                true,
+                Math.min(seconds, Faults.MAX_SECONDS),
+                now.faults().errorRate(),
+                now.faults().latencyMs(),
+                now.faults().retryAfterSeconds());
     }
 
     /** Replaces every fault; a timed outage starts now. */
@@ -69,7 +72,10 @@ public final class FaultSwitch {
         if (rate >= 1.0) {
             return true;
         }
-        return (seeded != null ? seeded.nextDouble() : ThreadLocalRandom.current().nextDouble()) < rate;
+        return (seeded != null
+                        ? seeded.nextDouble()
+                        : ThreadLocalRandom.current().nextDouble())
+                < rate;
     }
 
     private Setting resolved() {

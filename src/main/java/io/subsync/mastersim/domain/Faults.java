@@ -18,7 +18,8 @@ public record Faults(boolean outage, long outageForSeconds, double errorRate, lo
     /** @throws InvalidFault naming the first setting out of range */
     public Faults {
         if (outageForSeconds < 0 || outageForSeconds > MAX_SECONDS) {
-            throw new InvalidFault("outageForSeconds", "must be between 0 and " + MAX_SECONDS + ", was " + outageForSeconds);
+            throw new InvalidFault(
+                    "outageForSeconds", "must be between 0 and " + MAX_SECONDS + ", was " + outageForSeconds);
         }
         if (outageForSeconds > 0 && !outage) {
             throw new InvalidFault("outageForSeconds", "needs outage on");
@@ -30,7 +31,8 @@ public record Faults(boolean outage, long outageForSeconds, double errorRate, lo
             throw new InvalidFault("latencyMs", "must be between 0 and " + MAX_LATENCY_MS + ", was " + latencyMs);
         }
         if (retryAfterSeconds < 0 || retryAfterSeconds > MAX_SECONDS) {
-            throw new InvalidFault("retryAfterSeconds", "must be between 0 and " + MAX_SECONDS + ", was " + retryAfterSeconds);
+            throw new InvalidFault(
+                    "retryAfterSeconds", "must be between 0 and " + MAX_SECONDS + ", was " + retryAfterSeconds);
         }
     }
 

@@ -1,15 +1,14 @@
 package io.subsync.mastersim.domain;
 
-import java.util.Optional;
-import java.util.function.Function;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Every subscription Master holds, with the sequence numbers of the changes applied to each. Changes to one
@@ -19,8 +18,7 @@ public final class Ledger {
     private final Map<String, Map<String, Slot>> users = new ConcurrentHashMap<>();
 
     /** The outcome of applying a change: the new state, and whether its sequence came after a higher one. */
-    public record Applied(MasterSubscription subscription, boolean outOfOrder) {
-    }
+    public record Applied(MasterSubscription subscription, boolean outOfOrder) {}
 
     /** Applies {@code change} at {@code at}: the next version of the subscription it names. */
     public Applied apply(Change change, Instant at) {
@@ -33,9 +31,8 @@ public final class Ledger {
      * Master's own change to an existing subscription (not a delivery): {@code change} builds it from the current
      * state, under the subscription's lock. Empty when Master does not have that subscription.
      */
-    public Optional<MasterSubscription> change(String userId, String serviceId,
-                                                         Function<MasterSubscription, Change> change,
-                                                         Instant at) {
+    public Optional<MasterSubscription> change(
+            String userId, String serviceId, Function<MasterSubscription, Change> change, Instant at) {
         Map<String, Slot> services = users.get(userId);
         Slot slot = services == null ? null : services.get(serviceId);
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.change(change, at));

@@ -7,9 +7,18 @@ import java.util.Map;
  * Master's view of one subscription of one user to one service. Immutable: each applied change makes the next
  * version. {@code version} starts at 1 and grows by one with every applied change.
  */
-public record MasterSubscription(String userId, String serviceId, String planTier, String status, String startDate,
-                                 String endDate, String serviceName, String planCode, Map<String, Object> metadata,
-                                 long version, Instant updatedAt) {
+public record MasterSubscription(
+        String userId,
+        String serviceId,
+        String planTier,
+        String status,
+        String startDate,
+        String endDate,
+        String serviceName,
+        String planCode,
+        Map<String, Object> metadata,
+        long version,
+        Instant updatedAt) {
     public static final String ACTIVE = "active";
     public static final String CANCELLED = "cancelled";
 
@@ -23,11 +32,21 @@ public record MasterSubscription(String userId, String serviceId, String planTie
     static MasterSubscription applying(MasterSubscription current, Change change, Instant at) {
         long version = current == null ? 1 : current.version + 1;
         return switch (change.operation()) {
-            case CREATE, UPDATE, SYNC -> new MasterSubscription(change.userId(), change.serviceId(), change.planTier(),
-                    orElse(change.status(), current == null ? ACTIVE : current.status),
-                    orElse(change.startDate(), current == null ? at.toString() : current.startDate),
-                    change.endDate(), change.serviceName(), change.planCode(), change.metadata(), version, at);
-            case CANCEL -> base(current, change, at).with(CANCELLED, orElse(change.endDate(), at.toString()), version, at);
+            case CREATE, UPDATE, SYNC ->
+                new MasterSubscription(
+                        change.userId(),
+                        change.serviceId(),
+                        change.planTier(),
+                        orElse(change.status(), current == null ? ACTIVE : current.status),
+                        orElse(change.startDate(), current == null ? at.toString() : current.startDate),
+                        change.endDate(),
+                        change.serviceName(),
+                        change.planCode(),
+                        change.metadata(),
+                        version,
+                        at);
+            case CANCEL ->
+                base(current, change, at).with(CANCELLED, orElse(change.endDate(), at.toString()), version, at);
             case REACTIVATE -> base(current, change, at).with(ACTIVE, null, version, at);
         };
     }
@@ -36,14 +55,33 @@ public record MasterSubscription(String userId, String serviceId, String planTie
         if (current != null) {
             return current;
         }
-        return new MasterSubscription(change.userId(), change.serviceId(), change.planTier(), change.status(),
-                orElse(change.startDate(), at.toString()), change.endDate(), change.serviceName(), change.planCode(),
-                change.metadata(), 0, at);
+        return new MasterSubscription(
+                change.userId(),
+                change.serviceId(),
+                change.planTier(),
+                change.status(),
+                orElse(change.startDate(), at.toString()),
+                change.endDate(),
+                change.serviceName(),
+                change.planCode(),
+                change.metadata(),
+                0,
+                at);
     }
 
     private MasterSubscription with(String newStatus, String newEndDate, long newVersion, Instant at) {
-        return new MasterSubscription(userId, serviceId, planTier, newStatus, startDate, newEndDate, serviceName,
-                planCode, metadata, newVersion, at);
+        return new MasterSubscription(
+                userId,
+                serviceId,
+                planTier,
+                newStatus,
+                startDate,
+                newEndDate,
+                serviceName,
+                planCode,
+                metadata,
+                newVersion,
+                at);
     }
 
     private static String orElse(String value, String fallback) {

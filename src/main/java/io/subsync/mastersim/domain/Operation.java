@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** What a delivery asks Master to do with a subscription. */
 public enum Operation {
-    CREATE, UPDATE, CANCEL, REACTIVATE, SYNC;
+    CREATE,
+    UPDATE,
+    CANCEL,
+    REACTIVATE,
+    SYNC;
 
     /** The lower-case code used on the wire. */
     public String code() {

@@ -10,6 +10,5 @@ package io.subsync.mastersim.domain;
  * @param outOfOrder        applied deliveries whose sequence was lower than the one applied before to the same subscription
  * @param rejected          POSTs refused as unauthorised or invalid (401, 400, 413, 422)
  */
-public record Stats(long received, long applied, long duplicatesRefused, long failedInjected, long outOfOrder,
-                    long rejected) {
-}
+public record Stats(
+        long received, long applied, long duplicatesRefused, long failedInjected, long outOfOrder, long rejected) {}

@@ -19,8 +19,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class AdminChanges {
     private static final Set<String> FIELDS = Set.of("userId", "serviceId", "type", "planTier", "endDate");
-    private static final Map<String, String> EVENT_TYPES = Map.of("cancel", "subscription.cancelled",
-            "update", "subscription.updated", "reactivate", "subscription.reactivated");
+    private static final Map<String, String> EVENT_TYPES = Map.of(
+            "cancel",
+            "subscription.cancelled",
+            "update",
+            "subscription.updated",
+            "reactivate",
+            "subscription.reactivated");
 
     private final Simulation simulation;
 
@@ -33,8 +38,10 @@ final class AdminChanges {
         JsonNode json = Json.object(body);
         for (String name : json.propertyNames()) {
             if (!FIELDS.contains(name)) {
-                throw BadRequest.invalid(name, "unknown field " + name + "; a change takes "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
+                throw BadRequest.invalid(
+                        name,
+                        "unknown field " + name + "; a change takes "
+                                + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         }
         String userId = ChangeReader.required(json, "userId");
@@ -53,15 +60,33 @@ final class AdminChanges {
         }
         Simulation.Run run = simulation.run();
         Instant at = simulation.now();
-        MasterSubscription changed = run.ledger.change(userId, serviceId, current -> new Change(userId, serviceId,
-                        planTier != null ? planTier : current.planTier(), operation, current.serviceName(),
-                        current.planCode(), current.status(), current.startDate(),
-                        operation == Operation.UPDATE && endDate == null ? current.endDate() : endDate,
-                        current.metadata(), null), at)
-                .orElseThrow(() -> new BadRequest(404, "serviceId", "Master has no subscription of user " + userId
-                        + " to " + serviceId));
-        Webhooks.Sent event = Webhooks.event("evt_" + UUID.randomUUID().toString().replace("-", ""),
-                EVENT_TYPES.get(type), data(changed), userId, serviceId, changed.version(), at);
+        MasterSubscription changed = run.ledger
+                .change(
+                        userId,
+                        serviceId,
+                        current -> new Change(
+                                userId,
+                                serviceId,
+                                planTier != null ? planTier : current.planTier(),
+                                operation,
+                                current.serviceName(),
+                                current.planCode(),
+                                current.status(),
+                                current.startDate(),
+                                operation == Operation.UPDATE && endDate == null ? current.endDate() : endDate,
+                                current.metadata(),
+                                null),
+                        at)
+                .orElseThrow(() -> new BadRequest(
+                        404, "serviceId", "Master has no subscription of user " + userId + " to " + serviceId));
+        Webhooks.Sent event = Webhooks.event(
+                "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                EVENT_TYPES.get(type),
+                data(changed),
+                userId,
+                serviceId,
+                changed.version(),
+                at);
         run.sent.put(event.id(), event);
         Webhooks.Delivery delivery = simulation.webhooks().send(event);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -115,7 +140,11 @@ final class AdminChanges {
             event.deliveries().forEach(d -> deliveries.add(delivery(d)));
         }
         item.put("deliveries", deliveries);
-        item.put("lastStatus", deliveries.isEmpty() ? null : deliveries.get(deliveries.size() - 1).get("status"));
+        item.put(
+                "lastStatus",
+                deliveries.isEmpty()
+                        ? null
+                        : deliveries.get(deliveries.size() - 1).get("status"));
         return item;
     }
 

@@ -1,14 +1,13 @@
 package io.subsync.mastersim.web;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.mastersim.domain.InvalidFault;
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /admin/webhooks}, {@code POST /admin/webhooks/{id}/resend}). They need the API key when one is set.
  */
 final class AdminHandler implements HttpHandler {
-    private static final Set<String> FAULT_FIELDS = Set.of("outage", "outageForSeconds", "errorRate", "latencyMs",
-            "retryAfterSeconds");
+    private static final Set<String> FAULT_FIELDS =
+            Set.of("outage", "outageForSeconds", "errorRate", "latencyMs", "retryAfterSeconds");
 
     private static final Pattern RESEND = Pattern.compile("/admin/webhooks/([^/]+)/resend");
     private final Simulation simulation;
@@ -52,10 +51,14 @@ final class AdminHandler implements HttpHandler {
         switch (exchange.getRequestURI().getRawPath()) {
             case "/admin/faults":
                 if (method.equals("GET")) {
-                    return Exchanges.json(exchange, 200, Json.write(Json.faults(simulation.faults().current())));
+                    return Exchanges.json(
+                            exchange,
+                            200,
+                            Json.write(Json.faults(simulation.faults().current())));
                 }
                 if (method.equals("PUT")) {
-                    return Exchanges.json(exchange, 200, Json.write(Json.faults(changeFaults(Exchanges.body(exchange)))));
+                    return Exchanges.json(
+                            exchange, 200, Json.write(Json.faults(changeFaults(Exchanges.body(exchange)))));
                 }
                 return Exchanges.methodNotAllowed(exchange, "GET, PUT");
             case "/admin/stats":
@@ -99,38 +102,49 @@ final class AdminHandler implements HttpHandler {
         JsonNode json = Json.object(body);
         for (String name : json.propertyNames()) {
             if (!FAULT_FIELDS.contains(name)) {
-                throw BadRequest.invalid(name, "unknown field " + name + "; faults are " + String.join(", ",
-                        FAULT_FIELDS.stream().sorted().toList()));
+                throw BadRequest.invalid(
+                        name,
+                        "unknown field " + name + "; faults are "
+                                + String.join(
+                                        ", ", FAULT_FIELDS.stream().sorted().toList()));
             }
         }
         Boolean outage = json.has("outage") ? bool(json.get("outage")) : null;
-        Long outageFor = json.has("outageForSeconds") ? integer(json.get("outageForSeconds"), "outageForSeconds") : null;
+        Long outageFor =
+                json.has("outageForSeconds") ? integer(json.get("outageForSeconds"), "outageForSeconds") : null;
         Double errorRate = json.has("errorRate") ? number(json.get("errorRate")) : null;
         Long latency = json.has("latencyMs") ? integer(json.get("latencyMs"), "latencyMs") : null;
-        Long retryAfter = json.has("retryAfterSeconds") ? integer(json.get("retryAfterSeconds"), "retryAfterSeconds") : null;
+        Long retryAfter =
+                json.has("retryAfterSeconds") ? integer(json.get("retryAfterSeconds"), "retryAfterSeconds") : null;
         if (Boolean.FALSE.equals(outage) && outageFor != null && outageFor > 0) {
             throw BadRequest.invalid("outageForSeconds", "outageForSeconds > 0 contradicts outage: false");
         }
         try {
-            return simulation.faults().change(faults -> {
-                Faults changed = faults;
-                if (outage != null) {
-                    changed = outage ? changed.withOutage(true).withOutageForSeconds(0) : changed.withOutage(false);
-                }
-                if (outageFor != null) {
-                    changed = changed.withOutageForSeconds(outageFor);
-                }
-                if (errorRate != null) {
-                    changed = changed.withErrorRate(errorRate);
-                }
-                if (latency != null) {
-                    changed = changed.withLatencyMs(latency);
-                }
-                if (retryAfter != null) {
-                    changed = changed.withRetryAfterSeconds(retryAfter);
-                }
-                return changed;
-            }, outage != null || outageFor != null);
+            return simulation
+                    .faults()
+                    .change(
+                            faults -> {
+                                Faults changed = faults;
+                                if (outage != null) {
+                                    changed = outage
+                                            ? changed.withOutage(true).withOutageForSeconds(0)
+                                            : changed.withOutage(false);
+                                }
+                                if (outageFor != null) {
+                                    changed = changed.withOutageForSeconds(outageFor);
+                                }
+                                if (errorRate != null) {
+                                    changed = changed.withErrorRate(errorRate);
+                                }
+                                if (latency != null) {
+                                    changed = changed.withLatencyMs(latency);
+                                }
+                                if (retryAfter != null) {
+                                    changed = changed.withRetryAfterSeconds(retryAfter);
+                                }
+                                return changed;
+                            },
+                            outage != null || outageFor != null);
         } catch (InvalidFault e) {
             throw BadRequest.invalid(e.field(), e.getMessage());
         }

@@ -18,12 +18,21 @@ import tools.jackson.databind.JsonNode;
  */
 final class ChangeReader {
     static final String SEQUENCE_HEADER = "X-Subsync-Sequence";
-    private static final Set<String> FIELDS = Set.of("userId", "serviceId", "planTier", "operation", "serviceName",
-            "planCode", "status", "startDate", "endDate", "metadata");
-    private static final String FIELD_LIST = String.join(", ", FIELDS.stream().sorted().toList());
+    private static final Set<String> FIELDS = Set.of(
+            "userId",
+            "serviceId",
+            "planTier",
+            "operation",
+            "serviceName",
+            "planCode",
+            "status",
+            "startDate",
+            "endDate",
+            "metadata");
+    private static final String FIELD_LIST =
+            String.join(", ", FIELDS.stream().sorted().toList());
 
-    private ChangeReader() {
-    }
+    private ChangeReader() {}
 
     static Change read(byte[] body, String sequenceHeader) {
         JsonNode json = Json.object(body);
@@ -36,12 +45,23 @@ final class ChangeReader {
         String serviceId = required(json, "serviceId");
         String planTier = required(json, "planTier");
         String operationCode = required(json, "operation");
-        Operation operation = Operation.fromCode(operationCode).orElseThrow(() -> BadRequest.unprocessable("operation",
-                "unknown operation '" + operationCode + "'; use create, update, cancel, reactivate or sync"));
+        Operation operation = Operation.fromCode(operationCode)
+                .orElseThrow(() -> BadRequest.unprocessable(
+                        "operation",
+                        "unknown operation '" + operationCode + "'; use create, update, cancel, reactivate or sync"));
         String status = optional(json, "status");
-        return new Change(userId, serviceId, planTier, operation, optional(json, "serviceName"),
-                optional(json, "planCode"), status == null ? null : status.toLowerCase(Locale.ROOT),
-                date(json, "startDate"), date(json, "endDate"), metadata(json), sequence(sequenceHeader));
+        return new Change(
+                userId,
+                serviceId,
+                planTier,
+                operation,
+                optional(json, "serviceName"),
+                optional(json, "planCode"),
+                status == null ? null : status.toLowerCase(Locale.ROOT),
+                date(json, "startDate"),
+                date(json, "endDate"),
+                metadata(json),
+                sequence(sequenceHeader));
     }
 
     static String required(JsonNode json, String field) {
@@ -80,8 +100,10 @@ final class ChangeReader {
             }
             return value;
         } catch (DateTimeParseException e) {
-            throw BadRequest.unprocessable(field, field + " must be an ISO-8601 date (2025-01-31) or date-time with "
-                    + "offset (2025-01-31T09:30:00Z), was '" + value + "'");
+            throw BadRequest.unprocessable(
+                    field,
+                    field + " must be an ISO-8601 date (2025-01-31) or date-time with "
+                            + "offset (2025-01-31T09:30:00Z), was '" + value + "'");
         }
     }
 

@@ -9,8 +9,7 @@ import java.io.OutputStream;
 final class Exchanges {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     static byte[] body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
@@ -45,8 +44,12 @@ final class Exchanges {
     }
 
     static int notFound(HttpExchange exchange) throws IOException {
-        return error(exchange, 404, null, "no such endpoint: " + exchange.getRequestMethod() + " "
-                + exchange.getRequestURI().getRawPath());
+        return error(
+                exchange,
+                404,
+                null,
+                "no such endpoint: " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getRawPath());
     }
 
     static int methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {

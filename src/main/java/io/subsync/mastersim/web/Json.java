@@ -15,8 +15,7 @@ final class Json {
     /** The simulator's own: mastersim has no Spring, so no application bean to take. */
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] write(Object value) {
         return MAPPER.writeValueAsBytes(value);
@@ -47,7 +46,8 @@ final class Json {
     static Map<String, Object> subscriptions(String userId, List<MasterSubscription> subscriptions) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("userId", userId);
-        answer.put("subscriptions", subscriptions.stream().map(Json::subscription).toList());
+        answer.put(
+                "subscriptions", subscriptions.stream().map(Json::subscription).toList());
         return answer;
     }
 

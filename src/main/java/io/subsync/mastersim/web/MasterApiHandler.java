@@ -85,8 +85,8 @@ final class MasterApiHandler implements HttpHandler {
         if (key.length() > MAX_KEY_LENGTH) {
             throw BadRequest.invalid(IDEMPOTENCY_KEY, "the Idempotency-Key header is longer than " + MAX_KEY_LENGTH);
         }
-        Change change = ChangeReader.read(Exchanges.body(exchange),
-                exchange.getRequestHeaders().getFirst(ChangeReader.SEQUENCE_HEADER));
+        Change change = ChangeReader.read(
+                Exchanges.body(exchange), exchange.getRequestHeaders().getFirst(ChangeReader.SEQUENCE_HEADER));
         Replays.Answer answer = run.replays.answer(key, () -> {
             Ledger.Applied applied = run.ledger.apply(change, simulation.now());
             run.counters.applied(applied);
@@ -105,7 +105,8 @@ final class MasterApiHandler implements HttpHandler {
         if (injected != null) {
             return injected;
         }
-        return Exchanges.json(exchange, 200, Json.write(Json.subscriptions(userId, run.ledger.subscriptionsOf(userId))));
+        return Exchanges.json(
+                exchange, 200, Json.write(Json.subscriptions(userId, run.ledger.subscriptionsOf(userId))));
     }
 
     /** The status of the fault answered, or null when the request goes through. */
@@ -123,8 +124,11 @@ final class MasterApiHandler implements HttpHandler {
         if (delivery && faults.retryAfterSeconds() > 0) {
             run.counters.failedInjected();
             exchange.getResponseHeaders().set("Retry-After", Long.toString(faults.retryAfterSeconds()));
-            return Exchanges.error(exchange, 429, null, "too many requests (simulated); retry after "
-                    + faults.retryAfterSeconds() + " s");
+            return Exchanges.error(
+                    exchange,
+                    429,
+                    null,
+                    "too many requests (simulated); retry after " + faults.retryAfterSeconds() + " s");
         }
         if (simulation.faults().failsNow(faults)) {
             run.counters.failedInjected();

@@ -13,8 +13,7 @@ import java.util.function.Supplier;
 final class Replays {
     private final ConcurrentHashMap<String, FutureTask<byte[]>> answers = new ConcurrentHashMap<>();
 
-    record Answer(byte[] body, boolean replayed) {
-    }
+    record Answer(byte[] body, boolean replayed) {}
 
     Answer answer(String key, Supplier<byte[]> first) throws InterruptedException {
         FutureTask<byte[]> task = new FutureTask<>(first::get);

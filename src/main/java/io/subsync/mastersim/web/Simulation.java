@@ -1,7 +1,5 @@
 package io.subsync.mastersim.web;
 
-import java.util.Collections;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.subsync.mastersim.domain.Counters;
@@ -16,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,8 +45,14 @@ public final class Simulation {
      * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
      * @param webhookSecret the HMAC-SHA256 key of their {@code X-Master-Signature}
      */
-    public Simulation(String apiKey, Faults initialFaults, Long seed, Clock clock, PrintStream log, String webhookUrl,
-                      String webhookSecret) {
+    public Simulation(
+            String apiKey,
+            Faults initialFaults,
+            Long seed,
+            Clock clock,
+            PrintStream log,
+            String webhookUrl,
+            String webhookSecret) {
         this.webhooks = new Webhooks(webhookUrl, webhookSecret, clock);
         this.apiKeyDigest = apiKey == null || apiKey.isBlank() ? null : sha256(apiKey);
         this.faults = new FaultSwitch(initialFaults, seed, clock);
@@ -98,11 +103,14 @@ public final class Simulation {
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-        if (bearer && MessageDigest.isEqual(apiKeyDigest, sha256(header.substring(7).trim()))) {
+        if (bearer
+                && MessageDigest.isEqual(
+                        apiKeyDigest, sha256(header.substring(7).trim()))) {
             return;
         }
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        throw new BadRequest(401, "Authorization", bearer ? "wrong API key" : "Authorization: Bearer <API key> is required");
+        throw new BadRequest(
+                401, "Authorization", bearer ? "wrong API key" : "Authorization: Bearer <API key> is required");
     }
 
     void logged(HttpExchange exchange, int status, long startedNanos) {
@@ -110,12 +118,18 @@ public final class Simulation {
             return;
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        log.printf("%s %s %d %.1fms%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), status,
-                (System.nanoTime() - startedNanos) / 1e6, key == null ? "" : " key=" + key);
+        log.printf(
+                "%s %s %d %.1fms%s%n",
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                status,
+                (System.nanoTime() - startedNanos) / 1e6,
+                key == null ? "" : " key=" + key);
     }
 
     void failed(HttpExchange exchange, RuntimeException e) {
-        System.err.println("master-sim: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed: " + e);
+        System.err.println(
+                "master-sim: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed: " + e);
         e.printStackTrace();
     }
 

@@ -1,7 +1,6 @@
 package io.subsync.mastersim.web;
 
 import java.io.IOException;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,19 +26,28 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Webhooks {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final Clock clock;
     private volatile Target target;
 
-    private record Target(String url, byte[] secret) { }
+    private record Target(String url, byte[] secret) {}
 
     /** An event sent (or meant to be), with every delivery of it. */
-    public record Sent(String id, String type, String userId, String serviceId, long version, Instant createdAt,
-                       byte[] body, List<Delivery> deliveries) { }
+    public record Sent(
+            String id,
+            String type,
+            String userId,
+            String serviceId,
+            long version,
+            Instant createdAt,
+            byte[] body,
+            List<Delivery> deliveries) {}
 
     /** One POST of an event: the HTTP status Subsync answered, or why there was none. */
-    public record Delivery(Instant at, Integer status, String error) { }
+    public record Delivery(Instant at, Integer status, String error) {}
 
     Webhooks(String url, String secret, Clock clock) {
         this.clock = clock;
@@ -48,7 +56,8 @@ public final class Webhooks {
 
     /** Sends to {@code url} signed with {@code secret}; a blank url: events are recorded, not sent. */
     public void configure(String url, String secret) {
-        this.target = new Target(url == null || url.isBlank() ? null : url,
+        this.target = new Target(
+                url == null || url.isBlank() ? null : url,
                 secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -65,18 +74,23 @@ public final class Webhooks {
             delivery = new Delivery(at, null, "not sent: no webhook URL configured");
         } else {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(now.url())).timeout(TIMEOUT)
+                HttpRequest request = HttpRequest.newBuilder(URI.create(now.url()))
+                        .timeout(TIMEOUT)
                         .header("Content-Type", "application/json")
                         .header("X-Master-Signature", signature(now.secret(), at.getEpochSecond(), event.body()))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()))
                         .build();
-                delivery = new Delivery(at, http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), null);
+                delivery = new Delivery(
+                        at,
+                        http.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode(),
+                        null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 delivery = new Delivery(at, null, "interrupted");
             } catch (IOException | IllegalArgumentException e) {
-                delivery = new Delivery(at, null, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                delivery = new Delivery(
+                        at, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         }
         synchronized (event.deliveries()) {
@@ -86,8 +100,14 @@ public final class Webhooks {
     }
 
     /** The event for a subscription Master changed: the body of docs/sync.md, "Changes from Master". */
-    static Sent event(String id, String type, Map<String, Object> data, String userId, String serviceId, long version,
-                      Instant createdAt) {
+    static Sent event(
+            String id,
+            String type,
+            Map<String, Object> data,
+            String userId,
+            String serviceId,
+            long version,
+            Instant createdAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("type", type);

@@ -20,10 +20,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code subsync demo}: the service on an embedded PostgreSQL with sample tenants, and tokens to try it with. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs a ready-to-try demo with sample data and tokens.", "Runs the service on the embedded PostgreSQL (data under ./data) with a Master simulator it starts",
-                "(unless MASTER_API_URL is set), loads mappings and sample tenants, and prints the URLs and",
-                "ready-made tokens. Needs no configuration."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a ready-to-try demo with sample data and tokens.",
+            "Runs the service on the embedded PostgreSQL (data under ./data) with a Master simulator it starts",
+            "(unless MASTER_API_URL is set), loads mappings and sample tenants, and prints the URLs and",
+            "ready-made tokens. Needs no configuration."
+        })
 public class DemoCommand implements Callable<Integer> {
     static final String DEMO_MASTER_KEY = "demo-master-key";
     static final String DEMO_WEBHOOK_SECRET = "demo-master-webhook-secret";
@@ -31,8 +36,11 @@ public class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @CommandLine.Option(names = "--master-port", defaultValue = "8081",
-            description = "port of the Master simulator the demo starts, unless MASTER_API_URL is set (default: ${DEFAULT-VALUE})")
+    @CommandLine.Option(
+            names = "--master-port",
+            defaultValue = "8081",
+            description =
+                    "port of the Master simulator the demo starts, unless MASTER_API_URL is set (default: ${DEFAULT-VALUE})")
     int masterPort;
 
     @CommandLine.Mixin
@@ -55,12 +63,16 @@ public class DemoCommand implements Callable<Integer> {
         MasterSimulator simulator = null;
         if (masterUrl == null || masterUrl.isBlank()) {
             try {
-                simulator = MasterSimulator.start(MasterSimulator.Options.defaults().withHost("127.0.0.1")
-                        .withPort(masterPort).withApiKey(DEMO_MASTER_KEY)
+                simulator = MasterSimulator.start(MasterSimulator.Options.defaults()
+                        .withHost("127.0.0.1")
+                        .withPort(masterPort)
+                        .withApiKey(DEMO_MASTER_KEY)
                         .withWebhook("http://127.0.0.1:" + port + "/webhooks/master", DEMO_WEBHOOK_SECRET));
             } catch (IOException e) {
-                spec.commandLine().getErr().println("Could not start the Master simulator on port " + masterPort + ": "
-                        + e.getMessage() + " (choose another with --master-port)");
+                spec.commandLine()
+                        .getErr()
+                        .println("Could not start the Master simulator on port " + masterPort + ": " + e.getMessage()
+                                + " (choose another with --master-port)");
                 return 1;
             }
             properties.put("subsync.sync.master-api-url", simulator.baseUrl());
@@ -78,14 +90,23 @@ public class DemoCommand implements Callable<Integer> {
             return 1;
         }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
-        print(spec.commandLine().getOut(), new TokenMinter(secret), samples, masterUrl,
+        print(
+                spec.commandLine().getOut(),
+                new TokenMinter(secret),
+                samples,
+                masterUrl,
                 Optional.ofNullable(simulator).map(MasterSimulator::baseUrl));
         return 0;
     }
 
     /** Ready-made calls for the loop with Master: a magic link, a change made at Master, a reconciliation. */
-    private static void printTryIt(PrintWriter out, String base, String admin, DemoTenants.Sample linked,
-                                   DemoTenants.Sample unlinked, String master) {
+    private static void printTryIt(
+            PrintWriter out,
+            String base,
+            String admin,
+            DemoTenants.Sample linked,
+            DemoTenants.Sample unlinked,
+            String master) {
         String json = "-H 'Content-Type: application/json'";
         out.println();
         out.println("Try the loop with Master:");
@@ -117,10 +138,16 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /** {@code simulator}: the base URL of the demo's own Master simulator, when it runs one (else Master is {@code masterUrl}). */
-    private void print(PrintWriter out, TokenMinter minter, List<DemoTenants.Sample> samples, String masterUrl,
-                       Optional<String> simulator) {
-        String master = simulator.map(url -> url + "  (the Master simulator; admin: " + url
-                + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")").orElse(masterUrl);
+    private void print(
+            PrintWriter out,
+            TokenMinter minter,
+            List<DemoTenants.Sample> samples,
+            String masterUrl,
+            Optional<String> simulator) {
+        String master = simulator
+                .map(url -> url + "  (the Master simulator; admin: " + url
+                        + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")")
+                .orElse(masterUrl);
         String base = "http://localhost:" + port;
         Instant now = Instant.now();
         Duration day = Duration.ofDays(1);
@@ -135,14 +162,17 @@ public class DemoCommand implements Callable<Integer> {
         out.println("service_role token (valid 24 h):");
         out.println("  " + admin);
         for (DemoTenants.Sample sample : samples) {
-            String token = minter.mint(sample.ownerUserId().toString(), Role.AUTHENTICATED, sample.tenantId(),
-                    sample.email(), now, day);
+            String token = minter.mint(
+                    sample.ownerUserId().toString(), Role.AUTHENTICATED, sample.tenantId(), sample.email(), now, day);
             out.println();
             out.println(sample.name() + " (" + sample.description() + ") owner " + sample.ownerUserId()
-                    + (samples.indexOf(sample) < 2 ? ", linked to Master account " + sample.masterUserId() : ", not linked") + ":");
+                    + (samples.indexOf(sample) < 2
+                            ? ", linked to Master account " + sample.masterUserId()
+                            : ", not linked")
+                    + ":");
             out.println("  " + token);
-            out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' "
-                    + base + "/api/tenants/current/subscriptions");
+            out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' " + base
+                    + "/api/tenants/current/subscriptions");
         }
         if (simulator.isPresent() && samples.size() > 2) {
             printTryIt(out, base, admin, samples.get(0), samples.get(2), simulator.get());

@@ -40,15 +40,16 @@ class AdminPage {
         this.json = json;
     }
 
-    record ProductRow(String badge, String code, String name, String kind, String disablePolicy, long plans) { }
+    record ProductRow(String badge, String code, String name, String kind, String disablePolicy, long plans) {}
 
-    record PlanRow(String badge, String productName, String tier, String name, String price, String cycle,
-                   String features) { }
+    record PlanRow(
+            String badge, String productName, String tier, String name, String price, String cycle, String features) {}
 
     /** A doughnut's data, as JSON arrays for the canvas's data attributes. */
     record Chart(String labels, String values, boolean empty) {
         static Chart of(JsonMapper json, Map<String, Long> slices) {
-            return new Chart(json.writeValueAsString(List.copyOf(slices.keySet())),
+            return new Chart(
+                    json.writeValueAsString(List.copyOf(slices.keySet())),
                     json.writeValueAsString(List.copyOf(slices.values())),
                     slices.values().stream().allMatch(v -> v == 0));
         }
@@ -58,23 +59,43 @@ class AdminPage {
     String admin(@AuthenticationPrincipal Jwt jwt, Model model) {
         List<Product> products = catalog.everyProduct();
         List<Plan> plans = catalog.plans();
-        Map<String, Product> byCode = products.stream()
-                .collect(Collectors.toMap(p -> p.code().value(), Function.identity()));
+        Map<String, Product> byCode =
+                products.stream().collect(Collectors.toMap(p -> p.code().value(), Function.identity()));
         Map<String, Long> planCounts = plans.stream()
                 .collect(Collectors.groupingBy(p -> p.productType().value(), Collectors.counting()));
         SubscriptionFigures figures = countSubscriptions.current();
-        model.addAttribute("products", products.stream().map(p -> new ProductRow(p.badge(), p.code().value(), p.name(),
-                p.platform() ? "platform" : "product", p.disablePolicy().code(),
-                planCounts.getOrDefault(p.code().value(), 0L))).toList());
-        model.addAttribute("plans", plans.stream().map(p -> {
-            Product product = byCode.get(p.productType().value());
-            return new PlanRow(product == null ? "" : product.badge(),
-                    product == null ? p.productType().value() : product.name(), p.tier().code(), p.name(),
-                    price(p), p.billingCycle().code(), String.join(", ", p.features()));
-        }).toList());
+        model.addAttribute(
+                "products",
+                products.stream()
+                        .map(p -> new ProductRow(
+                                p.badge(),
+                                p.code().value(),
+                                p.name(),
+                                p.platform() ? "platform" : "product",
+                                p.disablePolicy().code(),
+                                planCounts.getOrDefault(p.code().value(), 0L)))
+                        .toList());
+        model.addAttribute(
+                "plans",
+                plans.stream()
+                        .map(p -> {
+                            Product product = byCode.get(p.productType().value());
+                            return new PlanRow(
+                                    product == null ? "" : product.badge(),
+                                    product == null ? p.productType().value() : product.name(),
+                                    p.tier().code(),
+                                    p.name(),
+                                    price(p),
+                                    p.billingCycle().code(),
+                                    String.join(", ", p.features()));
+                        })
+                        .toList());
         model.addAttribute("figures", figures);
-        model.addAttribute("who", jwt.getClaimAsString("email") != null ? jwt.getClaimAsString("email")
-                : Caller.of(jwt).actor());
+        model.addAttribute(
+                "who",
+                jwt.getClaimAsString("email") != null
+                        ? jwt.getClaimAsString("email")
+                        : Caller.of(jwt).actor());
         Map<String, Long> origin = new LinkedHashMap<>();
         origin.put("auto-created", figures.autoCreated());
         origin.put("manual", figures.manual());

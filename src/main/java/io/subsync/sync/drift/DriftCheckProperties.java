@@ -16,7 +16,8 @@ public record DriftCheckProperties(String driftCheckInterval) {
 
     /** The interval, or empty when scheduled reconciliation is off. */
     public Optional<Duration> interval() {
-        if (driftCheckInterval == null || driftCheckInterval.isBlank()
+        if (driftCheckInterval == null
+                || driftCheckInterval.isBlank()
                 || driftCheckInterval.trim().equalsIgnoreCase("off")) {
             return Optional.empty();
         }
@@ -24,8 +25,10 @@ public record DriftCheckProperties(String driftCheckInterval) {
         try {
             interval = DurationStyle.detectAndParse(driftCheckInterval.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("subsync.sync.drift-check-interval (SUBSYNC_DRIFT_CHECK_INTERVAL) must be a "
-                    + "duration such as 15m, or 0/off, was '" + driftCheckInterval + "'", e);
+            throw new IllegalArgumentException(
+                    "subsync.sync.drift-check-interval (SUBSYNC_DRIFT_CHECK_INTERVAL) must be a "
+                            + "duration such as 15m, or 0/off, was '" + driftCheckInterval + "'",
+                    e);
         }
         return interval.isZero() || interval.isNegative() ? Optional.empty() : Optional.of(interval);
     }

@@ -1,7 +1,6 @@
 package io.subsync.sync.drift;
 
 import io.subsync.sync.SyncProperties;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -35,7 +34,9 @@ class DriftChecks implements SmartLifecycle {
     @Override
     public void start() {
         if (interval.isEmpty() || !sync.masterConfigured()) {
-            log.info("Scheduled reconciliation with Master is off{}", interval.isEmpty() ? "" : " (Master is not configured)");
+            log.info(
+                    "Scheduled reconciliation with Master is off{}",
+                    interval.isEmpty() ? "" : " (Master is not configured)");
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -45,7 +46,10 @@ class DriftChecks implements SmartLifecycle {
         });
         long millis = interval.get().toMillis();
         scheduler.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
-        log.info("Reconciling with Master every {} (policy {})", interval.get(), sync.driftPolicy().code());
+        log.info(
+                "Reconciling with Master every {} (policy {})",
+                interval.get(),
+                sync.driftPolicy().code());
     }
 
     private void runOnce() {

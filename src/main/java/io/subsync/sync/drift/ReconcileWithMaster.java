@@ -1,26 +1,25 @@
 package io.subsync.sync.drift;
 
-import io.subsync.sync.outbound.RePushDesiredState;
 import io.subsync.access.Provenance;
-import io.subsync.sync.SyncProperties;
-import io.subsync.sync.inbound.AcceptMasterState;
-import io.subsync.sync.outbound.MasterClient;
-
 import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
+import io.subsync.sync.DriftPolicy;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.SyncProperties;
+import io.subsync.sync.UnknownSync;
 import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.drift.domain.DriftAction;
 import io.subsync.sync.drift.domain.DriftCheck;
-import io.subsync.sync.DriftPolicy;
-import io.subsync.sync.inbound.MasterStates;
-import io.subsync.sync.MasterSubscriptionState;
-import io.subsync.sync.outbound.MasterUnavailable;
 import io.subsync.sync.drift.domain.ReconciliationLock;
 import io.subsync.sync.drift.domain.SubscriptionComparison;
+import io.subsync.sync.drift.domain.TrackedSubscription;
+import io.subsync.sync.inbound.AcceptMasterState;
+import io.subsync.sync.inbound.MasterStates;
+import io.subsync.sync.outbound.MasterClient;
+import io.subsync.sync.outbound.MasterUnavailable;
+import io.subsync.sync.outbound.RePushDesiredState;
 import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.outbound.SyncState;
-import io.subsync.sync.drift.domain.TrackedSubscription;
-import io.subsync.sync.UnknownSync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +56,18 @@ public class ReconcileWithMaster {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReconcileWithMaster(Divergences divergences, MasterStates masterStates, AccountLinks links, MasterClient master,
-                        ReconciliationLock lock, AcceptMasterState acceptMasterState, SyncOperations operations,
-                        SyncProperties properties, TransactionTemplate transactions, Clock clock, RePushDesiredState rePush) {
+    ReconcileWithMaster(
+            Divergences divergences,
+            MasterStates masterStates,
+            AccountLinks links,
+            MasterClient master,
+            ReconciliationLock lock,
+            AcceptMasterState acceptMasterState,
+            SyncOperations operations,
+            SyncProperties properties,
+            TransactionTemplate transactions,
+            Clock clock,
+            RePushDesiredState rePush) {
         this.divergences = divergences;
         this.masterStates = masterStates;
         this.links = links;
@@ -84,7 +92,8 @@ public class ReconcileWithMaster {
             throw new MasterUnavailable("Master is not configured (MASTER_API_URL is not set)");
         }
         DriftPolicy policy = properties.driftPolicy();
-        Optional<AccountLink> only = mvpUserId.map(user -> links.find(user).filter(AccountLink::linked)
+        Optional<AccountLink> only = mvpUserId.map(user -> links.find(user)
+                .filter(AccountLink::linked)
                 .orElseThrow(() -> new UnknownSync("user " + user + " has no account linked to a Master account")));
         if (dryRun) {
             return run(only, true, policy, actor);
@@ -119,13 +128,23 @@ public class ReconcileWithMaster {
             } while (page.size() == PAGE);
         }
         ReconciliationReport report = new ReconciliationReport(true, dryRun, policy, accounts, lines, failures);
-        log.info("Reconciliation with Master{}: {} account(s), {} subscription(s) compared, {} drifted, {} failure(s)",
-                dryRun ? " (dry run)" : "", accounts, report.compared(), report.drifted().size(), failures.size());
+        log.info(
+                "Reconciliation with Master{}: {} account(s), {} subscription(s) compared, {} drifted, {} failure(s)",
+                dryRun ? " (dry run)" : "",
+                accounts,
+                report.compared(),
+                report.drifted().size(),
+                failures.size());
         return report;
     }
 
-    private void reconcile(AccountLink account, boolean dryRun, DriftPolicy policy, String actor,
-                           List<ReconciliationReport.Line> lines, List<ReconciliationReport.Failure> failures) {
+    private void reconcile(
+            AccountLink account,
+            boolean dryRun,
+            DriftPolicy policy,
+            String actor,
+            List<ReconciliationReport.Line> lines,
+            List<ReconciliationReport.Failure> failures) {
         UUID user = account.mvpUserId();
         UUID masterUser = account.masterUserId().orElseThrow();
         List<MasterSubscriptionState> atMaster;
@@ -137,72 +156,101 @@ public class ReconcileWithMaster {
         }
         List<TrackedSubscription> tracked = divergences.tracked(user);
         Set<String> diverged = divergences.divergedServices(user);
-        List<SubscriptionComparison> comparisons = DriftCheck.compare(tracked, atMaster,
-                id -> divergences.serviceNameOf(id).orElse(id));
+        List<SubscriptionComparison> comparisons = DriftCheck.compare(
+                tracked, atMaster, id -> divergences.serviceNameOf(id).orElse(id));
         for (SubscriptionComparison comparison : comparisons) {
-            boolean alreadyDiverged = diverged.contains(comparison.serviceName()) || tracked.stream()
-                    .anyMatch(t -> t.serviceName().equals(comparison.serviceName()) && t.diverged());
+            boolean alreadyDiverged = diverged.contains(comparison.serviceName())
+                    || tracked.stream().anyMatch(t -> t.serviceName().equals(comparison.serviceName()) && t.diverged());
             DriftAction action = DriftAction.decide(policy, comparison, alreadyDiverged);
-            if (dryRun || action == DriftAction.NONE || action == DriftAction.SKIPPED
+            if (dryRun
+                    || action == DriftAction.NONE
+                    || action == DriftAction.SKIPPED
                     || action == DriftAction.ALREADY_DIVERGED) {
-                lines.add(new ReconciliationReport.Line(user, masterUser, comparison, action, Optional.empty(),
-                        Optional.empty()));
+                lines.add(new ReconciliationReport.Line(
+                        user, masterUser, comparison, action, Optional.empty(), Optional.empty()));
                 continue;
             }
             try {
                 Optional<UUID> syncId = act(user, masterUser, comparison, action, actor);
-                lines.add(new ReconciliationReport.Line(user, masterUser, comparison, action, syncId, Optional.empty()));
+                lines.add(
+                        new ReconciliationReport.Line(user, masterUser, comparison, action, syncId, Optional.empty()));
             } catch (RuntimeException e) {
-                log.warn("Reconciliation could not {} for user {} service {}: {}", action.code(), user,
-                        comparison.serviceName(), e.getMessage());
-                lines.add(new ReconciliationReport.Line(user, masterUser, comparison, action, Optional.empty(),
-                        Optional.of(e.getMessage())));
+                log.warn(
+                        "Reconciliation could not {} for user {} service {}: {}",
+                        action.code(),
+                        user,
+                        comparison.serviceName(),
+                        e.getMessage());
+                lines.add(new ReconciliationReport.Line(
+                        user, masterUser, comparison, action, Optional.empty(), Optional.of(e.getMessage())));
                 failures.add(new ReconciliationReport.Failure(user, comparison.serviceName(), e.getMessage()));
             }
         }
     }
 
-    private Optional<UUID> act(UUID user, UUID masterUser, SubscriptionComparison comparison, DriftAction action,
-                               String actor) {
+    private Optional<UUID> act(
+            UUID user, UUID masterUser, SubscriptionComparison comparison, DriftAction action, String actor) {
         return switch (action) {
             case MARK_DIVERGED -> {
                 transactions.executeWithoutResult(tx -> {
                     Instant now = clock.instant();
                     links.lockOrCreate(user, now);
-                    boolean tracked = operations.lock(user, comparison.serviceName()).isPresent();
+                    boolean tracked =
+                            operations.lock(user, comparison.serviceName()).isPresent();
                     if (tracked && comparison.master().isPresent()) {
                         // Master's state noted on the state row, as every read of Master's is; the MVP's undelivered
                         // changes wait for the operator. The divergence itself is recorded once, below.
-                        masterStates.note(user, comparison.serviceName(), comparison.master().get(), now);
+                        masterStates.note(
+                                user,
+                                comparison.serviceName(),
+                                comparison.master().get(),
+                                now);
                         masterStates.holdUndelivered(user, comparison.serviceName());
                     }
                     divergences.markDiverged(user, masterUser, comparison, actor, now);
                 });
                 yield Optional.empty();
             }
-            case PUSH_MVP -> Optional.ofNullable(transactions.execute(tx -> {
-                Instant now = clock.instant();
-                links.lockOrCreate(user, now);
-                SyncState state = operations.lock(user, comparison.serviceName())
-                        .orElseThrow(() -> new UnknownSync("no sync state of " + comparison.serviceName()));
-                boolean behind = comparison.outcome() == SubscriptionComparison.Outcome.BEHIND;
-                divergences.logDrift(user, masterUser, comparison, behind
-                        ? "Master lacks the MVP's accepted state: it is sent again, whole"
-                        : "policy mvp-wins: the MVP's state is sent again", actor, now);
-                masterStates.clearDivergence(user, comparison.serviceName());
-                UUID syncId = rePush.rePush(state, behind
-                        ? "re-push of the MVP's state: Master did not hold it"
-                        : "re-push of the MVP's state: policy mvp-wins after drift", Provenance.of(actor), now);
-                masterStates.settleAccount(user, null, false, now);
-                return syncId;
-            }));
+            case PUSH_MVP ->
+                Optional.ofNullable(transactions.execute(tx -> {
+                    Instant now = clock.instant();
+                    links.lockOrCreate(user, now);
+                    SyncState state = operations
+                            .lock(user, comparison.serviceName())
+                            .orElseThrow(() -> new UnknownSync("no sync state of " + comparison.serviceName()));
+                    boolean behind = comparison.outcome() == SubscriptionComparison.Outcome.BEHIND;
+                    divergences.logDrift(
+                            user,
+                            masterUser,
+                            comparison,
+                            behind
+                                    ? "Master lacks the MVP's accepted state: it is sent again, whole"
+                                    : "policy mvp-wins: the MVP's state is sent again",
+                            actor,
+                            now);
+                    masterStates.clearDivergence(user, comparison.serviceName());
+                    UUID syncId = rePush.rePush(
+                            state,
+                            behind
+                                    ? "re-push of the MVP's state: Master did not hold it"
+                                    : "re-push of the MVP's state: policy mvp-wins after drift",
+                            Provenance.of(actor),
+                            now);
+                    masterStates.settleAccount(user, null, false, now);
+                    return syncId;
+                }));
             case ACCEPT_MASTER -> {
                 MasterSubscriptionState state = comparison.master().orElseThrow();
                 AcceptMasterState.Outcome outcome = transactions.execute(tx -> {
                     // The account first, as every writer locks it (the divergence row comes after it).
                     links.lockOrCreate(user, clock.instant());
-                    divergences.logDrift(user, masterUser, comparison, "policy master-wins: Master's state is taken",
-                            actor, clock.instant());
+                    divergences.logDrift(
+                            user,
+                            masterUser,
+                            comparison,
+                            "policy master-wins: Master's state is taken",
+                            actor,
+                            clock.instant());
                     divergences.clear(user, comparison.serviceName());
                     return acceptMasterState.accept(state, null, Provenance.of(actor));
                 });

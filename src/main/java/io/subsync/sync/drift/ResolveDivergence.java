@@ -1,15 +1,15 @@
 package io.subsync.sync.drift;
 
 import io.subsync.access.Provenance;
-import io.subsync.sync.inbound.AcceptMasterState;
-
-import io.subsync.sync.drift.domain.Divergence;
-import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.NotDiverged;
-import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.UnknownSync;
+import io.subsync.sync.drift.domain.Divergence;
+import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;
+import io.subsync.sync.inbound.AcceptMasterState;
+import io.subsync.sync.inbound.KeptSide;
+import io.subsync.sync.outbound.SyncOperations;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,19 +44,19 @@ public class ResolveDivergence {
      * @throws UnresolvableDivergence keeping the MVP's state of a subscription only Master has
      */
     @Transactional
-    public AcceptMasterState.Outcome resolve(UUID mvpUserId, String serviceName, AcceptMasterState.Keep keep,
-                                             Provenance by) {
+    public AcceptMasterState.Outcome resolve(UUID mvpUserId, String serviceName, KeptSide keep, Provenance by) {
         Optional<MasterSubscriptionState> master = divergences.masterState(mvpUserId, serviceName);
-        if (operations.statesOf(mvpUserId).stream().anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
+        if (operations.statesOf(mvpUserId).stream()
+                .anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
             // It reads the divergence (its fields) and clears it, whichever side is kept.
             return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), by);
         }
         if (!divergences.clear(mvpUserId, serviceName)) {
             throw new UnknownSync("user " + mvpUserId + " has no subscription to '" + serviceName + "' to resolve");
         }
-        if (keep == AcceptMasterState.Keep.MVP || master.isEmpty()) {
-            throw new UnresolvableDivergence("the MVP has no state of '" + serviceName + "' to keep: only Master has this "
-                    + "subscription; keep Master's, or change it at Master");
+        if (keep == KeptSide.MVP || master.isEmpty()) {
+            throw new UnresolvableDivergence("the MVP has no state of '" + serviceName
+                    + "' to keep: only Master has this " + "subscription; keep Master's, or change it at Master");
         }
         return acceptMasterState.accept(master.get(), null, by);
     }

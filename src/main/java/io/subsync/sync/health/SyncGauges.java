@@ -19,14 +19,24 @@ class SyncGauges {
     SyncGauges(SyncHealth health, MeterRegistry meters) {
         this.health = health;
         gauge(meters, "subsync.sync.backlog", "Operations to deliver (pending or in flight)", f -> f.backlog());
-        gauge(meters, "subsync.sync.waiting_for_link", "Operations waiting for an account link", f -> f.waitingForLink());
+        gauge(
+                meters,
+                "subsync.sync.waiting_for_link",
+                "Operations waiting for an account link",
+                f -> f.waitingForLink());
         gauge(meters, "subsync.sync.failed", "Operations that failed and wait for a retry", f -> f.failedOperations());
-        gauge(meters, "subsync.sync.oldest_pending_age.seconds", "Age of the oldest operation to deliver",
+        gauge(
+                meters,
+                "subsync.sync.oldest_pending_age.seconds",
+                "Age of the oldest operation to deliver",
                 f -> f.oldestPendingAgeSeconds() == null ? 0 : f.oldestPendingAgeSeconds());
     }
 
-    private void gauge(MeterRegistry meters, String name, String description, ToDoubleFunction<SyncHealthFigures> value) {
-        Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.figures())).description(description).register(meters);
+    private void gauge(
+            MeterRegistry meters, String name, String description, ToDoubleFunction<SyncHealthFigures> value) {
+        Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.figures()))
+                .description(description)
+                .register(meters);
     }
 
     private SyncHealthFigures figures() {

@@ -1,12 +1,10 @@
 package io.subsync.sync.health;
 
 import io.subsync.sync.SyncProperties;
-
 import io.subsync.sync.health.domain.LatencyHistogram;
 import io.subsync.sync.health.domain.SyncDashboard;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Service;
 public class SyncHealth {
     /** The window of the latency figures and histogram. */
     private static final Duration LATENCY_WINDOW = Duration.ofHours(1);
+
     private final SyncDashboard dashboard;
     private final SyncProperties properties;
     private final Clock clock;
@@ -36,7 +35,7 @@ public class SyncHealth {
      * {@link SyncHealthFigures#deliveredLastHour()} counts), in the buckets of {@link LatencyHistogram#BOUNDS}.
      */
     public LatencyHistogram deliveryLatency() {
-        return dashboard.deliveryLatency(LatencyHistogram.BOUNDS, clock.instant().minus(LATENCY_WINDOW));
+        return dashboard.deliveryLatency(
+                LatencyHistogram.BOUNDS, clock.instant().minus(LATENCY_WINDOW));
     }
-
 }

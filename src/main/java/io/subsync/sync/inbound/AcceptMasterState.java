@@ -1,28 +1,23 @@
 package io.subsync.sync.inbound;
 
-import java.util.Locale;
-
-import io.subsync.sync.outbound.RePushDesiredState;
 import io.subsync.access.Provenance;
-import io.subsync.sync.SyncProperties;
-
-import io.subsync.linking.AccountLinks;
-import io.subsync.sync.DesiredState;
-import io.subsync.sync.inbound.domain.DriftDecision;
-import io.subsync.sync.inbound.domain.MasterStateUnknown;
-import io.subsync.sync.InvalidSyncRequest;
-import io.subsync.sync.MasterSubscriptionState;
-import io.subsync.sync.NotDiverged;
-import io.subsync.sync.PlanMapping;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.AuditOperation;
 import io.subsync.audit.AuditStatus;
 import io.subsync.audit.SyncLog;
+import io.subsync.linking.AccountLinks;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.NotDiverged;
+import io.subsync.sync.PlanMapping;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.SyncProperties;
+import io.subsync.sync.UnknownSync;
+import io.subsync.sync.inbound.domain.DriftDecision;
+import io.subsync.sync.inbound.domain.MasterStateUnknown;
+import io.subsync.sync.mapping.UnknownPlanMapping;
+import io.subsync.sync.outbound.RePushDesiredState;
 import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.outbound.SyncState;
-import io.subsync.sync.mapping.UnknownPlanMapping;
-import io.subsync.sync.UnknownSync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,8 +50,14 @@ public class AcceptMasterState {
     private final AccountLinks links;
     private final RePushDesiredState rePush;
 
-    AcceptMasterState(MasterStates states, SyncOperations operations, SyncLog audit, SyncProperties properties,
-                      Clock clock, AccountLinks links, RePushDesiredState rePush) {
+    AcceptMasterState(
+            MasterStates states,
+            SyncOperations operations,
+            SyncLog audit,
+            SyncProperties properties,
+            Clock clock,
+            AccountLinks links,
+            RePushDesiredState rePush) {
         this.links = links;
         this.rePush = rePush;
         this.states = states;
@@ -66,30 +67,14 @@ public class AcceptMasterState {
         this.clock = clock;
     }
 
-    /** Which side a resolve keeps. */
-    public enum Keep {
-        MVP, MASTER;
-
-        /** {@code mvp} or {@code master}, any case; else an {@link InvalidSyncRequest} naming {@code keep}. */
-        public static Keep parse(String keep) {
-            if (keep != null) {
-                for (Keep side : values()) {
-                    if (side.name().equalsIgnoreCase(keep.trim())) {
-                        return side;
-                    }
-                }
-            }
-            throw new InvalidSyncRequest("keep", "must be mvp or master, was " + (keep == null ? "missing" : "'" + keep + "'"));
-        }
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** What became of Master's state. */
-    public record Outcome(Kind kind, Optional<UUID> mvpUserId, Optional<String> serviceName, List<String> differences,
-                          Optional<UUID> syncId, String detail) {
+    public record Outcome(
+            Kind kind,
+            Optional<UUID> mvpUserId,
+            Optional<String> serviceName,
+            List<String> differences,
+            Optional<UUID> syncId,
+            String detail) {
         public enum Kind {
             /** The MVP side now has Master's state. */
             APPLIED,
@@ -112,8 +97,13 @@ public class AcceptMasterState {
         }
 
         static Outcome of(Kind kind, UUID user, String service, List<String> differences, UUID syncId, String detail) {
-            return new Outcome(kind, Optional.ofNullable(user), Optional.ofNullable(service), List.copyOf(differences),
-                    Optional.ofNullable(syncId), detail);
+            return new Outcome(
+                    kind,
+                    Optional.ofNullable(user),
+                    Optional.ofNullable(service),
+                    List.copyOf(differences),
+                    Optional.ofNullable(syncId),
+                    detail);
         }
     }
 
@@ -143,12 +133,16 @@ public class AcceptMasterState {
         UUID user = linked.get();
         List<PlanMapping> candidates = states.mappingsOf(master.serviceId(), master.planTier());
         // The user's services decide only between several candidates: no query for the usual single one.
-        Optional<PlanMapping> mapping = master.mappedBy(candidates,
-                candidates.size() > 1 ? states.servicesOf(user) : List.of());
+        Optional<PlanMapping> mapping =
+                master.mappedBy(candidates, candidates.size() > 1 ? states.servicesOf(user) : List.of());
         if (mapping.isEmpty()) {
-            String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId() + "', planTier '"
-                    + master.planTier() + "'); not applied";
-            states.log(AuditEntry.ignored(op, masterData, why).withMasterUser(master.masterUserId()).withUser(user), by,
+            String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId()
+                    + "', planTier '" + master.planTier() + "'); not applied";
+            states.log(
+                    AuditEntry.ignored(op, masterData, why)
+                            .withMasterUser(master.masterUserId())
+                            .withUser(user),
+                    by,
                     now);
             return Outcome.of(Outcome.Kind.IGNORED, user, null, List.of(), null, why);
         }
@@ -157,7 +151,10 @@ public class AcceptMasterState {
         Optional<SyncState> state = operations.lock(user, service);
         Map<String, Object> mvpData = state.map(SyncState::auditData).orElse(null);
         Function<AuditStatus, AuditEntry> seen = status -> AuditEntry.fromMaster(op, status, masterData)
-                .withMasterUser(master.masterUserId()).withUser(user).withService(service).withMvpData(mvpData);
+                .withMasterUser(master.masterUserId())
+                .withUser(user)
+                .withService(service)
+                .withMvpData(mvpData);
         Optional<Long> applied = states.known(user, service).flatMap(MasterStates.Known::version);
         if (!master.newerThan(applied)) {
             String why = "version " + master.version() + " is not newer than the version applied (" + applied.get()
@@ -165,9 +162,10 @@ public class AcceptMasterState {
             states.log(seen.apply(AuditStatus.STALE).withError(why), by, now);
             return Outcome.of(Outcome.Kind.STALE, user, service, List.of(), null, why);
         }
-        boolean undelivered = state.isPresent() && (states.hasOpenOperations(user, service)
-                || !state.get().confirmed());
-        List<String> differences = state.map(s -> master.differencesFrom(s.desired(), plan)).orElse(List.of());
+        boolean undelivered = state.isPresent()
+                && (states.hasOpenOperations(user, service) || !state.get().confirmed());
+        List<String> differences =
+                state.map(s -> master.differencesFrom(s.desired(), plan)).orElse(List.of());
         DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
         UUID changeId = UUID.randomUUID();
         switch (decision.action()) {
@@ -196,8 +194,8 @@ public class AcceptMasterState {
             case KEEP_MVP -> {
                 states.note(user, service, master, now);
                 UUID syncId = rePush.rePush(state.get(), DIVERGENCE_REPUSH, by, now);
-                String why = "Master's state differs in " + String.join(", ", differences) + "; policy mvp-wins: the MVP's "
-                        + "state is pushed again as sync " + syncId;
+                String why = "Master's state differs in " + String.join(", ", differences)
+                        + "; policy mvp-wins: the MVP's " + "state is pushed again as sync " + syncId;
                 states.log(seen.apply(AuditStatus.SUPERSEDED).withSyncId(syncId).withError(why), by, now);
                 return Outcome.of(Outcome.Kind.MVP_KEPT, user, service, differences, syncId, why);
             }
@@ -215,8 +213,8 @@ public class AcceptMasterState {
     }
 
     /**
-     * Resolves a diverged (user, service): {@link Keep#MVP} pushes the MVP's state to Master again as a full sync;
-     * {@link Keep#MASTER} supersedes the MVP's undelivered changes and applies Master's state ({@code master}, or the
+     * Resolves a diverged (user, service): {@link KeptSide#MVP} pushes the MVP's state to Master again as a full sync;
+     * {@link KeptSide#MASTER} supersedes the MVP's undelivered changes and applies Master's state ({@code master}, or the
      * one last received when null). Either way the divergence is cleared and an audit row with operation
      * {@code resolve} is written.
      *
@@ -225,8 +223,8 @@ public class AcceptMasterState {
      * @throws MasterStateUnknown keep Master, but no Master state is given or known
      */
     @Transactional
-    public Outcome resolve(UUID mvpUserId, String serviceName, Keep keep, MasterSubscriptionState master,
-                           Provenance by) {
+    public Outcome resolve(
+            UUID mvpUserId, String serviceName, KeptSide keep, MasterSubscriptionState master, Provenance by) {
         Instant now = clock.instant();
         // The lock order of every writer: the account, then the state (it settles the account's status below).
         links.lockOrCreate(mvpUserId, now);
@@ -239,7 +237,7 @@ public class AcceptMasterState {
         MasterStates.Known known = states.known(mvpUserId, service).orElseThrow();
         state.checkResolvable(known.divergedFields());
         Map<String, Object> mvpData = state.auditData();
-        if (keep == Keep.MVP) {
+        if (keep == KeptSide.MVP) {
             states.clearDivergence(mvpUserId, service);
             if (master != null) {
                 states.note(mvpUserId, service, master, now);
@@ -247,24 +245,34 @@ public class AcceptMasterState {
             UUID syncId = rePush.rePush(state, DIVERGENCE_REPUSH, by, now);
             states.settleAccount(mvpUserId, null, false, now);
             String why = "resolved: kept the MVP's state, pushed again as sync " + syncId;
-            Map<String, Object> masterData = known.state().map(MasterSubscriptionState::snapshot).orElse(null);
-            states.log(AuditEntry.resolve(syncId, mvpUserId, service, mvpData, why)
-                    .withMasterData(master != null ? master.snapshot() : masterData), by, now);
+            Map<String, Object> masterData =
+                    known.state().map(MasterSubscriptionState::snapshot).orElse(null);
+            states.log(
+                    AuditEntry.resolve(syncId, mvpUserId, service, mvpData, why)
+                            .withMasterData(master != null ? master.snapshot() : masterData),
+                    by,
+                    now);
             return Outcome.of(Outcome.Kind.MVP_KEPT, mvpUserId, service, known.divergedFields(), syncId, why);
         }
-        MasterSubscriptionState masters = Optional.ofNullable(master).or(known::state).orElseThrow(() ->
-                new MasterStateUnknown("Master's state of user " + mvpUserId + " and service '" + service
-                        + "' is not known; read it from Master first"));
+        MasterSubscriptionState masters = Optional.ofNullable(master)
+                .or(known::state)
+                .orElseThrow(() -> new MasterStateUnknown("Master's state of user " + mvpUserId + " and service '"
+                        + service + "' is not known; read it from Master first"));
         PlanMapping mapping = states.mappingsOf(masters.serviceId(), masters.planTier()).stream()
-                .filter(m -> m.serviceName().equalsIgnoreCase(service)).findFirst()
+                .filter(m -> m.serviceName().equalsIgnoreCase(service))
+                .findFirst()
                 .orElseThrow(() -> new UnknownPlanMapping(service, masters.planTier()));
         UUID changeId = UUID.randomUUID();
         int superseded = states.supersedeUndelivered(mvpUserId, service, changeId, by.actor(), by.requestId(), now);
         states.apply(mvpUserId, service, mapping.planCode(), SyncOperation.SYNC, masters, changeId, now);
         states.settleAccount(mvpUserId, null, true, now);
         String why = "resolved: kept Master's state; " + superseded + " undelivered MVP change(s) superseded";
-        states.log(AuditEntry.resolve(changeId, mvpUserId, service, mvpData, why)
-                .withMasterUser(masters.masterUserId()).withMasterData(masters.snapshot()), by, now);
+        states.log(
+                AuditEntry.resolve(changeId, mvpUserId, service, mvpData, why)
+                        .withMasterUser(masters.masterUserId())
+                        .withMasterData(masters.snapshot()),
+                by,
+                now);
         return Outcome.of(Outcome.Kind.APPLIED, mvpUserId, service, known.divergedFields(), changeId, why);
     }
 
@@ -276,5 +284,4 @@ public class AcceptMasterState {
         data.putAll(master.snapshot());
         return data;
     }
-
 }

@@ -3,9 +3,8 @@ package io.subsync.sync.inbound;
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.sync.MasterSubscriptionState;
-import io.subsync.sync.SyncOperation;
 import io.subsync.sync.PlanMapping;
-
+import io.subsync.sync.SyncOperation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ public interface MasterStates {
     Optional<Known> known(UUID mvpUserId, String serviceName);
 
     /** What is recorded of Master's view of (user, service). */
-    record Known(Optional<Long> version, Optional<MasterSubscriptionState> state, List<String> divergedFields) {
-    }
+    record Known(Optional<Long> version, Optional<MasterSubscriptionState> state, List<String> divergedFields) {}
 
     /** Does (user, service) have an outbox row Master has not confirmed ({@code waiting, pending, delivering})? */
     boolean hasOpenOperations(UUID mvpUserId, String serviceName);
@@ -38,8 +36,14 @@ public interface MasterStates {
      * {@code synced_data} and {@code master_data} = Master's state, its version noted, divergence cleared. Creates
      * the row when the MVP side had none. The change is known by {@code changeId} (the state's last sync id).
      */
-    void apply(UUID mvpUserId, String serviceName, String planCode, SyncOperation operation,
-               MasterSubscriptionState master, UUID changeId, Instant at);
+    void apply(
+            UUID mvpUserId,
+            String serviceName,
+            String planCode,
+            SyncOperation operation,
+            MasterSubscriptionState master,
+            UUID changeId,
+            Instant at);
 
     /** Notes Master's version and state without changing the MVP's desired state. */
     void note(UUID mvpUserId, String serviceName, MasterSubscriptionState master, Instant at);
@@ -48,8 +52,13 @@ public interface MasterStates {
      * Marks (user, service) diverged: notes Master's state and records the divergence with the fields that differ
      * (without values: a change from Master does not say what Master confirmed before).
      */
-    void markDiverged(UUID mvpUserId, String serviceName, MasterSubscriptionState master, List<String> fields,
-                      String error, Instant at);
+    void markDiverged(
+            UUID mvpUserId,
+            String serviceName,
+            MasterSubscriptionState master,
+            List<String> fields,
+            String error,
+            Instant at);
 
     /**
      * Holds the undelivered ({@code pending}) outbox rows of (user, service) as {@code waiting} while it is diverged,

@@ -3,14 +3,12 @@ package io.subsync.sync.inbound;
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.AuditOperation;
-import io.subsync.sync.inbound.domain.InvalidSignature;
-
+import io.subsync.sync.SyncOperation;
 import io.subsync.sync.SyncProperties;
-
+import io.subsync.sync.inbound.domain.InvalidSignature;
 import io.subsync.sync.inbound.domain.MasterEvent;
 import io.subsync.sync.inbound.domain.MasterEvents;
 import io.subsync.sync.inbound.domain.MasterSignature;
-import io.subsync.sync.SyncOperation;
 import io.subsync.sync.inbound.domain.WebhookSecretMissing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,8 +32,12 @@ public class ReceiveMasterEvent {
     private final SyncProperties properties;
     private final Clock clock;
 
-    ReceiveMasterEvent(MasterEvents events, MasterStates states, AcceptMasterState accept, SyncProperties properties,
-                       Clock clock) {
+    ReceiveMasterEvent(
+            MasterEvents events,
+            MasterStates states,
+            AcceptMasterState accept,
+            SyncProperties properties,
+            Clock clock) {
         this.events = events;
         this.states = states;
         this.accept = accept;
@@ -44,7 +46,7 @@ public class ReceiveMasterEvent {
     }
 
     /** What became of an event: {@code duplicate}, {@code unknown_type}, or an {@link AcceptMasterState.Outcome}. */
-    public record Receipt(String eventId, String outcome, boolean applied, boolean knownType, String detail) { }
+    public record Receipt(String eventId, String outcome, boolean applied, boolean knownType, String detail) {}
 
     /**
      * Checks {@code X-Master-Signature} over the body exactly as received.
@@ -56,7 +58,10 @@ public class ReceiveMasterEvent {
         if (!properties.webhookSecretConfigured()) {
             throw new WebhookSecretMissing();
         }
-        MasterSignature.verify(signatureHeader, body, properties.masterWebhookSecret().getBytes(StandardCharsets.UTF_8),
+        MasterSignature.verify(
+                signatureHeader,
+                body,
+                properties.masterWebhookSecret().getBytes(StandardCharsets.UTF_8),
                 clock.instant());
     }
 
@@ -65,11 +70,16 @@ public class ReceiveMasterEvent {
     public Receipt receive(MasterEvent event, String requestId) {
         Instant now = clock.instant();
         Provenance by = new Provenance(ACTOR, requestId);
-        AuditOperation operation = AuditOperation.fromCode(event.operation().orElse(SyncOperation.SYNC).code());
+        AuditOperation operation = AuditOperation.fromCode(
+                event.operation().orElse(SyncOperation.SYNC).code());
         if (!events.firstReceipt(event.id(), event.type(), now)) {
             String why = "duplicate of event " + event.id() + ", already received; not applied again";
-            states.log(AuditEntry.ignored(operation, eventData(event), why)
-                    .withMasterUser(event.state().map(s -> s.masterUserId()).orElse(null)), by, now);
+            states.log(
+                    AuditEntry.ignored(operation, eventData(event), why)
+                            .withMasterUser(
+                                    event.state().map(s -> s.masterUserId()).orElse(null)),
+                    by,
+                    now);
             return new Receipt(event.id(), "duplicate", false, event.state().isPresent(), why);
         }
         if (event.state().isEmpty() || event.operation().isEmpty()) {
@@ -78,7 +88,8 @@ public class ReceiveMasterEvent {
             events.settle(event.id(), "unknown_type");
             return new Receipt(event.id(), "unknown_type", false, false, why);
         }
-        AcceptMasterState.Outcome outcome = accept.accept(event.state().get(), event.operation().get(), event.id(), by);
+        AcceptMasterState.Outcome outcome =
+                accept.accept(event.state().get(), event.operation().get(), event.id(), by);
         events.settle(event.id(), outcome.kind().code());
         boolean applied = outcome.kind() == AcceptMasterState.Outcome.Kind.APPLIED
                 || outcome.kind() == AcceptMasterState.Outcome.Kind.APPLIED_OVER_MVP;
@@ -89,7 +100,9 @@ public class ReceiveMasterEvent {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("eventId", event.id());
         data.put("type", event.type());
-        data.put("createdAt", event.createdAt() == null ? null : event.createdAt().toString());
+        data.put(
+                "createdAt",
+                event.createdAt() == null ? null : event.createdAt().toString());
         event.state().ifPresent(state -> data.putAll(state.snapshot()));
         return data;
     }

@@ -1,7 +1,6 @@
 package io.subsync.sync.mapping;
 
 import io.subsync.sync.PlanMapping;
-
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -1,24 +1,21 @@
 package io.subsync.sync.outbound;
 
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import tools.jackson.databind.json.JsonMapper;
-
+import io.subsync.sync.RetrySchedule;
 import io.subsync.sync.SyncProperties;
-
 import io.subsync.sync.outbound.domain.ClaimedDelivery;
 import io.subsync.sync.outbound.domain.DeliveryResult;
 import io.subsync.sync.outbound.domain.Outbox;
-import io.subsync.sync.RetrySchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers the outbox to Master: claims due rows under a lease, sends each with its sync id as
@@ -46,8 +44,15 @@ public class DeliverPendingSyncs {
     private final Clock clock;
     private final JsonMapper json;
 
-    DeliverPendingSyncs(Outbox outbox, SyncOperations operations, MasterClient master, SyncProperties properties,
-                        TransactionTemplate transactions, SyncMetrics metrics, Clock clock, JsonMapper json) {
+    DeliverPendingSyncs(
+            Outbox outbox,
+            SyncOperations operations,
+            MasterClient master,
+            SyncProperties properties,
+            TransactionTemplate transactions,
+            SyncMetrics metrics,
+            Clock clock,
+            JsonMapper json) {
         this.outbox = outbox;
         this.operations = operations;
         this.master = master;
@@ -62,12 +67,13 @@ public class DeliverPendingSyncs {
     /** Claims and delivers one batch; returns how many rows it claimed (0: nothing was due). */
     public int deliverBatch(String worker) {
         Instant now = clock.instant();
-        List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(worker, properties.batchSize(), now,
-                now.plus(properties.lease())));
+        List<ClaimedDelivery> claimed = transactions.execute(
+                tx -> outbox.claim(worker, properties.batchSize(), now, now.plus(properties.lease())));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<DeliveryResult>> answers = claimed.stream().map(this::send).toList();
+        List<CompletableFuture<DeliveryResult>> answers =
+                claimed.stream().map(this::send).toList();
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         // Confirmations, the common case, are recorded together; anything else one by one.
         List<Outbox.Confirmation> confirmations = new ArrayList<>();
@@ -92,13 +98,14 @@ public class DeliverPendingSyncs {
             return false;
         }
         Instant now = clock.instant();
-        Optional<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(syncId, worker, now,
-                now.plus(properties.lease())));
+        Optional<ClaimedDelivery> claimed =
+                transactions.execute(tx -> outbox.claim(syncId, worker, now, now.plus(properties.lease())));
         if (claimed == null || claimed.isEmpty()) {
             return inFlightElsewhereConfirmed(syncId, wait);
         }
         CompletableFuture<Boolean> delivered = send(claimed.get())
-                .thenApply(result -> record(claimed.get(), result, worker) && result.kind() == DeliveryResult.Kind.CONFIRMED);
+                .thenApply(result ->
+                        record(claimed.get(), result, worker) && result.kind() == DeliveryResult.Kind.CONFIRMED);
         try {
             return delivered.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -107,7 +114,10 @@ public class DeliverPendingSyncs {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
-            log.error("Recording the delivery of {} failed; its lease will expire and it will be delivered again", syncId, e.getCause());
+            log.error(
+                    "Recording the delivery of {} failed; its lease will expire and it will be delivered again",
+                    syncId,
+                    e.getCause());
             return false;
         }
     }
@@ -138,13 +148,21 @@ public class DeliverPendingSyncs {
 
     private CompletableFuture<DeliveryResult> send(ClaimedDelivery delivery) {
         if (delivery.masterUserId().isEmpty()) {
-            return CompletableFuture.completedFuture(new DeliveryResult(DeliveryResult.Kind.REJECTED, 0, null,
-                    "the account has no linked Master account", Optional.empty()));
+            return CompletableFuture.completedFuture(new DeliveryResult(
+                    DeliveryResult.Kind.REJECTED,
+                    0,
+                    null,
+                    "the account has no linked Master account",
+                    Optional.empty()));
         }
         if (delivery.mapping().isEmpty()) {
-            return CompletableFuture.completedFuture(new DeliveryResult(DeliveryResult.Kind.REJECTED, 0, null,
+            return CompletableFuture.completedFuture(new DeliveryResult(
+                    DeliveryResult.Kind.REJECTED,
+                    0,
+                    null,
                     "no service_plan_mapping for (service '" + delivery.state().serviceName() + "', plan '"
-                            + delivery.state().planCode() + "')", Optional.empty()));
+                            + delivery.state().planCode() + "')",
+                    Optional.empty()));
         }
         return master.deliver(delivery);
     }
@@ -156,7 +174,8 @@ public class DeliverPendingSyncs {
         Instant at = clock.instant();
         Set<UUID> held = transactions.execute(tx -> outbox.confirmedAll(confirmations, worker, at));
         for (Outbox.Confirmation confirmation : confirmations) {
-            boolean stillHeld = held != null && held.contains(confirmation.delivery().syncId());
+            boolean stillHeld =
+                    held != null && held.contains(confirmation.delivery().syncId());
             metrics.attempted(stillHeld ? "confirmed" : "lease_lost");
             if (stillHeld) {
                 metrics.delivered(Duration.between(confirmation.delivery().createdAt(), at));
@@ -171,7 +190,9 @@ public class DeliverPendingSyncs {
             case CONFIRMED -> outbox.confirmed(delivery, worker, masterData(result), at);
             case REJECTED -> outbox.failed(delivery, worker, result.error(), at);
             case RETRYABLE -> {
-                Optional<Duration> wait = schedule.after(delivery.attempt(), result.retryAfter(),
+                Optional<Duration> wait = schedule.after(
+                        delivery.attempt(),
+                        result.retryAfter(),
                         () -> ThreadLocalRandom.current().nextDouble());
                 yield wait.isPresent()
                         ? outbox.retryLater(delivery, worker, result.error(), at.plus(wait.get()), at)
@@ -179,11 +200,14 @@ public class DeliverPendingSyncs {
             }
         });
         boolean stillHeld = Boolean.TRUE.equals(held);
-        metrics.attempted(!stillHeld ? "lease_lost" : switch (result.kind()) {
-            case CONFIRMED -> "confirmed";
-            case REJECTED -> "rejected";
-            case RETRYABLE -> "retry";
-        });
+        metrics.attempted(
+                !stillHeld
+                        ? "lease_lost"
+                        : switch (result.kind()) {
+                            case CONFIRMED -> "confirmed";
+                            case REJECTED -> "rejected";
+                            case RETRYABLE -> "retry";
+                        });
         if (stillHeld && result.kind() == DeliveryResult.Kind.CONFIRMED) {
             metrics.delivered(Duration.between(delivery.createdAt(), at));
         }
@@ -199,7 +223,8 @@ public class DeliverPendingSyncs {
             return null;
         }
         String trimmed = body.trim();
-        return trimmed.startsWith("{") || trimmed.startsWith("[") ? trimmed
+        return trimmed.startsWith("{") || trimmed.startsWith("[")
+                ? trimmed
                 : json.writeValueAsString(Map.of("body", trimmed));
     }
 }

@@ -8,6 +8,14 @@ import java.util.UUID;
  * An operation that has failed for good (outbox status {@code failed}): what it was, how often it was tried, Master's
  * or the network's last word, and when it failed. Retryable.
  */
-public record FailedOperation(UUID syncId, UUID mvpUserId, Optional<UUID> masterUserId, String serviceName,
-                              String planCode, String operation, int attempts, String lastError, Instant acceptedAt,
-                              Instant failedAt) { }
+public record FailedOperation(
+        UUID syncId,
+        UUID mvpUserId,
+        Optional<UUID> masterUserId,
+        String serviceName,
+        String planCode,
+        String operation,
+        int attempts,
+        String lastError,
+        Instant acceptedAt,
+        Instant failedAt) {}

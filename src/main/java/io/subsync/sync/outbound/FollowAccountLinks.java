@@ -18,8 +18,8 @@ class FollowAccountLinks {
     private final RePushDesiredState rePush;
     private final SyncTenantSubscriptions tenantSubscriptions;
 
-    FollowAccountLinks(SyncOperations operations, RePushDesiredState rePush,
-                       SyncTenantSubscriptions tenantSubscriptions) {
+    FollowAccountLinks(
+            SyncOperations operations, RePushDesiredState rePush, SyncTenantSubscriptions tenantSubscriptions) {
         this.operations = operations;
         this.rePush = rePush;
         this.tenantSubscriptions = tenantSubscriptions;
@@ -34,8 +34,11 @@ class FollowAccountLinks {
         linked.followUp().rePushed(rePush.rePushAll(linked.mvpUserId(), AFTER_LINK, linked.provenance(), linked.at()));
         // The re-push only revised existing states; the tenants' subscriptions may add new ones.
         int before = operations.statesOf(linked.mvpUserId()).size();
-        tenantSubscriptions.recordOwnedBy(linked.mvpUserId(), linked.provenance().actor());
-        linked.followUp().tenantSubscriptionsRecorded(operations.statesOf(linked.mvpUserId()).size() - before);
+        tenantSubscriptions.recordOwnedBy(
+                linked.mvpUserId(), linked.provenance().actor());
+        linked.followUp()
+                .tenantSubscriptionsRecorded(
+                        operations.statesOf(linked.mvpUserId()).size() - before);
     }
 
     @EventListener

@@ -1,12 +1,11 @@
 package io.subsync.sync.outbound;
 
-import io.subsync.database.Columns;
-import io.subsync.sync.SyncProperties;
-
 import io.subsync.access.Caller;
+import io.subsync.database.Columns;
+import io.subsync.sync.InvalidSyncRequest;
+import io.subsync.sync.SyncProperties;
 import io.subsync.sync.outbound.domain.IdempotencyKeyConflict;
 import io.subsync.sync.outbound.domain.IdempotencyKeys;
-import io.subsync.sync.InvalidSyncRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,14 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotentSyncs {
     /** A request holding its key longer than this is taken to have died; its key may be used again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
     private final IdempotencyKeys keys;
     private final RecordSync recordSync;
     private final SyncProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
-    IdempotentSyncs(IdempotencyKeys keys, RecordSync recordSync, SyncProperties properties, Clock clock,
-                    JsonMapper json) {
+    IdempotentSyncs(
+            IdempotencyKeys keys, RecordSync recordSync, SyncProperties properties, Clock clock, JsonMapper json) {
         this.keys = keys;
         this.recordSync = recordSync;
         this.properties = properties;
@@ -42,7 +42,7 @@ public class IdempotentSyncs {
     }
 
     /** An HTTP answer: status and JSON body. */
-    public record Reply(int status, String body) { }
+    public record Reply(int status, String body) {}
 
     public Reply sync(String key, SyncRequest request, Caller caller, String requestId) {
         if (key.isBlank() || key.length() > 255) {
@@ -50,8 +50,8 @@ public class IdempotentSyncs {
         }
         Instant now = clock.instant();
         String owner = caller.actor();
-        IdempotencyKeys.Claim claim = keys.begin(owner, key, hash(request), now, now.plus(properties.idempotencyKeyTtl()),
-                now.minus(ABANDONED_AFTER));
+        IdempotencyKeys.Claim claim = keys.begin(
+                owner, key, hash(request), now, now.plus(properties.idempotencyKeyTtl()), now.minus(ABANDONED_AFTER));
         if (claim instanceof IdempotencyKeys.Claim.Replay replay) {
             return new Reply(replay.status(), replay.body());
         }

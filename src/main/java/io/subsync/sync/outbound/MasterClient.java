@@ -1,13 +1,10 @@
 package io.subsync.sync.outbound;
 
-import java.time.format.DateTimeParseException;
-
 import io.subsync.sync.IsoDates;
+import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncProperties;
-
 import io.subsync.sync.outbound.domain.ClaimedDelivery;
 import io.subsync.sync.outbound.domain.DeliveryResult;
-import io.subsync.sync.MasterSubscriptionState;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,11 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
@@ -44,13 +42,16 @@ public class MasterClient {
      * answers. One shared instance, never one per call.
      */
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final SyncProperties properties;
     private final HttpClient http;
 
     MasterClient(SyncProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** The JSON body Master receives for a delivery (docs/master-simulator.md, "Master's API"). */
@@ -63,8 +64,16 @@ public class MasterClient {
         body.put("serviceName", delivery.state().serviceName());
         body.put("planCode", delivery.state().planCode());
         body.put("status", delivery.state().status());
-        body.put("startDate", delivery.state().startDate() == null ? null : delivery.state().startDate().toString());
-        body.put("endDate", delivery.state().endDate() == null ? null : delivery.state().endDate().toString());
+        body.put(
+                "startDate",
+                delivery.state().startDate() == null
+                        ? null
+                        : delivery.state().startDate().toString());
+        body.put(
+                "endDate",
+                delivery.state().endDate() == null
+                        ? null
+                        : delivery.state().endDate().toString());
         body.put("metadata", delivery.state().metadata());
         return body;
     }
@@ -73,27 +82,32 @@ public class MasterClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(properties.masterApiUrl()))
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + (properties.masterApiKey() == null ? "" : properties.masterApiKey()))
+                .header(
+                        "Authorization",
+                        "Bearer " + (properties.masterApiKey() == null ? "" : properties.masterApiKey()))
                 .header("Idempotency-Key", delivery.syncId().toString())
                 .header("X-Subsync-Sequence", Long.toString(delivery.revision()))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body(delivery))))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> DeliveryResult.ofHttp(response.statusCode(), response.body(),
+                .thenApply(response -> DeliveryResult.ofHttp(
+                        response.statusCode(),
+                        response.body(),
                         retryAfter(response.headers().firstValue("Retry-After"))))
                 .exceptionally(MasterClient::unreachable);
     }
 
     private static DeliveryResult unreachable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException) {
             return DeliveryResult.unreachable("Master did not answer in time: " + cause.getMessage());
         }
         if (cause instanceof ConnectException) {
             return DeliveryResult.unreachable("Master is unreachable: connection refused");
         }
-        return DeliveryResult.unreachable("Master is unreachable: " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        return DeliveryResult.unreachable("Master is unreachable: "
+                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     static Optional<Duration> retryAfter(Optional<String> header) {
@@ -121,12 +135,18 @@ public class MasterClient {
      */
     public List<MasterSubscriptionState> subscriptionsOf(UUID masterUserId) {
         String base = properties.masterApiUrl().endsWith("/")
-                ? properties.masterApiUrl().substring(0, properties.masterApiUrl().length() - 1) : properties.masterApiUrl();
+                ? properties
+                        .masterApiUrl()
+                        .substring(0, properties.masterApiUrl().length() - 1)
+                : properties.masterApiUrl();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/users/" + masterUserId + "/subscriptions"))
                 .timeout(properties.readTimeout())
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + (properties.masterApiKey() == null ? "" : properties.masterApiKey()))
-                .GET().build();
+                .header(
+                        "Authorization",
+                        "Bearer " + (properties.masterApiKey() == null ? "" : properties.masterApiKey()))
+                .GET()
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -137,10 +157,11 @@ public class MasterClient {
             throw new MasterUnavailable("interrupted while reading Master's subscriptions");
         }
         if (response.statusCode() != 200) {
-            throw new MasterUnavailable(DeliveryResult.ofHttp(response.statusCode(), response.body(), Optional.empty()).error());
+            throw new MasterUnavailable(DeliveryResult.ofHttp(response.statusCode(), response.body(), Optional.empty())
+                    .error());
         }
         try {
-            Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {});
             if (!(body.get("subscriptions") instanceof List<?> items)) {
                 throw new MasterUnavailable("Master's answer has no subscriptions list");
             }
@@ -154,8 +175,13 @@ public class MasterClient {
         if (!(item instanceof Map<?, ?> fields) || !(fields.get("serviceId") instanceof String serviceId)) {
             throw new MasterUnavailable("a subscription in Master's answer has no serviceId");
         }
-        return new MasterSubscriptionState(masterUserId, serviceId, text(fields.get("planTier")),
-                text(fields.get("status")), date(fields.get("startDate")), date(fields.get("endDate")),
+        return new MasterSubscriptionState(
+                masterUserId,
+                serviceId,
+                text(fields.get("planTier")),
+                text(fields.get("status")),
+                date(fields.get("startDate")),
+                date(fields.get("endDate")),
                 fields.get("version") instanceof Number version ? version.longValue() : 0);
     }
 

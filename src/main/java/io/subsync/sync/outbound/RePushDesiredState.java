@@ -31,15 +31,25 @@ public class RePushDesiredState {
     public UUID rePush(SyncState locked, String reason, Provenance provenance, Instant now) {
         DesiredState whole = locked.desired().asSync();
         UUID syncId = UUID.randomUUID();
-        if (!operations.append(syncId, locked.mvpUserId(), whole, locked.nextRevision(), true,
-                provenance.actor(), provenance.requestId(), now)) {
-            throw new IllegalStateException("the sync state of " + locked.mvpUserId() + "/" + whole.serviceName()
-                    + " changed while locked");
+        if (!operations.append(
+                syncId,
+                locked.mvpUserId(),
+                whole,
+                locked.nextRevision(),
+                true,
+                provenance.actor(),
+                provenance.requestId(),
+                now)) {
+            throw new IllegalStateException(
+                    "the sync state of " + locked.mvpUserId() + "/" + whole.serviceName() + " changed while locked");
         }
         Map<String, Object> data = locked.auditData();
         data.put("operation", SyncOperation.SYNC.code());
-        audit.append(AuditEntry.pending(syncId, locked.mvpUserId(), whole.serviceName(), AuditOperation.SYNC, data)
-                .withError(reason), provenance, now);
+        audit.append(
+                AuditEntry.pending(syncId, locked.mvpUserId(), whole.serviceName(), AuditOperation.SYNC, data)
+                        .withError(reason),
+                provenance,
+                now);
         return syncId;
     }
 
@@ -47,7 +57,8 @@ public class RePushDesiredState {
     public int rePushAll(UUID mvpUserId, String reason, Provenance provenance, Instant now) {
         int queued = 0;
         for (SyncState listed : operations.statesOf(mvpUserId)) {
-            SyncState locked = operations.lock(mvpUserId, listed.desired().serviceName()).orElseThrow();
+            SyncState locked =
+                    operations.lock(mvpUserId, listed.desired().serviceName()).orElseThrow();
             rePush(locked, reason, provenance, now);
             queued++;
         }

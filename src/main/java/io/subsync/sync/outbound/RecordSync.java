@@ -1,25 +1,23 @@
 package io.subsync.sync.outbound;
 
-import java.lang.management.ManagementFactory;
-
-import io.subsync.linking.LinkAccount;
-import io.subsync.sync.SyncProperties;
-
 import io.subsync.access.Caller;
-import io.subsync.access.Provenance;
-import io.subsync.linking.AccountLink;
-import io.subsync.linking.AccountLinks;
-import io.subsync.sync.DesiredState;
-import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.access.NotYourAccount;
-import io.subsync.sync.PlanMapping;
-import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
+import io.subsync.linking.AccountLink;
+import io.subsync.linking.AccountLinks;
+import io.subsync.linking.LinkAccount;
+import io.subsync.sync.DesiredState;
+import io.subsync.sync.InvalidSyncRequest;
+import io.subsync.sync.PlanMapping;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.SyncProperties;
 import io.subsync.sync.SyncStatus;
+import io.subsync.sync.mapping.PlanMappings;
 import io.subsync.sync.mapping.UnknownPlanMapping;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,11 +44,19 @@ public class RecordSync {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final LinkAccount linkAccount;
-    private final String instance = "request@" + ManagementFactory.getRuntimeMXBean().getName();
+    private final String instance =
+            "request@" + ManagementFactory.getRuntimeMXBean().getName();
 
-    RecordSync(SyncOperations operations, AccountLinks links, PlanMappings mappings, SyncLog audit,
-               DeliverPendingSyncs deliver, SyncProperties properties, TransactionTemplate transactions, Clock clock,
-               LinkAccount linkAccount) {
+    RecordSync(
+            SyncOperations operations,
+            AccountLinks links,
+            PlanMappings mappings,
+            SyncLog audit,
+            DeliverPendingSyncs deliver,
+            SyncProperties properties,
+            TransactionTemplate transactions,
+            Clock clock,
+            LinkAccount linkAccount) {
         this.linkAccount = linkAccount;
         this.operations = operations;
         this.links = links;
@@ -63,7 +69,7 @@ public class RecordSync {
     }
 
     /** What was recorded: the sync id, whether it was already wanted, and the outbox status. */
-    public record Recorded(UUID syncId, boolean alreadyWanted, OutboxStatus status, boolean linked) { }
+    public record Recorded(UUID syncId, boolean alreadyWanted, OutboxStatus status, boolean linked) {}
 
     public SyncAnswer sync(SyncRequest request, Caller caller, String requestId) {
         if (request.mvpUserId() == null) {
@@ -74,9 +80,16 @@ public class RecordSync {
         }
         // The one place a request's text becomes a desired state.
         SyncOperation operation = SyncOperation.fromCode("operation", request.operation());
-        DesiredState asked = DesiredState.of(operation, request.serviceName(), request.planCode(), request.status(),
-                request.startDate(), request.endDate(), request.metadata());
-        Recorded recorded = record(request.mvpUserId(), request.masterUserId(), asked, new Provenance(caller.actor(), requestId));
+        DesiredState asked = DesiredState.of(
+                operation,
+                request.serviceName(),
+                request.planCode(),
+                request.status(),
+                request.startDate(),
+                request.endDate(),
+                request.metadata());
+        Recorded recorded =
+                record(request.mvpUserId(), request.masterUserId(), asked, new Provenance(caller.actor(), requestId));
         return answer(recorded, asked);
     }
 
@@ -93,8 +106,14 @@ public class RecordSync {
         PlanMapping mapping = mappings.find(asked.serviceName(), asked.planCode())
                 .orElseThrow(() -> new UnknownPlanMapping(asked.serviceName(), asked.planCode()));
         // Names are matched case-insensitively; the mapping's spelling is the one kept.
-        DesiredState desired = new DesiredState(asked.operation(), mapping.serviceName(), mapping.planCode(),
-                asked.status(), asked.startDate(), asked.endDate(), asked.metadata());
+        DesiredState desired = new DesiredState(
+                asked.operation(),
+                mapping.serviceName(),
+                mapping.planCode(),
+                asked.status(),
+                asked.startDate(),
+                asked.endDate(),
+                asked.metadata());
         return transactions.execute(tx -> recordInTransaction(mvpUserId, masterUserId, desired, by));
     }
 
@@ -110,11 +129,15 @@ public class RecordSync {
             if (state.isPresent() && operations.wantsAlready(user, desired)) {
                 UUID syncId = state.get().lastSyncId();
                 // A state taken from Master has no outbox row: Master already has it.
-                OutboxStatus status = operations.status(syncId).orElse(
-                        state.get().confirmed() ? OutboxStatus.DELIVERED : OutboxStatus.PENDING);
+                OutboxStatus status = operations
+                        .status(syncId)
+                        .orElse(state.get().confirmed() ? OutboxStatus.DELIVERED : OutboxStatus.PENDING);
                 if (status == OutboxStatus.FAILED && operations.requeue(syncId, now)) {
-                    audit.append(pending(syncId, user, masterUserId, account, desired)
-                            .withError("asked again after it failed: queued for delivery again"), by, now);
+                    audit.append(
+                            pending(syncId, user, masterUserId, account, desired)
+                                    .withError("asked again after it failed: queued for delivery again"),
+                            by,
+                            now);
                     status = OutboxStatus.PENDING;
                 }
                 return new Recorded(syncId, true, status, account.linked());
@@ -122,13 +145,21 @@ public class RecordSync {
             long revision = state.map(SyncState::nextRevision).orElse(1L);
             UUID syncId = UUID.randomUUID();
             if (operations.append(syncId, user, desired, revision, account.linked(), by.actor(), by.requestId(), now)) {
-                audit.append(pending(syncId, user, masterUserId, account, desired)
-                        .withError(account.linked() ? null : "waiting: the account has no linked Master account yet"),
-                        by, now);
+                audit.append(
+                        pending(syncId, user, masterUserId, account, desired)
+                                .withError(
+                                        account.linked()
+                                                ? null
+                                                : "waiting: the account has no linked Master account yet"),
+                        by,
+                        now);
                 if (state.isPresent() && state.get().diverged()) {
                     settleDivergence(user, account, desired.serviceName(), syncId, by, now);
                 }
-                return new Recorded(syncId, false, account.linked() ? OutboxStatus.PENDING : OutboxStatus.WAITING,
+                return new Recorded(
+                        syncId,
+                        false,
+                        account.linked() ? OutboxStatus.PENDING : OutboxStatus.WAITING,
                         account.linked());
             }
         }
@@ -140,35 +171,62 @@ public class RecordSync {
      * found) is the MVP's decision for it: it goes to Master (it superseded the held changes) and the divergence is
      * settled in its favour, audited as a {@code resolve}, so an operator cannot later take Master's older state over it.
      */
-    private void settleDivergence(UUID user, AccountLink account, String serviceName, UUID syncId, Provenance by,
-                                  Instant now) {
+    private void settleDivergence(
+            UUID user, AccountLink account, String serviceName, UUID syncId, Provenance by, Instant now) {
         operations.settleDivergence(user, serviceName, now);
-        audit.append(AuditEntry.resolve(syncId, user, serviceName, Map.of("serviceName", serviceName, "keep", "mvp"),
-                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync " + syncId)
-                .withMasterUser(account.masterUserId().orElse(null)), by, now);
+        audit.append(
+                AuditEntry.resolve(
+                                syncId,
+                                user,
+                                serviceName,
+                                Map.of("serviceName", serviceName, "keep", "mvp"),
+                                "resolved: a new change on the MVP side supersedes the divergence and goes to Master as sync "
+                                        + syncId)
+                        .withMasterUser(account.masterUserId().orElse(null)),
+                by,
+                now);
     }
 
     private SyncAnswer answer(Recorded recorded, DesiredState desired) {
         if (recorded.alreadyWanted() && recorded.status() == OutboxStatus.DELIVERED) {
-            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master already has this state; nothing was sent");
+            return new SyncAnswer(
+                    true,
+                    recorded.syncId(),
+                    SyncStatus.SYNCED.code(),
+                    "Master already has this state; nothing was sent");
         }
         if (!recorded.linked()) {
-            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
+            return new SyncAnswer(
+                    true,
+                    recorded.syncId(),
+                    SyncStatus.PENDING.code(),
                     "Recorded; it will be delivered once the account is linked to a Master account");
         }
         if (!properties.masterConfigured()) {
-            return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(), "Recorded; Master is not configured, it waits as pending");
+            return new SyncAnswer(
+                    true,
+                    recorded.syncId(),
+                    SyncStatus.PENDING.code(),
+                    "Recorded; Master is not configured, it waits as pending");
         }
         if (deliver.deliverNow(recorded.syncId(), instance, properties.inRequestWait())) {
-            return new SyncAnswer(true, recorded.syncId(), SyncStatus.SYNCED.code(), "Master confirmed the "
-                    + desired.operation().code());
+            return new SyncAnswer(
+                    true,
+                    recorded.syncId(),
+                    SyncStatus.SYNCED.code(),
+                    "Master confirmed the " + desired.operation().code());
         }
-        return new SyncAnswer(true, recorded.syncId(), SyncStatus.PENDING.code(),
-                recorded.alreadyWanted() ? "Already queued; it will be delivered" : "Recorded; it will be delivered to Master");
+        return new SyncAnswer(
+                true,
+                recorded.syncId(),
+                SyncStatus.PENDING.code(),
+                recorded.alreadyWanted()
+                        ? "Already queued; it will be delivered"
+                        : "Recorded; it will be delivered to Master");
     }
 
-    private static AuditEntry pending(UUID syncId, UUID user, UUID masterUserId, AccountLink account,
-                                      DesiredState desired) {
+    private static AuditEntry pending(
+            UUID syncId, UUID user, UUID masterUserId, AccountLink account, DesiredState desired) {
         AuditOperation operation = AuditOperation.fromCode(desired.operation().code());
         return AuditEntry.pending(syncId, user, desired.serviceName(), operation, snapshot(user, masterUserId, desired))
                 .withMasterUser(account.masterUserId().orElse(null));

@@ -1,10 +1,10 @@
 package io.subsync.sync.outbound;
 
-import io.subsync.sync.outbound.domain.FailedOperations;
-import io.subsync.sync.outbound.domain.Outbox;
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.SyncLog;
+import io.subsync.sync.outbound.domain.FailedOperations;
+import io.subsync.sync.outbound.domain.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +33,8 @@ public class RetryFailedSyncs {
         Instant now = clock.instant();
         List<UUID> queued = outbox.retryFailed(syncId, mvpUserId, actor, now);
         for (UUID id : queued) {
-            audit.append(AuditEntry.requeued(id, "retry requested: queued for delivery again"), Provenance.of(actor),
-                    now);
+            audit.append(
+                    AuditEntry.requeued(id, "retry requested: queued for delivery again"), Provenance.of(actor), now);
         }
         return queued;
     }

@@ -1,9 +1,9 @@
 package io.subsync.sync.outbound;
 
 import io.subsync.access.Caller;
+import io.subsync.access.NotYourAccount;
 import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
-import io.subsync.access.NotYourAccount;
 import io.subsync.sync.UnknownSync;
 import java.util.List;
 import java.util.UUID;
@@ -20,14 +20,14 @@ public class SyncAccounts {
         this.operations = operations;
     }
 
-    public record Account(AccountLink link, List<SyncState> subscriptions) { }
+    public record Account(AccountLink link, List<SyncState> subscriptions) {}
 
     public Account account(UUID mvpUserId, Caller caller) {
         checkOwner(mvpUserId, caller);
-        AccountLink link = links.find(mvpUserId).orElseThrow(() -> new UnknownSync("no sync account for user " + mvpUserId));
+        AccountLink link =
+                links.find(mvpUserId).orElseThrow(() -> new UnknownSync("no sync account for user " + mvpUserId));
         return new Account(link, operations.statesOf(mvpUserId));
     }
-
 
     private static void checkOwner(UUID mvpUserId, Caller caller) {
         if (!caller.mayActFor(mvpUserId)) {

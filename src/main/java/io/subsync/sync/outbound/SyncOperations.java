@@ -1,10 +1,8 @@
 package io.subsync.sync.outbound;
 
-import java.util.List;
-
 import io.subsync.sync.DesiredState;
-
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +20,15 @@ public interface SyncOperations {
      * the account has no Master link). Undelivered older rows of (user, service) are superseded by it.
      * Returns false when a concurrent first revision won (the caller locks and tries again).
      */
-    boolean append(UUID syncId, UUID mvpUserId, DesiredState desired, long revision, boolean linked, String actor,
-                   String requestId, Instant at);
+    boolean append(
+            UUID syncId,
+            UUID mvpUserId,
+            DesiredState desired,
+            long revision,
+            boolean linked,
+            String actor,
+            String requestId,
+            Instant at);
 
     /** The outbox status of a sync ({@code waiting, pending, delivering, delivered, failed, superseded}). */
     Optional<OutboxStatus> status(UUID syncId);

@@ -3,7 +3,6 @@ package io.subsync.sync.outbound;
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.NotDiverged;
 import io.subsync.sync.SyncStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Per (user, service): the state wanted at Master (its latest revision and sync id) and how far Master has it. */
-public record SyncState(UUID mvpUserId, DesiredState desired, long desiredRevision, UUID lastSyncId,
-                        Optional<Long> syncedRevision, Optional<Instant> syncedAt, SyncStatus syncStatus,
-                        Optional<String> lastError) {
+public record SyncState(
+        UUID mvpUserId,
+        DesiredState desired,
+        long desiredRevision,
+        UUID lastSyncId,
+        Optional<Long> syncedRevision,
+        Optional<Instant> syncedAt,
+        SyncStatus syncStatus,
+        Optional<String> lastError) {
 
     /** Has Master confirmed the latest desired revision? */
     public boolean confirmed() {

@@ -1,18 +1,17 @@
 package io.subsync.sync.outbound;
 
-
-import io.subsync.database.RowSecurity;
-import io.subsync.linking.AccountLinks;
-import io.subsync.sync.mapping.PlanMappings;
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
 import io.subsync.audit.AuditOperation;
 import io.subsync.audit.SyncLog;
+import io.subsync.database.RowSecurity;
+import io.subsync.linking.AccountLinks;
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.tenancy.OwnedSubscription;
 import io.subsync.tenancy.SubscriptionsChanged;
 import io.subsync.tenancy.TenantSubscriptionStates;
-import io.subsync.tenancy.OwnedSubscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -47,8 +46,14 @@ class SyncTenantSubscriptions {
     private final SyncLog audit;
     private final Clock clock;
 
-    SyncTenantSubscriptions(TenantSubscriptionStates states, AccountLinks links, SyncOperations operations,
-                            PlanMappings mappings, RecordSync recordSync, SyncLog audit, Clock clock) {
+    SyncTenantSubscriptions(
+            TenantSubscriptionStates states,
+            AccountLinks links,
+            SyncOperations operations,
+            PlanMappings mappings,
+            RecordSync recordSync,
+            SyncLog audit,
+            Clock clock) {
         this.states = states;
         this.links = links;
         this.operations = operations;
@@ -85,7 +90,8 @@ class SyncTenantSubscriptions {
      */
     private void sync(List<OwnedSubscription> owned, String actor) {
         // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
-        SortedSet<String> owners = owned.stream().map(subscription -> subscription.ownerUserId().toString())
+        SortedSet<String> owners = owned.stream()
+                .map(subscription -> subscription.ownerUserId().toString())
                 .collect(Collectors.toCollection(TreeSet::new));
         Instant now = clock.instant();
         // Only owners with an account row are locked (none is created); linked is read from the locked row.
@@ -97,8 +103,10 @@ class SyncTenantSubscriptions {
             }
         }
         List<OwnedSubscription> inLockOrder = owned.stream()
-                .filter(subscription -> linkedOwners.contains(subscription.ownerUserId().toString()))
-                .sorted(Comparator.comparing((OwnedSubscription subscription) -> subscription.ownerUserId().toString())
+                .filter(subscription ->
+                        linkedOwners.contains(subscription.ownerUserId().toString()))
+                .sorted(Comparator.comparing((OwnedSubscription subscription) ->
+                                subscription.ownerUserId().toString())
                         .thenComparing(OwnedSubscription::productType))
                 .toList();
         for (OwnedSubscription subscription : inLockOrder) {
@@ -109,18 +117,32 @@ class SyncTenantSubscriptions {
                 data.put("planCode", subscription.tier());
                 String why = "no service_plan_mapping for (service '" + subscription.productType() + "', plan '"
                         + subscription.tier() + "'); add it (subsync init) and the next change is synced";
-                audit.append(AuditEntry.failed(subscription.ownerUserId(), subscription.productType(),
-                        AuditOperation.SYNC, data, why), Provenance.of(actor), clock.instant());
-                log.warn("Tenant {}: subscription {}/{} not synced to Master, no plan mapping", subscription.tenantId(),
-                        subscription.productType(), subscription.tier());
+                audit.append(
+                        AuditEntry.failed(
+                                subscription.ownerUserId(), subscription.productType(), AuditOperation.SYNC, data, why),
+                        Provenance.of(actor),
+                        clock.instant());
+                log.warn(
+                        "Tenant {}: subscription {}/{} not synced to Master, no plan mapping",
+                        subscription.tenantId(),
+                        subscription.productType(),
+                        subscription.tier());
                 continue;
             }
             Optional<SyncState> current = operations.lock(subscription.ownerUserId(), subscription.productType());
             Optional<SyncOperation> operation = operation(subscription, current);
             if (operation.isPresent()) {
-                recordSync.recordAs(subscription.ownerUserId(), DesiredState.checked(operation.get(),
-                        subscription.productType(), subscription.tier(), status(subscription), subscription.startedAt(),
-                        subscription.endedAt(), Map.of("tenantId", subscription.tenantId().toString())), Provenance.of(actor));
+                recordSync.recordAs(
+                        subscription.ownerUserId(),
+                        DesiredState.checked(
+                                operation.get(),
+                                subscription.productType(),
+                                subscription.tier(),
+                                status(subscription),
+                                subscription.startedAt(),
+                                subscription.endedAt(),
+                                Map.of("tenantId", subscription.tenantId().toString())),
+                        Provenance.of(actor));
             }
         }
     }

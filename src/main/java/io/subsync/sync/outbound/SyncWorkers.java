@@ -1,7 +1,6 @@
 package io.subsync.sync.outbound;
 
 import io.subsync.sync.SyncProperties;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,8 @@ class SyncWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SyncWorkers.class);
     private final DeliverPendingSyncs deliver;
     private final SyncProperties properties;
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -70,7 +70,10 @@ class SyncWorkers implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                log.error("Sync worker {} failed a round; claimed rows are taken over when their lease expires", worker, e);
+                log.error(
+                        "Sync worker {} failed a round; claimed rows are taken over when their lease expires",
+                        worker,
+                        e);
                 try {
                     Thread.sleep(properties.pollInterval().toMillis());
                 } catch (InterruptedException interrupted) {

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** A desired state as the sync tables hold it: the outbox payload, as it was at that revision. */
 public final class DesiredStateJson {
-    private DesiredStateJson() {
-    }
+    private DesiredStateJson() {}
 
     /** The outbox payload: the desired state as it was at that revision. */
     public static String payload(DesiredState state) {
@@ -19,9 +18,13 @@ public final class DesiredStateJson {
     @SuppressWarnings("unchecked")
     public static DesiredState state(String payload) {
         Map<String, Object> map = Columns.map(payload);
-        return new DesiredState(SyncOperation.valueOf(((String) map.get("operation")).toUpperCase(Locale.ROOT)),
-                (String) map.get("serviceName"), (String) map.get("planCode"), (String) map.get("status"),
-                Columns.instant((String) map.get("startDate")), Columns.instant((String) map.get("endDate")),
+        return new DesiredState(
+                SyncOperation.valueOf(((String) map.get("operation")).toUpperCase(Locale.ROOT)),
+                (String) map.get("serviceName"),
+                (String) map.get("planCode"),
+                (String) map.get("status"),
+                Columns.instant((String) map.get("startDate")),
+                Columns.instant((String) map.get("endDate")),
                 (Map<String, Object>) map.get("metadata"));
     }
 }

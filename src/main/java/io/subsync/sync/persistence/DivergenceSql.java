@@ -18,18 +18,23 @@ public final class DivergenceSql {
     /** Who found a divergence that a change from Master (a webhook) brought, as listed for an operator. */
     public static final String INBOUND_CHANGE = "inbound change";
 
-    private DivergenceSql() {
-    }
+    private DivergenceSql() {}
 
     /**
      * An open divergence of (user, service) as recorded. The JSON is that of {@code sync_divergences}:
      * {@code differences} an array of {@code {field, confirmed, master}}, {@code confirmedData} and {@code masterData}
      * Master's states (null when unknown).
      */
-    public record Found(UUID mvpUserId, String serviceName, UUID masterUserId, String masterServiceId,
-                        String differences, String confirmedData, String masterData, String detectedBy,
-                        Instant detectedAt) {
-    }
+    public record Found(
+            UUID mvpUserId,
+            String serviceName,
+            UUID masterUserId,
+            String masterServiceId,
+            String differences,
+            String confirmedData,
+            String masterData,
+            String detectedBy,
+            Instant detectedAt) {}
 
     /**
      * Records the divergence (replacing one recorded before for the pair) and marks the state row, if there is one,
@@ -46,18 +51,22 @@ public final class DivergenceSql {
                             master_service_id = EXCLUDED.master_service_id, differences = EXCLUDED.differences,
                             confirmed_data = EXCLUDED.confirmed_data, master_data = EXCLUDED.master_data,
                             detected_at = EXCLUDED.detected_at, detected_by = EXCLUDED.detected_by""")
-                .param("user", found.mvpUserId()).param("service", found.serviceName())
+                .param("user", found.mvpUserId())
+                .param("service", found.serviceName())
                 .param("master", found.masterUserId(), Types.OTHER)
                 .param("serviceId", found.masterServiceId(), Types.VARCHAR)
                 .param("differences", found.differences())
                 .param("confirmed", found.confirmedData(), Types.VARCHAR)
                 .param("masterData", found.masterData(), Types.VARCHAR)
-                .param("at", time(found.detectedAt())).param("by", found.detectedBy())
+                .param("at", time(found.detectedAt()))
+                .param("by", found.detectedBy())
                 .update();
         jdbc.sql("""
                         UPDATE subscription_sync_state SET sync_status = 'diverged', last_error = :error
                         WHERE mvp_user_id = :user AND service_name = :service""")
-                .param("error", error).param("user", found.mvpUserId()).param("service", found.serviceName())
+                .param("error", error)
+                .param("user", found.mvpUserId())
+                .param("service", found.serviceName())
                 .update();
     }
 
@@ -70,16 +79,18 @@ public final class DivergenceSql {
                         UPDATE subscription_sync_state
                         SET last_error = NULL,
                             sync_status = CASE WHEN sync_status = 'diverged' THEN 'pending' ELSE sync_status END
-                        WHERE mvp_user_id = :user AND service_name = :service""")
-                .param("user", mvpUserId).param("service", serviceName)
-                .update();
+                        WHERE mvp_user_id = :user AND service_name = :service""").param("user", mvpUserId).param("service", serviceName).update();
         return forgetDrift(jdbc, mvpUserId, serviceName);
     }
 
     /** Master's state taken, or the divergence cleared: the divergence recorded for the pair is settled. */
     public static boolean forgetDrift(JdbcClient jdbc, UUID mvpUserId, String serviceName) {
-        return jdbc.sql("DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
-                .param("user", mvpUserId).param("service", serviceName).update() > 0;
+        return jdbc.sql(
+                                "DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
+                        .param("user", mvpUserId)
+                        .param("service", serviceName)
+                        .update()
+                > 0;
     }
 
     /** The account's status from its subscriptions': diverged while any is, synced once all are. */
@@ -98,7 +109,9 @@ public final class DivergenceSql {
                             last_sync_at = CASE WHEN :synced THEN CAST(:at AS timestamptz) ELSE a.last_sync_at END,
                             updated_at = :at
                         WHERE a.mvp_user_id = :user""")
-                .param("error", lastError, Types.VARCHAR).param("synced", synced).param("at", time(at))
+                .param("error", lastError, Types.VARCHAR)
+                .param("synced", synced)
+                .param("at", time(at))
                 .param("user", mvpUserId)
                 .update();
     }

@@ -1,13 +1,10 @@
 package io.subsync.sync.persistence;
 
-import java.sql.Types;
-import java.util.Optional;
-
-import io.subsync.database.Columns;
-
 import static io.subsync.database.Columns.time;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,19 +40,22 @@ public final class Superseding {
 
     private static final String PAIR = "o.mvp_user_id = :user AND o.service_name = :service";
 
-    private Superseding() {
-    }
+    private Superseding() {}
 
     /** Who supersedes, and why, for the audit row. */
-    public record Cause(String reason, String actor, String requestId, Instant at) { }
+    public record Cause(String reason, String actor, String requestId, Instant at) {}
 
     /**
      * The undelivered ({@code waiting, pending}) rows of (user, service) older than {@code revision} are superseded
      * by {@code by} (a newer outbox row, or Master's change when Master's state is taken); returns how many.
      */
-    public static int undelivered(JdbcClient jdbc, UUID mvpUserId, String serviceName, long revision, UUID by, Cause cause) {
+    public static int undelivered(
+            JdbcClient jdbc, UUID mvpUserId, String serviceName, long revision, UUID by, Cause cause) {
         return run(jdbc, PAIR + " AND o.status IN ('waiting', 'pending') AND o.revision < :revision", by, cause)
-                .param("user", mvpUserId).param("service", serviceName).param("revision", revision).update();
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .param("revision", revision)
+                .update();
     }
 
     /**
@@ -68,7 +68,11 @@ public final class Superseding {
                 AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                               AND n.service_name = o.service_name AND n.revision > o.revision
                               AND n.status IN ('waiting', 'pending'))""", null, cause)
-                .param("id", syncId).param("worker", worker).param("attempt", attempt).update() > 0;
+                        .param("id", syncId)
+                        .param("worker", worker)
+                        .param("attempt", attempt)
+                        .update()
+                > 0;
     }
 
     /**
@@ -80,12 +84,16 @@ public final class Superseding {
                 o.status = 'failed' AND (CAST(:user AS uuid) IS NULL OR o.mvp_user_id = CAST(:user AS uuid))
                 AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                               AND n.service_name = o.service_name AND n.revision > o.revision)""", null, cause)
-                .param("user", mvpUserId.orElse(null), Types.OTHER).update();
+                .param("user", mvpUserId.orElse(null), Types.OTHER)
+                .update();
     }
 
     private static JdbcClient.StatementSpec run(JdbcClient jdbc, String rows, UUID by, Cause cause) {
-        return jdbc.sql(SUPERSEDE.replace("{rows}", rows)).param("by", by, Types.OTHER)
-                .param("reason", cause.reason()).param("actor", cause.actor()).param("requestId", cause.requestId())
+        return jdbc.sql(SUPERSEDE.replace("{rows}", rows))
+                .param("by", by, Types.OTHER)
+                .param("reason", cause.reason())
+                .param("actor", cause.actor())
+                .param("requestId", cause.requestId())
                 .param("at", time(cause.at()));
     }
 }

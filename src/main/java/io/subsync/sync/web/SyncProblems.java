@@ -1,9 +1,9 @@
 package io.subsync.sync.web;
 
+import io.subsync.problems.Problems;
 import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.sync.NotDiverged;
 import io.subsync.sync.UnknownSync;
-import io.subsync.problems.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

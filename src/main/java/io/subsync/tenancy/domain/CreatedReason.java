@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Why a subscription exists or changed; stored as lower-case codes in {@code created_reason} and the history. */
 public enum CreatedReason {
-    TENANT_CREATED, PRODUCT_ENABLED, PLAN_CHANGED, SYNC_ON_READ, RECONCILE, TIER_FALLBACK, MANUAL, PRODUCT_DISABLED;
+    TENANT_CREATED,
+    PRODUCT_ENABLED,
+    PLAN_CHANGED,
+    SYNC_ON_READ,
+    RECONCILE,
+    TIER_FALLBACK,
+    MANUAL,
+    PRODUCT_DISABLED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,12 @@ import java.time.Instant;
  * {@code reactivated}), between which plans and statuses, why, by whom and when. Plans are named as the catalogue
  * names them; {@code fromPlan} and {@code fromStatus} are null for {@code created}.
  */
-public record SubscriptionChange(String change, String fromPlan, String toPlan, String fromStatus, String toStatus,
-                                 String reason, String actor, Instant changedAt) {
-}
+public record SubscriptionChange(
+        String change,
+        String fromPlan,
+        String toPlan,
+        String fromStatus,
+        String toStatus,
+        String reason,
+        String actor,
+        Instant changedAt) {}

@@ -1,7 +1,6 @@
 package io.subsync.tenancy.domain;
 
 import io.subsync.tenancy.TenantId;
-
 import java.util.List;
 import java.util.UUID;
 

@@ -1,17 +1,15 @@
 package io.subsync.tenancy.domain;
 
-import java.util.Set;
-import java.util.UUID;
-
+import io.subsync.catalog.ProductCode;
 import io.subsync.tenancy.OwnedSubscription;
 import io.subsync.tenancy.ReconcileOutcome;
 import io.subsync.tenancy.TenantId;
-
-import io.subsync.catalog.ProductCode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The tenants' subscriptions. {@link #reconcile} is the one reconciliation: every enabled product (and the platform)
@@ -54,5 +52,5 @@ public interface Subscriptions {
     }
 
     /** A tenant's listing; {@code outcome} says what the reconciliation part did. */
-    record Listing(List<SubscriptionView> subscriptions, ReconcileOutcome outcome, boolean raced) { }
+    record Listing(List<SubscriptionView> subscriptions, ReconcileOutcome outcome, boolean raced) {}
 }

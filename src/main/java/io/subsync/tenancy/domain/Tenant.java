@@ -1,9 +1,8 @@
 package io.subsync.tenancy.domain;
 
-import io.subsync.tenancy.TenantId;
-
 import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
+import io.subsync.tenancy.TenantId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +16,14 @@ import java.util.UUID;
  * A customer organisation: its platform plan and the products it switched on. Changes go through
  * {@link #change(TenantPatch, Instant)}, which says what was switched so the subscriptions can follow.
  */
-public record Tenant(TenantId id, String name, Tier plan, Optional<UUID> ownerUserId, Map<ProductCode, Boolean> products,
-                     Instant createdAt, Instant updatedAt) {
+public record Tenant(
+        TenantId id,
+        String name,
+        Tier plan,
+        Optional<UUID> ownerUserId,
+        Map<ProductCode, Boolean> products,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Tenant {
         name = checkName(name);
@@ -26,8 +31,8 @@ public record Tenant(TenantId id, String name, Tier plan, Optional<UUID> ownerUs
     }
 
     /** A new tenant with the given products switched; products not named are off. */
-    public static Tenant open(TenantId id, String name, Tier plan, Optional<UUID> owner,
-                              Map<ProductCode, Boolean> products, Instant at) {
+    public static Tenant open(
+            TenantId id, String name, Tier plan, Optional<UUID> owner, Map<ProductCode, Boolean> products, Instant at) {
         if (plan == null) {
             throw new InvalidTenantValue("plan", "is required: one of trial, starter, pro, enterprise");
         }
@@ -49,8 +54,14 @@ public record Tenant(TenantId id, String name, Tier plan, Optional<UUID> ownerUs
             switched.put(code, enabled);
         });
         Tier newPlan = patch.plan().orElse(plan);
-        Tenant changed = new Tenant(id, patch.name().orElse(name), newPlan,
-                patch.ownerUserId().isPresent() ? patch.ownerUserId() : ownerUserId, switched, createdAt, at);
+        Tenant changed = new Tenant(
+                id,
+                patch.name().orElse(name),
+                newPlan,
+                patch.ownerUserId().isPresent() ? patch.ownerUserId() : ownerUserId,
+                switched,
+                createdAt,
+                at);
         return new TenantChange(changed, on, off, newPlan != plan);
     }
 
@@ -73,8 +84,8 @@ public record Tenant(TenantId id, String name, Tier plan, Optional<UUID> ownerUs
     }
 
     /** What a change did: the tenant after it, products switched on and off, and whether the plan moved. */
-    public record TenantChange(Tenant tenant, Set<ProductCode> switchedOn, Set<ProductCode> switchedOff,
-                               boolean planChanged) {
+    public record TenantChange(
+            Tenant tenant, Set<ProductCode> switchedOn, Set<ProductCode> switchedOff, boolean planChanged) {
         public boolean touchesSubscriptions() {
             return planChanged || !switchedOn.isEmpty() || !switchedOff.isEmpty();
         }

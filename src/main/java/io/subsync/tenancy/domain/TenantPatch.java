@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A partial change of a tenant: only what is present changes; only the products named are switched. */
-public record TenantPatch(Optional<String> name, Optional<Tier> plan, Optional<UUID> ownerUserId,
-                          Map<ProductCode, Boolean> products) {
+public record TenantPatch(
+        Optional<String> name, Optional<Tier> plan, Optional<UUID> ownerUserId, Map<ProductCode, Boolean> products) {
     public TenantPatch {
         products = Map.copyOf(products);
     }

@@ -1,7 +1,6 @@
 package io.subsync.tenancy.domain;
 
 import io.subsync.tenancy.TenantId;
-
 import java.util.UUID;
 
 /** The tenant has no subscription with this id (it may be another tenant's). */

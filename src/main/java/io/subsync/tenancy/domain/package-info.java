@@ -1,4 +1,2 @@
 /** Tenants, their product switches and subscriptions, in plain Java. */
 package io.subsync.tenancy.domain;
-
-import io.subsync.tenancy.Tenants;

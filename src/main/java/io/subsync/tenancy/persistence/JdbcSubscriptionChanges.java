@@ -1,8 +1,8 @@
 package io.subsync.tenancy.persistence;
 
+import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.domain.SubscriptionChange;
 import io.subsync.tenancy.domain.SubscriptionChanges;
-import io.subsync.tenancy.TenantId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -34,9 +34,14 @@ class JdbcSubscriptionChanges implements SubscriptionChanges {
                 .param("subscription", subscription)
                 .param("tenant", tenant.value())
                 .param("limit", limit)
-                .query((rs, row) -> new SubscriptionChange(rs.getString("change"), rs.getString("from_plan"),
-                        rs.getString("to_plan"), rs.getString("from_status"), rs.getString("to_status"),
-                        rs.getString("reason"), rs.getString("actor"),
+                .query((rs, row) -> new SubscriptionChange(
+                        rs.getString("change"),
+                        rs.getString("from_plan"),
+                        rs.getString("to_plan"),
+                        rs.getString("from_status"),
+                        rs.getString("to_status"),
+                        rs.getString("reason"),
+                        rs.getString("actor"),
                         rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
                 .list();
     }

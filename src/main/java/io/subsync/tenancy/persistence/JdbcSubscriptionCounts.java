@@ -1,7 +1,7 @@
 package io.subsync.tenancy.persistence;
 
-import io.subsync.tenancy.domain.SubscriptionCounts;
 import io.subsync.tenancy.SubscriptionFigures;
+import io.subsync.tenancy.domain.SubscriptionCounts;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,21 +26,19 @@ class JdbcSubscriptionCounts implements SubscriptionCounts {
                                count(*) FILTER (WHERE auto_created) AS auto_created,
                                count(*) FILTER (WHERE NOT auto_created) AS manual
                         FROM tenant_subscriptions
-                        WHERE status = 'active'""")
-                .query((ResultSet rs) -> {
-                    totals[0] = rs.getLong("tenants");
-                    totals[1] = rs.getLong("auto_created");
-                    totals[2] = rs.getLong("manual");
-                });
+                        WHERE status = 'active'""").query((ResultSet rs) -> {
+            totals[0] = rs.getLong("tenants");
+            totals[1] = rs.getLong("auto_created");
+            totals[2] = rs.getLong("manual");
+        });
         jdbc.sql("""
                         SELECT created_reason, count(*) AS n
                         FROM tenant_subscriptions
                         WHERE status = 'active'
                         GROUP BY created_reason
-                        ORDER BY n DESC, created_reason""")
-                .query((ResultSet rs) -> {
-                    byReason.put(rs.getString("created_reason"), rs.getLong("n"));
-                });
+                        ORDER BY n DESC, created_reason""").query((ResultSet rs) -> {
+            byReason.put(rs.getString("created_reason"), rs.getLong("n"));
+        });
         return new SubscriptionFigures(totals[0], totals[1], totals[2], byReason);
     }
 }

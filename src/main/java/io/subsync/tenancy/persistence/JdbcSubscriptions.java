@@ -1,14 +1,12 @@
 package io.subsync.tenancy.persistence;
 
-import io.subsync.tenancy.OwnedSubscription;
-import io.subsync.tenancy.domain.CreatedReason;
-import java.util.Set;
-
 import io.subsync.catalog.ProductCode;
+import io.subsync.tenancy.OwnedSubscription;
 import io.subsync.tenancy.ReconcileOutcome;
+import io.subsync.tenancy.TenantId;
+import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
-import io.subsync.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Subscriptions in {@code tenant_subscriptions}; the history table is written by the table's trigger. */
 @Repository
 class JdbcSubscriptions implements Subscriptions {
-    private static final TypeReference<List<String>> FEATURES = new TypeReference<>() { };
+    private static final TypeReference<List<String>> FEATURES = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String reconcileOne = TenancySql.reconcile(TenancySql.ONE_TENANT);
@@ -48,18 +47,23 @@ class JdbcSubscriptions implements Subscriptions {
         }
         List<ReconcileOutcome.Created> created = new ArrayList<>();
         List<ReconcileOutcome.Skipped> skipped = new ArrayList<>();
-        statement.param("platformReason", reasons.platform().code())
+        statement
+                .param("platformReason", reasons.platform().code())
                 .param("productReason", reasons.product().code())
                 .param("actor", actor)
                 .param("now", time(at))
                 .query((ResultSet rs) -> {
                     UUID tenantId = rs.getObject("tenant_id", UUID.class);
                     if ("created".equals(rs.getString("outcome"))) {
-                        created.add(new ReconcileOutcome.Created(rs.getObject("id", UUID.class), tenantId,
-                                rs.getString("product_type"), rs.getString("tier"), rs.getString("created_reason")));
+                        created.add(new ReconcileOutcome.Created(
+                                rs.getObject("id", UUID.class),
+                                tenantId,
+                                rs.getString("product_type"),
+                                rs.getString("tier"),
+                                rs.getString("created_reason")));
                     } else {
-                        skipped.add(new ReconcileOutcome.Skipped(tenantId, rs.getString("product_type"),
-                                rs.getString("tenant_tier")));
+                        skipped.add(new ReconcileOutcome.Skipped(
+                                tenantId, rs.getString("product_type"), rs.getString("tenant_tier")));
                     }
                 });
         return new ReconcileOutcome(created, skipped);
@@ -84,12 +88,17 @@ class JdbcSubscriptions implements Subscriptions {
                             SubscriptionView view = view(rs);
                             views.add(view);
                             if (rs.getBoolean("just_created")) {
-                                created.add(new ReconcileOutcome.Created(view.id(), tenant.value(), view.productType(),
-                                        view.tier(), view.createdReason()));
+                                created.add(new ReconcileOutcome.Created(
+                                        view.id(),
+                                        tenant.value(),
+                                        view.productType(),
+                                        view.tier(),
+                                        view.createdReason()));
                             }
                         }
-                        case "skipped" -> skipped.add(new ReconcileOutcome.Skipped(tenant.value(),
-                                rs.getString("product_type"), rs.getString("tier")));
+                        case "skipped" ->
+                            skipped.add(new ReconcileOutcome.Skipped(
+                                    tenant.value(), rs.getString("product_type"), rs.getString("tier")));
                         default -> raced[0] = true;
                     }
                 });
@@ -98,7 +107,10 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public List<SubscriptionView> list(TenantId tenant) {
-        return jdbc.sql(list).param("tenantId", tenant.value()).query((rs, row) -> view(rs)).list();
+        return jdbc.sql(list)
+                .param("tenantId", tenant.value())
+                .query((rs, row) -> view(rs))
+                .list();
     }
 
     @Override
@@ -200,20 +212,35 @@ class JdbcSubscriptions implements Subscriptions {
                         WHERE %s AND t.owner_user_id IS NOT NULL
                         ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""".formatted(where))
                 .param(name, value)
-                .query((rs, row) -> new OwnedSubscription(rs.getObject("tenant_id", UUID.class),
-                        rs.getObject("owner_user_id", UUID.class), rs.getString("product_type"), rs.getString("tier"),
-                        rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("ended_at", OffsetDateTime.class) == null ? null
+                .query((rs, row) -> new OwnedSubscription(
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("owner_user_id", UUID.class),
+                        rs.getString("product_type"),
+                        rs.getString("tier"),
+                        rs.getString("status"),
+                        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ended_at", OffsetDateTime.class) == null
+                                ? null
                                 : rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     private SubscriptionView view(ResultSet rs) throws SQLException {
-        return new SubscriptionView(rs.getObject("id", UUID.class), rs.getString("product_type"),
-                rs.getString("product_name"), rs.getString("badge"), rs.getObject("plan_id", UUID.class),
-                rs.getString("plan_name"), rs.getString("tier"), rs.getString("status"), rs.getBigDecimal("price"),
-                rs.getString("currency"), rs.getString("billing_cycle"), json.readValue(rs.getString("features"), FEATURES),
-                rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getBoolean("auto_created"),
+        return new SubscriptionView(
+                rs.getObject("id", UUID.class),
+                rs.getString("product_type"),
+                rs.getString("product_name"),
+                rs.getString("badge"),
+                rs.getObject("plan_id", UUID.class),
+                rs.getString("plan_name"),
+                rs.getString("tier"),
+                rs.getString("status"),
+                rs.getBigDecimal("price"),
+                rs.getString("currency"),
+                rs.getString("billing_cycle"),
+                json.readValue(rs.getString("features"), FEATURES),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("auto_created"),
                 rs.getString("created_reason"));
     }
 

@@ -1,14 +1,13 @@
 package io.subsync.tenancy.persistence;
 
-import java.sql.Types;
-
 import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
-import io.subsync.tenancy.domain.Tenant;
-import io.subsync.tenancy.domain.TenantAlreadyExists;
 import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.Tenants;
+import io.subsync.tenancy.domain.Tenant;
+import io.subsync.tenancy.domain.TenantAlreadyExists;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,11 +40,16 @@ class JdbcTenants implements Tenants {
     }
 
     private Optional<Tenant> read(TenantId id, String lock) {
-        record Row(String name, String plan, UUID owner, OffsetDateTime createdAt, OffsetDateTime updatedAt) { }
-        Optional<Row> row = jdbc.sql("SELECT name, plan, owner_user_id, created_at, updated_at FROM tenants WHERE id = :id" + lock)
+        record Row(String name, String plan, UUID owner, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+        Optional<Row> row = jdbc.sql(
+                        "SELECT name, plan, owner_user_id, created_at, updated_at FROM tenants WHERE id = :id" + lock)
                 .param("id", id.value())
-                .query((rs, n) -> new Row(rs.getString("name"), rs.getString("plan"), rs.getObject("owner_user_id", UUID.class),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)))
+                .query((rs, n) -> new Row(
+                        rs.getString("name"),
+                        rs.getString("plan"),
+                        rs.getObject("owner_user_id", UUID.class),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -56,14 +60,18 @@ class JdbcTenants implements Tenants {
                         FROM products p
                         LEFT JOIN tenant_products tp ON tp.product_code = p.code AND tp.tenant_id = :id
                         WHERE p.kind = 'product'
-                        ORDER BY p.created_at, p.code""")
-                .param("id", id.value())
-                .query((ResultSet rs) -> {
-                    products.put(new ProductCode(rs.getString("code")), rs.getBoolean("enabled"));
-                });
+                        ORDER BY p.created_at, p.code""").param("id", id.value()).query((ResultSet rs) -> {
+            products.put(new ProductCode(rs.getString("code")), rs.getBoolean("enabled"));
+        });
         Row r = row.get();
-        return Optional.of(new Tenant(id, r.name(), Tier.valueOf(r.plan().toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(r.owner()), products, r.createdAt().toInstant(), r.updatedAt().toInstant()));
+        return Optional.of(new Tenant(
+                id,
+                r.name(),
+                Tier.valueOf(r.plan().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(r.owner()),
+                products,
+                r.createdAt().toInstant(),
+                r.updatedAt().toInstant()));
     }
 
     @Override
@@ -86,7 +94,8 @@ class JdbcTenants implements Tenants {
 
     @Override
     public void save(Tenant tenant, Set<ProductCode> switched) {
-        jdbc.sql("UPDATE tenants SET name = :name, plan = :plan, owner_user_id = :owner, updated_at = :at WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE tenants SET name = :name, plan = :plan, owner_user_id = :owner, updated_at = :at WHERE id = :id")
                 .param("id", tenant.id().value())
                 .param("name", tenant.name())
                 .param("plan", tenant.plan().code())

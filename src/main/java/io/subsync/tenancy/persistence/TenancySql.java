@@ -1,9 +1,6 @@
 package io.subsync.tenancy.persistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.subsync.database.SqlResource;
 
 /**
  * The reconciliation's SQL, kept in {@code sql/tenancy/*.sql} so the benchmark runs exactly the statements the
@@ -13,8 +10,7 @@ final class TenancySql {
     public static final String ONE_TENANT = "t.id = :tenantId";
     public static final String ALL_TENANTS = "TRUE";
 
-    private TenancySql() {
-    }
+    private TenancySql() {}
 
     /** The reconcile statement for a scope: creates what is missing, returns what it created and skipped. */
     public static String reconcile(String scope) {
@@ -36,13 +32,6 @@ final class TenancySql {
     }
 
     static String load(String name) {
-        try (InputStream in = TenancySql.class.getResourceAsStream("/sql/tenancy/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing SQL resource sql/tenancy/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SqlResource.load("sql/tenancy/" + name);
     }
 }

@@ -2,9 +2,9 @@ package io.subsync.tenancy.web;
 
 import io.subsync.access.Caller;
 import io.subsync.tenancy.ListSubscriptions;
+import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.domain.NoTenantInToken;
 import io.subsync.tenancy.domain.SubscriptionView;
-import io.subsync.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,15 +25,41 @@ class SubscriptionController {
         this.listSubscriptions = listSubscriptions;
     }
 
-    record SubscriptionsView(UUID tenantId, List<Item> subscriptions) { }
+    record SubscriptionsView(UUID tenantId, List<Item> subscriptions) {}
 
-    record Item(UUID id, String productType, String productName, String badge, UUID planId, String planName,
-                String tier, String status, String price, String currency, String billingCycle, List<String> features,
-                Instant startedAt, boolean autoCreated, String createdReason) {
+    record Item(
+            UUID id,
+            String productType,
+            String productName,
+            String badge,
+            UUID planId,
+            String planName,
+            String tier,
+            String status,
+            String price,
+            String currency,
+            String billingCycle,
+            List<String> features,
+            Instant startedAt,
+            boolean autoCreated,
+            String createdReason) {
         static Item of(SubscriptionView v) {
-            return new Item(v.id(), v.productType(), v.productName(), v.badge(), v.planId(), v.planName(), v.tier(),
-                    v.status(), v.price().toPlainString(), v.currency(), v.billingCycle(), v.features(), v.startedAt(),
-                    v.autoCreated(), v.createdReason());
+            return new Item(
+                    v.id(),
+                    v.productType(),
+                    v.productName(),
+                    v.badge(),
+                    v.planId(),
+                    v.planName(),
+                    v.tier(),
+                    v.status(),
+                    v.price().toPlainString(),
+                    v.currency(),
+                    v.billingCycle(),
+                    v.features(),
+                    v.startedAt(),
+                    v.autoCreated(),
+                    v.createdReason());
         }
     }
 
@@ -50,7 +76,10 @@ class SubscriptionController {
     }
 
     private SubscriptionsView list(UUID tenant, Caller caller) {
-        return new SubscriptionsView(tenant, listSubscriptions.of(new TenantId(tenant), caller.actor()).stream()
-                .map(Item::of).toList());
+        return new SubscriptionsView(
+                tenant,
+                listSubscriptions.of(new TenantId(tenant), caller.actor()).stream()
+                        .map(Item::of)
+                        .toList());
     }
 }

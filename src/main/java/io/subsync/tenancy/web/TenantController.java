@@ -4,9 +4,9 @@ import io.subsync.access.Caller;
 import io.subsync.tenancy.ChangeTenant;
 import io.subsync.tenancy.OpenTenant;
 import io.subsync.tenancy.TenantDraft;
-import io.subsync.tenancy.domain.Tenant;
 import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.Tenants;
+import io.subsync.tenancy.domain.Tenant;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,17 +38,29 @@ class TenantController {
         this.tenants = tenants;
     }
 
-    record NewTenantBody(UUID id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products) { }
+    record NewTenantBody(UUID id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products) {}
 
-    record TenantChangeBody(String name, String plan, UUID ownerUserId, Map<String, Boolean> products) { }
+    record TenantChangeBody(String name, String plan, UUID ownerUserId, Map<String, Boolean> products) {}
 
-    record TenantView(UUID id, String name, String plan, UUID ownerUserId, Map<String, Boolean> products,
-                      Instant createdAt, Instant updatedAt) {
+    record TenantView(
+            UUID id,
+            String name,
+            String plan,
+            UUID ownerUserId,
+            Map<String, Boolean> products,
+            Instant createdAt,
+            Instant updatedAt) {
         static TenantView of(Tenant tenant) {
             Map<String, Boolean> products = new LinkedHashMap<>();
             tenant.products().forEach((code, enabled) -> products.put(code.value(), enabled));
-            return new TenantView(tenant.id().value(), tenant.name(), tenant.plan().code(),
-                    tenant.ownerUserId().orElse(null), products, tenant.createdAt(), tenant.updatedAt());
+            return new TenantView(
+                    tenant.id().value(),
+                    tenant.name(),
+                    tenant.plan().code(),
+                    tenant.ownerUserId().orElse(null),
+                    products,
+                    tenant.createdAt(),
+                    tenant.updatedAt());
         }
     }
 
@@ -68,7 +80,12 @@ class TenantController {
 
     @PatchMapping("/api/tenants/{id}")
     TenantView change(@PathVariable UUID id, @RequestBody TenantChangeBody body, @AuthenticationPrincipal Jwt jwt) {
-        return TenantView.of(changeTenant.change(new TenantId(id), body.name(), body.plan(), body.ownerUserId(),
-                body.products(), Caller.of(jwt).actor()));
+        return TenantView.of(changeTenant.change(
+                new TenantId(id),
+                body.name(),
+                body.plan(),
+                body.ownerUserId(),
+                body.products(),
+                Caller.of(jwt).actor()));
     }
 }

@@ -4,10 +4,10 @@ import io.subsync.access.Caller;
 import io.subsync.problems.PageController;
 import io.subsync.tenancy.ListSubscriptionHistory;
 import io.subsync.tenancy.ListSubscriptions;
-import io.subsync.tenancy.domain.NoTenantInToken;
-import io.subsync.tenancy.domain.SubscriptionChange;
 import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.Tenants;
+import io.subsync.tenancy.domain.NoTenantInToken;
+import io.subsync.tenancy.domain.SubscriptionChange;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +39,10 @@ class TenantPages {
     record HistoryRow(String change, String plans, String reason, String actor, String when) {
         static HistoryRow of(SubscriptionChange c) {
             String plans = c.fromPlan() == null || c.fromPlan().equals(c.toPlan())
-                    ? nullToDash(c.toPlan()) : c.fromPlan() + " → " + nullToDash(c.toPlan());
-            return new HistoryRow(c.change().replace('_', ' '), plans, c.reason(), c.actor(),
-                    SubscriptionCard.when(c.changedAt()));
+                    ? nullToDash(c.toPlan())
+                    : c.fromPlan() + " → " + nullToDash(c.toPlan());
+            return new HistoryRow(
+                    c.change().replace('_', ' '), plans, c.reason(), c.actor(), SubscriptionCard.when(c.changedAt()));
         }
 
         private static String nullToDash(String value) {
@@ -54,10 +55,16 @@ class TenantPages {
         Caller caller = Caller.of(jwt);
         TenantId tenant = tenantOf(caller);
         List<SubscriptionCard> cards = listSubscriptions.of(tenant, caller.actor()).stream()
-                .map(SubscriptionCard::of).toList();
-        model.addAttribute("tenantName", tenants.find(tenant).orElseThrow(() -> new UnknownTenant(tenant)).name());
+                .map(SubscriptionCard::of)
+                .toList();
+        model.addAttribute(
+                "tenantName",
+                tenants.find(tenant)
+                        .orElseThrow(() -> new UnknownTenant(tenant))
+                        .name());
         model.addAttribute("cards", cards);
-        model.addAttribute("who", jwt.getClaimAsString("email") != null ? jwt.getClaimAsString("email") : caller.subject());
+        model.addAttribute(
+                "who", jwt.getClaimAsString("email") != null ? jwt.getClaimAsString("email") : caller.subject());
         return "tenant/subscriptions";
     }
 
@@ -65,7 +72,8 @@ class TenantPages {
     String history(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt, Model model) {
         TenantId tenant = tenantOf(Caller.of(jwt));
         model.addAttribute("subscriptionId", id);
-        model.addAttribute("rows", listHistory.of(tenant, id).stream().map(HistoryRow::of).toList());
+        model.addAttribute(
+                "rows", listHistory.of(tenant, id).stream().map(HistoryRow::of).toList());
         model.addAttribute("limit", ListSubscriptionHistory.LIMIT);
         return "partials/subscription-history :: panel";
     }

@@ -33,7 +33,9 @@ class SignInIntegrationTests extends IntegrationTest {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/tenant/subscriptions");
         String cookie = page.setCookie(Pages.SESSION).orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=").doesNotContain("Secure");
+        assertThat(cookie)
+                .contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=")
+                .doesNotContain("Secure");
         assertThat(page.cookieValue(Pages.SESSION)).contains(token);
         assertThat(pages.signedIn("/tenant/subscriptions", token).status()).isEqualTo(200);
     }
@@ -51,14 +53,16 @@ class SignInIntegrationTests extends IntegrationTest {
         Pages.Page page = pages.get("/login?token=" + Tokens.expiredUserOf(tenant));
 
         assertThat(page.status()).isEqualTo(401);
-        assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("This token has expired").doesNotContain("Exception", "at io.subsync");
         assertThat(page.setCookie(Pages.SESSION)).isEmpty();
     }
 
     @Test
     void aTokenSignedWithAnotherSecretIsRefused() {
-        Pages.Page page = pages.get("/login?token=" + Tokens.signedWith("another-secret-0123456789abcdefghijklmnop", tenant));
+        Pages.Page page =
+                pages.get("/login?token=" + Tokens.signedWith("another-secret-0123456789abcdefghijklmnop", tenant));
 
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.body()).contains("This token was refused");
@@ -87,8 +91,8 @@ class SignInIntegrationTests extends IntegrationTest {
         Pages.Page form = pages.get("/login");
         String csrfCookie = "XSRF-TOKEN=" + form.cookieValue("XSRF-TOKEN").orElseThrow();
 
-        Pages.Page page = pages.postForm("/login", List.of(csrfCookie),
-                Map.of("token", Tokens.userOf(tenant), "_csrf", form.csrfField()));
+        Pages.Page page = pages.postForm(
+                "/login", List.of(csrfCookie), Map.of("token", Tokens.userOf(tenant), "_csrf", form.csrfField()));
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/tenant/subscriptions");
@@ -118,14 +122,15 @@ class SignInIntegrationTests extends IntegrationTest {
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/login?expired");
-        assertThat(page.setCookie(Pages.SESSION)).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
+        assertThat(page.setCookie(Pages.SESSION))
+                .hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
         assertThat(pages.get("/login?expired").body()).contains("Your session has ended");
     }
 
     @Test
     void anHtmxRequestWithoutASessionIsToldWhereToGoInsteadOfRedirected() {
-        Pages.Page page = pages.get("/tenant/subscriptions/" + UUID.randomUUID() + "/history", List.of(),
-                "HX-Request", "true");
+        Pages.Page page =
+                pages.get("/tenant/subscriptions/" + UUID.randomUUID() + "/history", List.of(), "HX-Request", "true");
 
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.header("HX-Redirect")).contains("/login");
@@ -135,26 +140,31 @@ class SignInIntegrationTests extends IntegrationTest {
     void signingOutDropsTheSessionCookie() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(Pages.SESSION + "=" + token,
+        List<String> cookies = List.of(
+                Pages.SESSION + "=" + token,
                 "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of("_csrf", signedIn.csrfField()));
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/login?signed-out");
-        assertThat(page.setCookie(Pages.SESSION)).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
+        assertThat(page.setCookie(Pages.SESSION))
+                .hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
     }
 
     @Test
     void aSignedInPostWithoutTheFormsCsrfTokenIsRefused() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(Pages.SESSION + "=" + token,
+        List<String> cookies = List.of(
+                Pages.SESSION + "=" + token,
                 "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of());
 
-        assertThat(page.status()).as("the session cookie alone does not pass the CSRF check").isEqualTo(403);
+        assertThat(page.status())
+                .as("the session cookie alone does not pass the CSRF check")
+                .isEqualTo(403);
         assertThat(page.setCookie(Pages.SESSION)).isEmpty();
     }
 
@@ -164,7 +174,8 @@ class SignInIntegrationTests extends IntegrationTest {
 
         Pages.Page cookieOnly = pages.get("/api/tenants/current/subscriptions", List.of(Pages.SESSION + "=" + token));
         assertThat(cookieOnly.status()).isEqualTo(401);
-        assertThat(cookieOnly.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(cookieOnly.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 
         Api.Response badBearer = api.get("/api/tenants/current/subscriptions", "not-a-jwt");
         assertThat(badBearer.status()).isEqualTo(401);
@@ -174,6 +185,7 @@ class SignInIntegrationTests extends IntegrationTest {
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.contentType()).startsWith("application/problem+json");
 
-        assertThat(api.get("/api/tenants/current/subscriptions", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/tenants/current/subscriptions", token).status())
+                .isEqualTo(200);
     }
 }

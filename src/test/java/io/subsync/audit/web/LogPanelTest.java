@@ -10,7 +10,8 @@ class LogPanelTest {
     @Test
     void filtersAreTrimmedAndCodesLowerCased() {
         UUID user = UUID.randomUUID();
-        LogPanel.Checked checked = LogPanel.Query.of(" FAILED ", "Create", " " + user + " ", "").check();
+        LogPanel.Checked checked =
+                LogPanel.Query.of(" FAILED ", "Create", " " + user + " ", "").check();
 
         assertThat(checked.valid()).isTrue();
         assertThat(checked.filter().status()).contains("failed");
@@ -21,7 +22,8 @@ class LogPanelTest {
 
     @Test
     void everyBadFilterIsNamedAndNothingIsAsked() {
-        LogPanel.Checked checked = LogPanel.Query.of("bogus", "explode", "12345", "not-a-cursor").check();
+        LogPanel.Checked checked =
+                LogPanel.Query.of("bogus", "explode", "12345", "not-a-cursor").check();
 
         assertThat(checked.valid()).isFalse();
         assertThat(checked.filter()).isNull();

@@ -1,5 +1,8 @@
 package io.subsync.catalog.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.subsync.catalog.BillingCycle;
 import io.subsync.catalog.DisablePolicy;
 import io.subsync.catalog.InvalidCatalogValue;
@@ -7,10 +10,6 @@ import io.subsync.catalog.Plan;
 import io.subsync.catalog.Product;
 import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,8 @@ class CatalogRulesTest {
         assertThatThrownBy(() -> Tier.fromCode("plan", "platinum"))
                 .isInstanceOf(InvalidCatalogValue.class)
                 .hasMessageContaining("trial, starter, pro, enterprise")
-                .extracting("field").isEqualTo("plan");
+                .extracting("field")
+                .isEqualTo("plan");
     }
 
     @Test
@@ -43,27 +43,52 @@ class CatalogRulesTest {
     @Test
     void platformIsReservedForThePlatformPlans() {
         assertThatThrownBy(() -> Product.define("platform", "Platform", "🌐", null, NOW))
-                .isInstanceOf(InvalidCatalogValue.class).extracting("field").isEqualTo("code");
+                .isInstanceOf(InvalidCatalogValue.class)
+                .extracting("field")
+                .isEqualTo("code");
     }
 
     @Test
     void newProductsKeepTheirSubscriptionByDefault() {
-        assertThat(Product.define("inventory", "Inventory", "📦", null, NOW).disablePolicy()).isEqualTo(DisablePolicy.KEEP);
+        assertThat(Product.define("inventory", "Inventory", "📦", null, NOW).disablePolicy())
+                .isEqualTo(DisablePolicy.KEEP);
     }
 
     @Test
     void planPricesAreDecimalsWithTwoPlacesAndCurrenciesAreIsoCodes() {
-        Plan plan = Plan.define(UUID.randomUUID(), "inventory", "starter", "Inventory - Starter", "49.9", "usd",
-                "Monthly", List.of("Stock levels"), NOW);
+        Plan plan = Plan.define(
+                UUID.randomUUID(),
+                "inventory",
+                "starter",
+                "Inventory - Starter",
+                "49.9",
+                "usd",
+                "Monthly",
+                List.of("Stock levels"),
+                NOW);
 
         assertThat(plan.price()).hasToString("49.90");
         assertThat(plan.currency()).isEqualTo("USD");
         assertThat(plan.billingCycle()).isEqualTo(BillingCycle.MONTHLY);
-        assertThatThrownBy(() -> Plan.define(UUID.randomUUID(), "inventory", "starter", "x", "1.999", "USD", "monthly",
-                List.of(), NOW)).extracting("field").isEqualTo("price");
-        assertThatThrownBy(() -> Plan.define(UUID.randomUUID(), "inventory", "starter", "x", "1", "XXQ", "monthly",
-                List.of(), NOW)).extracting("field").isEqualTo("currency");
-        assertThatThrownBy(() -> Plan.define(UUID.randomUUID(), "inventory", "starter", "x", "1", "USD", "monthly",
-                java.util.Arrays.asList("ok", " "), NOW)).extracting("field").isEqualTo("features[1]");
+        assertThatThrownBy(() -> Plan.define(
+                        UUID.randomUUID(), "inventory", "starter", "x", "1.999", "USD", "monthly", List.of(), NOW))
+                .extracting("field")
+                .isEqualTo("price");
+        assertThatThrownBy(() -> Plan.define(
+                        UUID.randomUUID(), "inventory", "starter", "x", "1", "XXQ", "monthly", List.of(), NOW))
+                .extracting("field")
+                .isEqualTo("currency");
+        assertThatThrownBy(() -> Plan.define(
+                        UUID.randomUUID(),
+                        "inventory",
+                        "starter",
+                        "x",
+                        "1",
+                        "USD",
+                        "monthly",
+                        java.util.Arrays.asList("ok", " "),
+                        NOW))
+                .extracting("field")
+                .isEqualTo("features[1]");
     }
 }

@@ -44,10 +44,19 @@ class LinkPageEndToEndTests extends MasterIntegrationTest {
         assertThat(page.findElement(By.cssSelector(".notice")).getText()).contains("It has not been used");
         assertThat(page.findElements(By.cssSelector("ol li"))).hasSize(3).allMatch(WebElement::isDisplayed);
 
-        Api.Response validated = api.postWithHeader("/api/account-links/validate", null,
-                Map.of("token", created.json().get("token").asString(), "masterUserId", UUID.randomUUID().toString()),
-                "X-Master-Key", MASTER_KEY);
-        assertThat(validated.status()).as("opening the page did not use the link: " + validated).isEqualTo(200);
+        Api.Response validated = api.postWithHeader(
+                "/api/account-links/validate",
+                null,
+                Map.of(
+                        "token",
+                        created.json().get("token").asString(),
+                        "masterUserId",
+                        UUID.randomUUID().toString()),
+                "X-Master-Key",
+                MASTER_KEY);
+        assertThat(validated.status())
+                .as("opening the page did not use the link: " + validated)
+                .isEqualTo(200);
 
         browser.driver().navigate().refresh();
         WebElement used = browser.driver().findElement(By.cssSelector("main.link-page"));

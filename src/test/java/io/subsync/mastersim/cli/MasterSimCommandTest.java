@@ -27,21 +27,39 @@ class MasterSimCommandTest {
     void helpNamesEveryFlagAndTheAdminEndpoints() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("Usage: master-sim", "--port", "--host", "--api-key", "--threads",
-                "--latency-ms", "--error-rate", "--outage", "--outage-for-seconds", "--retry-after-seconds", "--seed",
-                "--verbose", "GET|PUT /admin/faults", "/admin/stats", "/admin/reset", "MASTER_API_KEY");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: master-sim",
+                        "--port",
+                        "--host",
+                        "--api-key",
+                        "--threads",
+                        "--latency-ms",
+                        "--error-rate",
+                        "--outage",
+                        "--outage-for-seconds",
+                        "--retry-after-seconds",
+                        "--seed",
+                        "--verbose",
+                        "GET|PUT /admin/faults",
+                        "/admin/stats",
+                        "/admin/reset",
+                        "MASTER_API_KEY");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "--error-rate=1.5         | --error-rate: must be between 0.0 and 1.0",
-            "--latency-ms=-5          | --latency-ms: must be between 0 and 60000",
-            "--retry-after-seconds=-1 | --retry-after-seconds: must be between 0 and 86400",
-            "--outage-for-seconds=-1  | --outage-for-seconds: must be between 0 and 86400",
-            "--threads=0              | --threads must be at least 1",
-            "--port=70000             | --port must be between 0 and 65535",
-            "--port=abc               | Invalid value for option '--port'",
-            "--latency=5              | Unknown option: '--latency=5'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--error-rate=1.5         | --error-rate: must be between 0.0 and 1.0",
+                "--latency-ms=-5          | --latency-ms: must be between 0 and 60000",
+                "--retry-after-seconds=-1 | --retry-after-seconds: must be between 0 and 86400",
+                "--outage-for-seconds=-1  | --outage-for-seconds: must be between 0 and 86400",
+                "--threads=0              | --threads must be at least 1",
+                "--port=70000             | --port must be between 0 and 65535",
+                "--port=abc               | Invalid value for option '--port'",
+                "--latency=5              | Unknown option: '--latency=5'"
+            })
     void refusesBadFlagsWithExitCode2(String flag, String message) {
         assertThat(run(flag)).isEqualTo(2);
 

@@ -11,14 +11,26 @@ class MasterSubscriptionTest {
     private static final Instant T1 = Instant.parse("2025-03-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2025-03-02T10:00:00Z");
 
-    private static Change change(Operation operation, String planTier, String status, String startDate, String endDate) {
-        return new Change("u-1", "pawnshop", planTier, operation, "pawnshop", planTier, status, startDate, endDate,
-                Map.of("seats", 3), null);
+    private static Change change(
+            Operation operation, String planTier, String status, String startDate, String endDate) {
+        return new Change(
+                "u-1",
+                "pawnshop",
+                planTier,
+                operation,
+                "pawnshop",
+                planTier,
+                status,
+                startDate,
+                endDate,
+                Map.of("seats", 3),
+                null);
     }
 
     @Test
     void createStartsAtVersionOneActiveFromNowUnlessToldOtherwise() {
-        MasterSubscription created = MasterSubscription.applying(null, change(Operation.CREATE, "pro", null, null, null), T1);
+        MasterSubscription created =
+                MasterSubscription.applying(null, change(Operation.CREATE, "pro", null, null, null), T1);
 
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.status()).isEqualTo("active");
@@ -29,11 +41,11 @@ class MasterSubscriptionTest {
 
     @Test
     void updateWritesTheStateSentAndKeepsStatusAndStartWhenNotSent() {
-        MasterSubscription created = MasterSubscription.applying(null,
-                change(Operation.CREATE, "pro", "trialing", "2025-01-01", null), T1);
+        MasterSubscription created =
+                MasterSubscription.applying(null, change(Operation.CREATE, "pro", "trialing", "2025-01-01", null), T1);
 
-        MasterSubscription updated = MasterSubscription.applying(created,
-                change(Operation.UPDATE, "enterprise", null, null, "2025-12-31"), T2);
+        MasterSubscription updated = MasterSubscription.applying(
+                created, change(Operation.UPDATE, "enterprise", null, null, "2025-12-31"), T2);
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.planTier()).isEqualTo("enterprise");
@@ -45,10 +57,11 @@ class MasterSubscriptionTest {
 
     @Test
     void cancelEndsNowUnlessGivenAnEndAndKeepsTheRest() {
-        MasterSubscription created = MasterSubscription.applying(null, change(Operation.CREATE, "pro", null, "2025-01-01", null), T1);
+        MasterSubscription created =
+                MasterSubscription.applying(null, change(Operation.CREATE, "pro", null, "2025-01-01", null), T1);
 
-        MasterSubscription cancelled = MasterSubscription.applying(created,
-                change(Operation.CANCEL, "starter", "active", null, null), T2);
+        MasterSubscription cancelled =
+                MasterSubscription.applying(created, change(Operation.CANCEL, "starter", "active", null, null), T2);
 
         assertThat(cancelled.status()).isEqualTo("cancelled");
         assertThat(cancelled.endDate()).isEqualTo("2025-03-02T10:00:00Z");
@@ -58,11 +71,11 @@ class MasterSubscriptionTest {
 
     @Test
     void reactivateClearsTheEnd() {
-        MasterSubscription cancelled = MasterSubscription.applying(null,
-                change(Operation.CANCEL, "pro", null, "2025-01-01", "2025-02-01"), T1);
+        MasterSubscription cancelled = MasterSubscription.applying(
+                null, change(Operation.CANCEL, "pro", null, "2025-01-01", "2025-02-01"), T1);
 
-        MasterSubscription reactivated = MasterSubscription.applying(cancelled,
-                change(Operation.REACTIVATE, "pro", null, null, "2025-06-01"), T2);
+        MasterSubscription reactivated = MasterSubscription.applying(
+                cancelled, change(Operation.REACTIVATE, "pro", null, null, "2025-06-01"), T2);
 
         assertThat(reactivated.status()).isEqualTo("active");
         assertThat(reactivated.endDate()).isNull();
@@ -71,7 +84,8 @@ class MasterSubscriptionTest {
 
     @Test
     void cancelOfASubscriptionMasterNeverSawRecordsItCancelled() {
-        MasterSubscription cancelled = MasterSubscription.applying(null, change(Operation.CANCEL, "pro", "active", null, null), T1);
+        MasterSubscription cancelled =
+                MasterSubscription.applying(null, change(Operation.CANCEL, "pro", "active", null, null), T1);
 
         assertThat(cancelled.version()).isEqualTo(1);
         assertThat(cancelled.status()).isEqualTo("cancelled");

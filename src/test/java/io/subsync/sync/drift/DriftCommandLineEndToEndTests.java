@@ -25,8 +25,10 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
     }
 
     private String accountRow(UUID user) {
-        return jdbc.sql("SELECT row_to_json(a)::text FROM account_sync a WHERE mvp_user_id = :u").param("u", user)
-                .query(String.class).single();
+        return jdbc.sql("SELECT row_to_json(a)::text FROM account_sync a WHERE mvp_user_id = :u")
+                .param("u", user)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -37,8 +39,13 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
         Jar.Run dry = Jar.run(env(), "reconcile", "--master", "--dry-run", "--user", user.toString());
 
         assertThat(dry.exitCode()).as(dry.out()).isEqualTo(3);
-        assertThat(dry.out()).contains("dry run: nothing changed", user.toString(), "bazi-consultation",
-                "would mark diverged", "status: active → cancelled");
+        assertThat(dry.out())
+                .contains(
+                        "dry run: nothing changed",
+                        user.toString(),
+                        "bazi-consultation",
+                        "would mark diverged",
+                        "status: active → cancelled");
         assertThat(accountRow(user)).isEqualTo(before);
 
         Jar.Run marked = Jar.run(env(), "reconcile", "--master", "--user", user.toString());
@@ -46,14 +53,30 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
         assertThat(marked.out()).contains("marked diverged");
         assertThat(accountStatus(user)).isEqualTo("diverged");
 
-        Jar.Run resolved = Jar.run(env(), "reconcile", "--master", "--resolve", user.toString(), "--service",
-                "bazi-consultation", "--keep", "master");
+        Jar.Run resolved = Jar.run(
+                env(),
+                "reconcile",
+                "--master",
+                "--resolve",
+                user.toString(),
+                "--service",
+                "bazi-consultation",
+                "--keep",
+                "master");
         assertThat(resolved.exitCode()).as(resolved.out()).isZero();
         assertThat(resolved.out()).contains("Resolved " + user);
         assertThat(accountStatus(user)).isNotEqualTo("diverged");
 
-        Jar.Run again = Jar.run(env(), "reconcile", "--master", "--resolve", user.toString(), "--service",
-                "bazi-consultation", "--keep", "master");
+        Jar.Run again = Jar.run(
+                env(),
+                "reconcile",
+                "--master",
+                "--resolve",
+                user.toString(),
+                "--service",
+                "bazi-consultation",
+                "--keep",
+                "master");
         assertThat(again.exitCode()).as(again.out()).isEqualTo(5);
     }
 
@@ -63,11 +86,20 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.out()).contains("--user: not a UUID: 'bob'");
         });
-        assertThat(Jar.run(env(), "reconcile", "--master", "--resolve", UUID.randomUUID().toString(), "--service", "x",
-                "--keep", "both")).satisfies(run -> {
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.out()).contains("--keep must be mvp or master");
-        });
+        assertThat(Jar.run(
+                        env(),
+                        "reconcile",
+                        "--master",
+                        "--resolve",
+                        UUID.randomUUID().toString(),
+                        "--service",
+                        "x",
+                        "--keep",
+                        "both"))
+                .satisfies(run -> {
+                    assertThat(run.exitCode()).isEqualTo(2);
+                    assertThat(run.out()).contains("--keep must be mvp or master");
+                });
         assertThat(Jar.run(env(), "reconcile", "--dry-run").exitCode()).isEqualTo(2);
     }
 }

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * both keep their account diverged, and both are resolved through the same API.
  */
 class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrationTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void sendWebhooksHere() {
@@ -40,13 +41,13 @@ class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrat
 
         UUID byWebhook = UUID.randomUUID();
         UUID byWebhookAtMaster = UUID.randomUUID();
-        Api.Response created = api.post("/sync-subscription", Tokens.serviceRole(),
-                sync(byWebhook, byWebhookAtMaster, "create", "BASIC", 1));
+        Api.Response created = api.post(
+                "/sync-subscription", Tokens.serviceRole(), sync(byWebhook, byWebhookAtMaster, "create", "BASIC", 1));
         assertThat(created.status()).as(created.toString()).isIn(200, 202);
         awaitDrained(Duration.ofSeconds(15));
         MASTER.faults(Faults.NONE.withOutage(true));
-        Api.Response held = api.post("/sync-subscription", Tokens.serviceRole(),
-                sync(byWebhook, null, "update", "PREMIUM", 2));
+        Api.Response held =
+                api.post("/sync-subscription", Tokens.serviceRole(), sync(byWebhook, null, "update", "PREMIUM", 2));
         assertThat(held.status()).as(held.toString()).isEqualTo(202);
         masterChange(Map.of("userId", byWebhookAtMaster.toString(), "serviceId", "svc_bazi", "type", "cancel"));
         MASTER.faults(Faults.NONE);
@@ -56,21 +57,30 @@ class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrat
 
         assertThat(accountStatus(byWebhook)).isEqualTo("diverged");
         assertThat(accountStatus(byReconciliation)).isEqualTo("diverged");
-        List<JsonNode> listed = StreamSupport.stream(api.get("/api/sync/divergences?limit=1000", Tokens.serviceRole())
-                        .json().get("items").spliterator(), false)
+        List<JsonNode> listed = StreamSupport.stream(
+                        api.get("/api/sync/divergences?limit=1000", Tokens.serviceRole())
+                                .json()
+                                .get("items")
+                                .spliterator(),
+                        false)
                 .filter(item -> List.of(byWebhook.toString(), byReconciliation.toString())
                         .contains(item.get("mvpUserId").asString()))
                 .toList();
-        assertThat(listed).extracting(item -> item.get("mvpUserId").asString())
+        assertThat(listed)
+                .extracting(item -> item.get("mvpUserId").asString())
                 .containsExactlyInAnyOrder(byWebhook.toString(), byReconciliation.toString());
-        JsonNode fromWebhook = listed.stream().filter(item -> item.get("mvpUserId").asString()
-                .equals(byWebhook.toString())).findFirst().orElseThrow();
+        JsonNode fromWebhook = listed.stream()
+                .filter(item -> item.get("mvpUserId").asString().equals(byWebhook.toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(fromWebhook.get("serviceName").asString()).isEqualTo("bazi-consultation");
         assertThat(fromWebhook.get("fields").toString()).contains("\"planCode\"", "\"status\"");
         assertThat(fromWebhook.get("detectedBy").asString()).isEqualTo("inbound change");
         assertThat(fromWebhook.get("master").get("status").asString()).isEqualTo("cancelled");
-        JsonNode fromReconciliation = listed.stream().filter(item -> item.get("mvpUserId").asString()
-                .equals(byReconciliation.toString())).findFirst().orElseThrow();
+        JsonNode fromReconciliation = listed.stream()
+                .filter(item -> item.get("mvpUserId").asString().equals(byReconciliation.toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(fromReconciliation.get("fields").toString()).contains("\"status\"");
         assertThat(fromReconciliation.get("detectedBy").asString()).isEqualTo("tests");
 
@@ -80,29 +90,40 @@ class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrat
         assertThat(keptMvp.status()).as(keptMvp.toString()).isEqualTo(200);
         awaitDrained(Duration.ofSeconds(15));
 
-        assertThat(MASTER.subscriptionsOf(byWebhookAtMaster.toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(byWebhookAtMaster.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo("cancelled"));
-        assertThat(MASTER.subscriptionsOf(byReconciliationAtMaster.toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(byReconciliationAtMaster.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo("active"));
         for (UUID user : List.of(byWebhook, byReconciliation)) {
             assertThat(accountStatus(user)).isEqualTo("synced");
-            assertThat(api.get("/api/sync/divergences?mvpUserId=" + user, Tokens.serviceRole()).json().get("items"))
+            assertThat(api.get("/api/sync/divergences?mvpUserId=" + user, Tokens.serviceRole())
+                            .json()
+                            .get("items"))
                     .isEmpty();
-            assertThat(resolve(user, "master").status()).as("nothing left to resolve").isEqualTo(409);
+            assertThat(resolve(user, "master").status())
+                    .as("nothing left to resolve")
+                    .isEqualTo(409);
         }
     }
 
     private Api.Response resolve(UUID user, String keep) {
-        return api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
+        return api.post(
+                "/api/sync/accounts/" + user + "/resolve",
+                Tokens.serviceRole(),
                 Map.of("serviceName", "bazi-consultation", "keep", keep));
     }
 
     /** A change made at Master by someone else, which Master announces with a signed webhook. */
     private void masterChange(Map<String, Object> change) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(MASTER.baseUrl() + "/admin/changes"))
-                    .header("Authorization", "Bearer " + MASTER_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.json(change))).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(MASTER.baseUrl() + "/admin/changes"))
+                            .header("Authorization", "Bearer " + MASTER_KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(Api.json(change)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         } catch (java.io.IOException e) {

@@ -1,18 +1,16 @@
 package io.subsync.sync.drift;
 
-import io.subsync.access.Provenance;
-import io.subsync.sync.inbound.AcceptMasterState;
-
 import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.subsync.access.Provenance;
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.support.Api;
 import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
 import io.subsync.sync.drift.domain.DriftAction;
-import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.inbound.AcceptMasterState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -43,7 +41,8 @@ class DriftIntegrationTests extends MasterIntegrationTest {
     /** A user with a subscription Master confirmed; returns the Master account. */
     private UUID synced(UUID user) {
         UUID master = UUID.randomUUID();
-        Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
+        Api.Response response =
+                api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
         assertThat(response.status()).as(response.toString()).isIn(200, 202);
         awaitDrained(Duration.ofSeconds(15));
         assertThat(status(user)).isEqualTo("synced");
@@ -51,13 +50,18 @@ class DriftIntegrationTests extends MasterIntegrationTest {
     }
 
     private String status(UUID user) {
-        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u").param("u", user)
-                .query(String.class).single();
+        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+                .param("u", user)
+                .query(String.class)
+                .single();
     }
 
     private String stateStatus(UUID user) {
-        return jdbc.sql("SELECT sync_status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'")
-                .param("u", user).query(String.class).single();
+        return jdbc.sql(
+                        "SELECT sync_status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'")
+                .param("u", user)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -75,7 +79,10 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(status(user)).isEqualTo("synced");
         assertThat(stateStatus(user)).isEqualTo("synced");
         assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
-                .param("u", user).query(Long.class).single()).isZero();
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -98,7 +105,11 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(logged.get("operation")).isEqualTo("sync");
         assertThat(logged.get("source")).isEqualTo("master");
         assertThat((String) logged.get("error")).contains("status: active → cancelled");
-        assertThat(api.get("/api/sync/health", Tokens.serviceRole()).json().get("divergedAccounts").asLong()).isPositive();
+        assertThat(api.get("/api/sync/health", Tokens.serviceRole())
+                        .json()
+                        .get("divergedAccounts")
+                        .asLong())
+                .isPositive();
 
         JsonNode listed = divergenceOf(user);
         assertThat(listed.get("serviceName").asString()).isEqualTo("bazi-consultation");
@@ -106,10 +117,14 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(listed.get("master").get("status").asString()).isEqualTo("cancelled");
 
         // Reconciling again finds the same drift already waiting for an operator: nothing new is logged.
-        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).singleElement()
+        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
+                .singleElement()
                 .satisfies(line -> assertThat(line.action()).isEqualTo(DriftAction.ALREADY_DIVERGED));
         assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
-                .param("u", user).query(Long.class).single()).isEqualTo(1L);
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     private JsonNode divergenceOf(UUID user) {
@@ -131,8 +146,11 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         ReconciliationReport report = reconcile.reconcile(Optional.of(user), true, "tests");
 
         assertThat(report.dryRun()).isTrue();
-        assertThat(report.drifted()).hasSize(2).allSatisfy(line -> assertThat(line.action()).isEqualTo(DriftAction.MARK_DIVERGED));
-        assertThat(report.drifted()).extracting(line -> line.comparison().serviceName())
+        assertThat(report.drifted())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line.action()).isEqualTo(DriftAction.MARK_DIVERGED));
+        assertThat(report.drifted())
+                .extracting(line -> line.comparison().serviceName())
                 .containsExactlyInAnyOrder("bazi-consultation", "pawnshop");
         assertThat(snapshot(user)).isEqualTo(before);
     }
@@ -144,8 +162,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
                     || (SELECT json_agg(s ORDER BY service_name)::text FROM subscription_sync_state s WHERE s.mvp_user_id = :u)
                     || (SELECT json_agg(o ORDER BY revision)::text FROM sync_outbox o WHERE o.mvp_user_id = :u)
                     || (SELECT count(*) FROM subscription_sync_log l WHERE l.mvp_user_id = :u)::text
-                    || (SELECT count(*) FROM sync_divergences d WHERE d.mvp_user_id = :u)::text""")
-                .param("u", user).query(String.class).single();
+                    || (SELECT count(*) FROM sync_divergences d WHERE d.mvp_user_id = :u)::text""").param("u", user).query(String.class).single();
     }
 
     @Test
@@ -158,14 +175,25 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(stateStatus(user)).as("bazi itself is in step").isEqualTo("synced");
 
         // Master's newer state of bazi arrives and is applied: that settles bazi, not pawnshop.
-        acceptMasterState.accept(masterState().masterUserId(master).planTier("premium")
-                .startDate(Instant.parse("2026-01-01T00:00:00Z")).version(100).build(), null, Provenance.of("tests"));
+        acceptMasterState.accept(
+                masterState()
+                        .masterUserId(master)
+                        .planTier("premium")
+                        .startDate(Instant.parse("2026-01-01T00:00:00Z"))
+                        .version(100)
+                        .build(),
+                null,
+                Provenance.of("tests"));
 
         assertThat(stateStatus(user)).isEqualTo("synced");
-        assertThat(status(user)).as("pawnshop is still diverged, listed for an operator").isEqualTo("diverged");
+        assertThat(status(user))
+                .as("pawnshop is still diverged, listed for an operator")
+                .isEqualTo("diverged");
         assertThat(divergenceOf(user).get("serviceName").asString()).isEqualTo("pawnshop");
 
-        api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
+        api.post(
+                "/api/sync/accounts/" + user + "/resolve",
+                Tokens.serviceRole(),
                 Map.of("serviceName", "pawnshop", "keep", "master"));
         assertThat(status(user)).isNotEqualTo("diverged");
     }
@@ -177,7 +205,9 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
         reconcile.reconcile(Optional.of(user), false, "tests");
 
-        Api.Response resolved = api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
+        Api.Response resolved = api.post(
+                "/api/sync/accounts/" + user + "/resolve",
+                Tokens.serviceRole(),
                 Map.of("serviceName", "bazi-consultation", "keep", "MASTER"));
 
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
@@ -188,10 +218,19 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(state.get("status")).isEqualTo("cancelled");
         assertThat(state.get("sync_status")).isNotEqualTo("diverged");
         assertThat(status(user)).isNotEqualTo("diverged");
-        assertThat(api.get("/api/sync/divergences?mvpUserId=" + user, Tokens.serviceRole()).json().get("items")).isEmpty();
-        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).as("in step now").isEmpty();
-        assertThat(api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
-                Map.of("serviceName", "bazi-consultation", "keep", "master")).status()).as("nothing left to resolve")
+        assertThat(api.get("/api/sync/divergences?mvpUserId=" + user, Tokens.serviceRole())
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
+                .as("in step now")
+                .isEmpty();
+        assertThat(api.post(
+                                "/api/sync/accounts/" + user + "/resolve",
+                                Tokens.serviceRole(),
+                                Map.of("serviceName", "bazi-consultation", "keep", "master"))
+                        .status())
+                .as("nothing left to resolve")
                 .isEqualTo(409);
     }
 
@@ -202,16 +241,20 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
         reconcile.reconcile(Optional.of(user), false, "tests");
 
-        Api.Response resolved = api.post("/api/sync/accounts/" + user + "/resolve", Tokens.serviceRole(),
+        Api.Response resolved = api.post(
+                "/api/sync/accounts/" + user + "/resolve",
+                Tokens.serviceRole(),
                 Map.of("serviceName", "bazi-consultation", "keep", "mvp"));
 
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
         assertThat(resolved.json().get("syncId").isNull()).isFalse();
         awaitDrained(Duration.ofSeconds(15));
-        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo("active"));
         assertThat(status(user)).isEqualTo("synced");
-        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).isEmpty();
+        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
+                .isEmpty();
     }
 
     @Test
@@ -220,24 +263,37 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         synced(user);
         String path = "/api/sync/accounts/" + user + "/resolve";
 
-        Api.Response badKeep = api.post(path, Tokens.serviceRole(), Map.of("serviceName", "bazi-consultation", "keep", "both"));
+        Api.Response badKeep =
+                api.post(path, Tokens.serviceRole(), Map.of("serviceName", "bazi-consultation", "keep", "both"));
         assertThat(badKeep.status()).isEqualTo(422);
         assertThat(badKeep.contentType()).contains("application/problem+json");
         assertThat(badKeep.raw()).contains("keep");
         Api.Response noService = api.post(path, Tokens.serviceRole(), Map.of("keep", "mvp"));
         assertThat(noService.status()).isEqualTo(422);
         assertThat(noService.raw()).contains("serviceName");
-        assertThat(api.post(path, Tokens.serviceRole(), "{\"serviceName\": 7,").status()).isEqualTo(400);
-        assertThat(api.post(path, Tokens.serviceRole(), Map.of("serviceName", "nothing-here", "keep", "mvp")).status())
+        assertThat(api.post(path, Tokens.serviceRole(), "{\"serviceName\": 7,").status())
+                .isEqualTo(400);
+        assertThat(api.post(path, Tokens.serviceRole(), Map.of("serviceName", "nothing-here", "keep", "mvp"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.post(path, Tokens.serviceRole(), Map.of("serviceName", "bazi-consultation", "keep", "mvp")).status())
-                .as("not diverged").isEqualTo(409);
-        assertThat(api.post("/api/sync/accounts/not-a-uuid/resolve", Tokens.serviceRole(),
-                Map.of("serviceName", "bazi-consultation", "keep", "mvp")).status()).isEqualTo(400);
-        assertThat(api.post(path, Tokens.user(user, null), Map.of("serviceName", "bazi-consultation", "keep", "mvp")).status())
+        assertThat(api.post(path, Tokens.serviceRole(), Map.of("serviceName", "bazi-consultation", "keep", "mvp"))
+                        .status())
+                .as("not diverged")
+                .isEqualTo(409);
+        assertThat(api.post(
+                                "/api/sync/accounts/not-a-uuid/resolve",
+                                Tokens.serviceRole(),
+                                Map.of("serviceName", "bazi-consultation", "keep", "mvp"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post(path, Tokens.user(user, null), Map.of("serviceName", "bazi-consultation", "keep", "mvp"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/sync/divergences", Tokens.user(user, null)).status()).isEqualTo(403);
-        assertThat(api.get("/api/sync/divergences?limit=0", Tokens.serviceRole()).raw()).contains("limit");
+        assertThat(api.get("/api/sync/divergences", Tokens.user(user, null)).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/sync/divergences?limit=0", Tokens.serviceRole())
+                        .raw())
+                .contains("limit");
     }
 
     @Test
@@ -246,7 +302,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         UUID master = synced(user);
         MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
         try (Connection other = dataSource.getConnection();
-             PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
             lock.setLong(1, 0x7375627379_6E6331L);
             lock.execute();
             ReconciliationReport report = reconcile.reconcile(Optional.of(user), false, "tests");

@@ -18,13 +18,15 @@ class DriftMasterWinsIntegrationTests extends DriftedIntegrationTest {
 
         ReconciliationReport report = reconcile.reconcile(Optional.of(user), false, "tests");
 
-        assertThat(report.drifted()).singleElement()
+        assertThat(report.drifted())
+                .singleElement()
                 .satisfies(line -> assertThat(line.action()).isEqualTo(DriftAction.ACCEPT_MASTER));
         assertThat(jdbc.sql("""
-                SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""")
-                .param("u", user).query(String.class).single()).isEqualTo("cancelled");
+                SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query(String.class).single()).isEqualTo("cancelled");
         assertThat(accountStatus(user)).isNotEqualTo("diverged");
         assertThat(MASTER.stats().received()).as("nothing sent to Master").isEqualTo(received);
-        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).as("equal now").isEmpty();
+        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
+                .as("equal now")
+                .isEmpty();
     }
 }

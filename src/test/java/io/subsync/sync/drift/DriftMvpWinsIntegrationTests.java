@@ -2,8 +2,8 @@ package io.subsync.sync.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.subsync.sync.drift.domain.DriftAction;
 import io.subsync.support.MasterChanges;
+import io.subsync.sync.drift.domain.DriftAction;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,16 +29,25 @@ class DriftMvpWinsIntegrationTests extends DriftedIntegrationTest {
             assertThat(s.planTier()).isEqualTo("basic");
         });
         assertThat(jdbc.sql("SELECT operation FROM sync_outbox WHERE id = :id")
-                .param("id", report.drifted().get(0).syncId().orElseThrow()).query(String.class).single())
+                        .param("id", report.drifted().get(0).syncId().orElseThrow())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("sync");
         assertThat(accountStatus(user)).isEqualTo("synced");
-        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted()).as("equal now").isEmpty();
+        assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
+                .as("equal now")
+                .isEmpty();
     }
 
     @Test
     void aSecondDriftIsPushedAgainEvenThoughTheLastPushWasAlreadyAFullSync() {
         UUID user = drifted();
-        UUID first = reconcile.reconcile(Optional.of(user), false, "tests").drifted().get(0).syncId().orElseThrow();
+        UUID first = reconcile
+                .reconcile(Optional.of(user), false, "tests")
+                .drifted()
+                .get(0)
+                .syncId()
+                .orElseThrow();
         awaitDrained(Duration.ofSeconds(15));
         MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-02T00:00:00Z");
 
@@ -47,7 +56,8 @@ class DriftMvpWinsIntegrationTests extends DriftedIntegrationTest {
         UUID second = again.drifted().get(0).syncId().orElseThrow();
         assertThat(second).isNotEqualTo(first);
         awaitDrained(Duration.ofSeconds(15));
-        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo("active"));
     }
 }

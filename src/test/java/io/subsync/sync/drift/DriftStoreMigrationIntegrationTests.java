@@ -22,8 +22,8 @@ class DriftStoreMigrationIntegrationTests {
     @Test
     void theMigrationKeepsEveryOpenDivergenceOfBothKindsInTheOneStore() {
         TestDatabase database = TestDatabase.get();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                database.separate("subsync_divergence_migration"), database.user(), "");
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.separate("subsync_divergence_migration"), database.user(), "");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         migrate(dataSource, "7");
         UUID byWebhook = UUID.randomUUID();
@@ -34,8 +34,7 @@ class DriftStoreMigrationIntegrationTests {
         for (UUID user : List.of(byWebhook, byReconciliation, failedWhileDiverged, masterOnly, inStep)) {
             jdbc.sql("""
                             INSERT INTO subsync.account_sync (mvp_user_id, master_user_id, sync_status, created_at, updated_at)
-                            VALUES (:u, :m, 'diverged', now(), now())""")
-                    .param("u", user).param("m", UUID.randomUUID()).update();
+                            VALUES (:u, :m, 'diverged', now(), now())""").param("u", user).param("m", UUID.randomUUID()).update();
         }
         UUID webhookMaster = UUID.randomUUID();
         state(jdbc, byWebhook, "diverged", "[\"planCode\", \"status\"]", """
@@ -53,37 +52,53 @@ class DriftStoreMigrationIntegrationTests {
                                (:o, 'pawnshop', :m, 'svc_pawnshop',
                                 '[{"field": "subscription", "confirmed": "absent", "master": "present"}]',
                                 NULL, '{"status": "active"}', now(), 'reconcile')""")
-                .param("r", byReconciliation).param("o", masterOnly).param("m", UUID.randomUUID()).update();
+                .param("r", byReconciliation)
+                .param("o", masterOnly)
+                .param("m", UUID.randomUUID())
+                .update();
 
         migrate(dataSource, ONE_STORE);
 
         List<Map<String, Object>> divergences = jdbc.sql("""
                         SELECT mvp_user_id, service_name, master_user_id, master_service_id, differences::text AS differences,
                                master_data ->> 'status' AS master_status, detected_at IS NOT NULL AS dated, detected_by
-                        FROM subsync.sync_divergences ORDER BY service_name, detected_by""")
-                .query().listOfRows();
-        assertThat(divergences).extracting(row -> row.get("mvp_user_id"))
+                        FROM subsync.sync_divergences ORDER BY service_name, detected_by""").query().listOfRows();
+        assertThat(divergences)
+                .extracting(row -> row.get("mvp_user_id"))
                 .containsExactlyInAnyOrder(byWebhook, byReconciliation, failedWhileDiverged, masterOnly);
         Map<String, Object> webhook = of(divergences, byWebhook);
-        assertThat(webhook).containsEntry("service_name", "bazi-consultation").containsEntry("master_user_id", webhookMaster)
-                .containsEntry("master_service_id", "svc_bazi").containsEntry("master_status", "cancelled")
-                .containsEntry("dated", true).containsEntry("detected_by", "inbound change");
+        assertThat(webhook)
+                .containsEntry("service_name", "bazi-consultation")
+                .containsEntry("master_user_id", webhookMaster)
+                .containsEntry("master_service_id", "svc_bazi")
+                .containsEntry("master_status", "cancelled")
+                .containsEntry("dated", true)
+                .containsEntry("detected_by", "inbound change");
         assertThat((String) webhook.get("differences")).contains("\"planCode\"", "\"status\"");
-        assertThat((String) of(divergences, byReconciliation).get("differences")).as("the reconciliation's values kept")
+        assertThat((String) of(divergences, byReconciliation).get("differences"))
+                .as("the reconciliation's values kept")
                 .contains("\"confirmed\": \"active\"", "\"master\": \"cancelled\"");
         assertThat(of(divergences, byReconciliation)).containsEntry("detected_by", "reconcile");
-        assertThat((String) of(divergences, failedWhileDiverged).get("differences")).contains("\"endDate\"");
+        assertThat((String) of(divergences, failedWhileDiverged).get("differences"))
+                .contains("\"endDate\"");
         assertThat(of(divergences, masterOnly)).containsEntry("service_name", "pawnshop");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM information_schema.columns
                         WHERE table_schema = 'subsync' AND table_name = 'subscription_sync_state'
                           AND column_name = 'diverged_fields'""").query(Long.class).single())
-                .as("the state row no longer holds fields").isZero();
+                .as("the state row no longer holds fields")
+                .isZero();
     }
 
     private static void migrate(DriverManagerDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).schemas("subsync").defaultSchema("subsync").createSchemas(true)
-                .target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("subsync")
+                .defaultSchema("subsync")
+                .createSchemas(true)
+                .target(target)
+                .load()
+                .migrate();
     }
 
     private static void state(JdbcClient jdbc, UUID user, String syncStatus, String divergedFields, String masterData) {
@@ -93,12 +108,18 @@ class DriftStoreMigrationIntegrationTests {
                             diverged_fields)
                         VALUES (:u, 'bazi-consultation', 'PREMIUM', 'update', 'active', 2, now(), :sync, :syncStatus,
                                 CAST(:masterData AS jsonb), now(), CAST(:fields AS jsonb))""")
-                .param("u", user).param("sync", UUID.randomUUID()).param("syncStatus", syncStatus)
-                .param("masterData", masterData, java.sql.Types.VARCHAR).param("fields", divergedFields, java.sql.Types.VARCHAR)
+                .param("u", user)
+                .param("sync", UUID.randomUUID())
+                .param("syncStatus", syncStatus)
+                .param("masterData", masterData, java.sql.Types.VARCHAR)
+                .param("fields", divergedFields, java.sql.Types.VARCHAR)
                 .update();
     }
 
     private static Map<String, Object> of(List<Map<String, Object>> rows, UUID user) {
-        return rows.stream().filter(row -> user.equals(row.get("mvp_user_id"))).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(row -> user.equals(row.get("mvp_user_id")))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,8 +21,8 @@ abstract class DriftedIntegrationTest extends MasterIntegrationTest {
     UUID drifted() {
         UUID user = UUID.randomUUID();
         master = UUID.randomUUID();
-        Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(),
-                sync(user, master, "create", "BASIC", 1));
+        Api.Response response =
+                api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
         assertThat(response.status()).as(response.toString()).isIn(200, 202);
         awaitDrained(Duration.ofSeconds(15));
         MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
@@ -30,8 +30,9 @@ abstract class DriftedIntegrationTest extends MasterIntegrationTest {
     }
 
     String accountStatus(UUID user) {
-        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u").param("u", user)
-                .query(String.class).single();
+        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+                .param("u", user)
+                .query(String.class)
+                .single();
     }
 }
-

@@ -54,7 +54,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     }
 
     /** A change the MVP accepted: the state it wants Master to have. */
-    record Accepted(String plan, String status, Instant startDate, Instant endDate) { }
+    record Accepted(String plan, String status, Instant startDate, Instant endDate) {}
 
     @Test
     void aCancelAcceptedWhileTheUpdateBeforeItFailsInFlightStillLeavesMasterWithTheUpdatedPlan() {
@@ -68,39 +68,53 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         workers.stop();
         MASTER.faults(Faults.NONE.withLatencyMs(3_000).withErrorRate(1.0));
         Api.Response update = post(user, master, "update", "pro", null);
-        assertThat(update.status()).as("Master is slower than the request waits: " + update).isEqualTo(202);
+        assertThat(update.status())
+                .as("Master is slower than the request waits: " + update)
+                .isEqualTo(202);
         UUID updateId = syncId(update);
         Api.Response cancel = post(user, master, "cancel", "pro", null);
         assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
         UUID cancelId = syncId(cancel);
-        assertThat(outboxStatus(updateId)).as("the update is in flight when the cancel is accepted").isEqualTo("delivering");
+        assertThat(outboxStatus(updateId))
+                .as("the update is in flight when the cancel is accepted")
+                .isEqualTo("delivering");
         assertThat(outboxStatus(cancelId)).as("the cancel waits behind it").isEqualTo("pending");
         // The update in flight has already drawn its fault: it fails after 3 s. Everything after it is answered.
         MASTER.faults(Faults.NONE);
-        Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50)).untilAsserted(() -> assertThat(outboxStatus(updateId))
-                .as("the update's failed attempt is recorded").isNotEqualTo("delivering"));
+        Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(outboxStatus(updateId))
+                        .as("the update's failed attempt is recorded")
+                        .isNotEqualTo("delivering"));
         workers.start();
         awaitDrained(Duration.ofSeconds(30));
 
         SoftAssertions soft = new SoftAssertions();
         Map<String, Object> desired = jdbc.sql("""
                         SELECT plan_code, status, sync_status FROM subscription_sync_state
-                        WHERE mvp_user_id = :user AND service_name = 'pawnshop'""")
-                .param("user", user).query().singleRow();
-        soft.assertThat(desired).as("the MVP's last accepted state")
-                .containsEntry("plan_code", "pro").containsEntry("status", "cancelled");
+                        WHERE mvp_user_id = :user AND service_name = 'pawnshop'""").param("user", user).query().singleRow();
+        soft.assertThat(desired)
+                .as("the MVP's last accepted state")
+                .containsEntry("plan_code", "pro")
+                .containsEntry("status", "cancelled");
         List<MasterSubscription> atMaster = MASTER.subscriptionsOf(master.toString());
         soft.assertThat(atMaster).as("Master's subscriptions").hasSize(1);
-        atMaster.stream().findFirst().ifPresent(s -> soft.assertThat(s.planTier() + "/" + s.status())
-                .as("Master's plan/status (the MVP says %s/%s, %s)", desired.get("plan_code"), desired.get("status"),
-                        desired.get("sync_status"))
-                .isEqualTo("pro/cancelled"));
+        atMaster.stream()
+                .findFirst()
+                .ifPresent(s -> soft.assertThat(s.planTier() + "/" + s.status())
+                        .as(
+                                "Master's plan/status (the MVP says %s/%s, %s)",
+                                desired.get("plan_code"), desired.get("status"), desired.get("sync_status"))
+                        .isEqualTo("pro/cancelled"));
         soft.assertThat(outboxStatus(updateId)).as("the failed update").isEqualTo("superseded");
-        soft.assertThat(jdbc.sql("SELECT superseded_by FROM sync_outbox WHERE id = :id").param("id", updateId)
-                .query(UUID.class).optional()).as("superseded_by of the failed update").contains(cancelId);
+        soft.assertThat(jdbc.sql("SELECT superseded_by FROM sync_outbox WHERE id = :id")
+                        .param("id", updateId)
+                        .query(UUID.class)
+                        .optional())
+                .as("superseded_by of the failed update")
+                .contains(cancelId);
         soft.assertThat(jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'superseded'""")
-                .param("id", updateId).query(Long.class).single()).as("superseded audit rows of the failed update")
+                        SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'superseded'""").param("id", updateId).query(Long.class).single())
+                .as("superseded audit rows of the failed update")
                 .isEqualTo(1L);
         soft.assertAll();
     }
@@ -115,8 +129,11 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
             UUID user = UUID.randomUUID();
             UUID master = UUID.randomUUID();
             for (String service : SERVICES) {
-                pairs.add(new Pair(user, master, service, Instant.parse("2026-11-01T00:00:00Z")
-                        .plus(Duration.ofDays(random.nextInt(60)))));
+                pairs.add(new Pair(
+                        user,
+                        master,
+                        service,
+                        Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(60)))));
             }
         }
         List<List<Pair>> byThread = new ArrayList<>();
@@ -155,13 +172,25 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         long inFlightSuperseded = jdbc.sql("""
                         SELECT count(*) FROM sync_outbox
                         WHERE status = 'superseded' AND attempts > 0 AND mvp_user_id IN (:users)""")
-                .param("users", pairs.stream().map(p -> p.user).distinct().toList()).query(Long.class).single();
+                .param("users", pairs.stream().map(p -> p.user).distinct().toList())
+                .query(Long.class)
+                .single();
         int sent = pairs.stream().mapToInt(p -> p.accepted.size()).sum();
-        System.out.printf("Convergence: %d changes accepted, %d pairs, %d rows superseded after being sent, %d pairs differ"
-                + " at Master%n", sent, pairs.size(), inFlightSuperseded, differences.size());
-        assertThat(differences).as("%d changes accepted for %d (user, service) pairs (seed %d; %d rows superseded after "
-                        + "being sent): %d pairs differ at Master:%n%s", sent, pairs.size(), seed, inFlightSuperseded,
-                differences.size(), String.join("\n", differences)).isEmpty();
+        System.out.printf(
+                "Convergence: %d changes accepted, %d pairs, %d rows superseded after being sent, %d pairs differ"
+                        + " at Master%n",
+                sent, pairs.size(), inFlightSuperseded, differences.size());
+        assertThat(differences)
+                .as(
+                        "%d changes accepted for %d (user, service) pairs (seed %d; %d rows superseded after "
+                                + "being sent): %d pairs differ at Master:%n%s",
+                        sent,
+                        pairs.size(),
+                        seed,
+                        inFlightSuperseded,
+                        differences.size(),
+                        String.join("\n", differences))
+                .isEmpty();
     }
 
     /**
@@ -197,7 +226,8 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     private static void injectFaults(Random random, AtomicBoolean running) {
         long[] latencies = {0, 100, 1_500, 1_500, 1_500};
         while (running.get()) {
-            MASTER.faults(Faults.NONE.withErrorRate(0.2 + 0.1 * random.nextDouble())
+            MASTER.faults(Faults.NONE
+                    .withErrorRate(0.2 + 0.1 * random.nextDouble())
                     .withLatencyMs(latencies[random.nextInt(latencies.length)]));
             sleep(400);
         }
@@ -226,16 +256,21 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         void change(String operation, Random random) {
             Accepted last = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
             // An update always moves to another plan: the change a lost update would leave missing at Master.
-            String plan = last == null ? PLANS.get(random.nextInt(PLANS.size()))
+            String plan = last == null
+                    ? PLANS.get(random.nextInt(PLANS.size()))
                     : operation.equals("update") ? otherPlan(last.plan(), random) : last.plan();
             Instant end = switch (operation) {
-                case "update", "cancel" -> random.nextBoolean()
-                        ? startDate.plus(Duration.ofDays(30 + random.nextInt(300))) : null;
+                case "update", "cancel" ->
+                    random.nextBoolean() ? startDate.plus(Duration.ofDays(30 + random.nextInt(300))) : null;
                 default -> null;
             };
-            Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(),
+            Api.Response response = api.post(
+                    "/sync-subscription",
+                    Tokens.serviceRole(),
                     body(user, master, service, operation, plan, startDate, end));
-            assertThat(response.status()).as("%s %s/%s: %s", operation, user, service, response).isIn(200, 202);
+            assertThat(response.status())
+                    .as("%s %s/%s: %s", operation, user, service, response)
+                    .isIn(200, 202);
             accepted.add(new Accepted(plan, operation.equals("cancel") ? "cancelled" : "active", startDate, end));
             steps--;
         }
@@ -246,13 +281,17 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
             Map<String, Object> state = jdbc.sql("""
                             SELECT plan_code, status, start_date, end_date, sync_status FROM subscription_sync_state
                             WHERE mvp_user_id = :user AND service_name = :service""")
-                    .param("user", user).param("service", service).query().singleRow();
+                    .param("user", user)
+                    .param("service", service)
+                    .query()
+                    .singleRow();
             List<String> wrong = new ArrayList<>();
             if (!last.plan().equals(state.get("plan_code")) || !last.status().equals(state.get("status"))) {
                 wrong.add("the MVP's state row is " + state.get("plan_code") + "/" + state.get("status"));
             }
             Optional<MasterSubscription> atMaster = MASTER.subscriptionsOf(master.toString()).stream()
-                    .filter(s -> s.serviceId().equals("svc_" + service)).findFirst();
+                    .filter(s -> s.serviceId().equals("svc_" + service))
+                    .findFirst();
             if (atMaster.isEmpty()) {
                 wrong.add("Master has no subscription");
             } else {
@@ -270,9 +309,16 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
             if (wrong.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(String.format("  %s/%s: last accepted %s/%s%s; %s (MVP sync_status %s); outbox %s", user,
-                    service, last.plan(), last.status(), last.endDate() == null ? "" : " ending " + last.endDate(),
-                    String.join(", ", wrong), state.get("sync_status"), outbox(user, service)));
+            return Optional.of(String.format(
+                    "  %s/%s: last accepted %s/%s%s; %s (MVP sync_status %s); outbox %s",
+                    user,
+                    service,
+                    last.plan(),
+                    last.status(),
+                    last.endDate() == null ? "" : " ending " + last.endDate(),
+                    String.join(", ", wrong),
+                    state.get("sync_status"),
+                    outbox(user, service)));
         }
     }
 
@@ -286,7 +332,10 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                         SELECT revision || ' ' || operation || ' ' || (payload ->> 'planCode') || ' ' || status
                                || ' (attempts ' || attempts || ')' FROM sync_outbox
                         WHERE mvp_user_id = :user AND service_name = :service ORDER BY revision""")
-                .param("user", user).param("service", service).query(String.class).list();
+                .param("user", user)
+                .param("service", service)
+                .query(String.class)
+                .list();
     }
 
     private UUID accept(UUID user, UUID master, String operation, String plan, Instant end) {
@@ -296,12 +345,14 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     }
 
     private Api.Response post(UUID user, UUID master, String operation, String plan, Instant end) {
-        return api.post("/sync-subscription", Tokens.serviceRole(),
+        return api.post(
+                "/sync-subscription",
+                Tokens.serviceRole(),
                 body(user, master, "pawnshop", operation, plan, Instant.parse("2026-11-01T00:00:00Z"), end));
     }
 
-    private static Map<String, Object> body(UUID user, UUID master, String service, String operation, String plan,
-                                            Instant start, Instant end) {
+    private static Map<String, Object> body(
+            UUID user, UUID master, String service, String operation, String plan, Instant start, Instant end) {
         Map<String, Object> data = new HashMap<>();
         data.put("serviceName", service);
         data.put("planCode", plan);
@@ -310,8 +361,15 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         if (end != null) {
             data.put("endDate", end.toString());
         }
-        return Map.of("mvpUserId", user.toString(), "masterUserId", master.toString(), "operation", operation,
-                "subscriptionData", data);
+        return Map.of(
+                "mvpUserId",
+                user.toString(),
+                "masterUserId",
+                master.toString(),
+                "operation",
+                operation,
+                "subscriptionData",
+                data);
     }
 
     private static UUID syncId(Api.Response response) {
@@ -319,12 +377,17 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     }
 
     private String outboxStatus(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                .param("id", syncId)
+                .query(String.class)
+                .single();
     }
 
     private void awaitDelivered(UUID syncId) {
         Waits.upTo(Duration.ofSeconds(15), Duration.ofMillis(50))
-                .untilAsserted(() -> assertThat(outboxStatus(syncId)).as("operation " + syncId).isEqualTo("delivered"));
+                .untilAsserted(() -> assertThat(outboxStatus(syncId))
+                        .as("operation " + syncId)
+                        .isEqualTo("delivered"));
     }
 
     /** Master keeps dates as sent: an ISO day or a date-time. */

@@ -1,15 +1,14 @@
 package io.subsync.sync.outbound;
 
-import io.subsync.sync.drift.ReconcileWithMaster;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tokens;
-import io.subsync.sync.drift.domain.DriftAction;
+import io.subsync.sync.drift.ReconcileWithMaster;
 import io.subsync.sync.drift.ReconciliationReport;
+import io.subsync.sync.drift.domain.DriftAction;
 import io.subsync.sync.drift.domain.SubscriptionComparison;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,7 +41,9 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
         data.put("planCode", plan);
         data.put("status", operation.equals("cancel") ? "cancelled" : "active");
         data.put("startDate", "2026-11-01T00:00:00Z");
-        Api.Response response = api.post("/sync-subscription", Tokens.serviceRole(),
+        Api.Response response = api.post(
+                "/sync-subscription",
+                Tokens.serviceRole(),
                 Map.of("mvpUserId", user.toString(), "operation", operation, "subscriptionData", data));
         assertThat(response.status()).as(response.toString()).isIn(200, 202);
         return response;
@@ -53,13 +54,17 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
     }
 
     private Map<String, Object> row(UUID syncId) {
-        return jdbc.sql("SELECT status, operation, superseded_by FROM sync_outbox WHERE id = :id").param("id", syncId)
-                .query().singleRow();
+        return jdbc.sql("SELECT status, operation, superseded_by FROM sync_outbox WHERE id = :id")
+                .param("id", syncId)
+                .query()
+                .singleRow();
     }
 
     private UUID masterOf(UUID user) {
-        return jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u").param("u", user)
-                .query(UUID.class).single();
+        return jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u")
+                .param("u", user)
+                .query(UUID.class)
+                .single();
     }
 
     @Test
@@ -82,22 +87,34 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
         UUID cancel = syncId(change(user, service, "cancel", "Y"));
         awaitDrained(Duration.ofSeconds(15));
 
-        assertThat(row(cancel)).as("sent whole, with the plan the failed update carried")
-                .containsEntry("operation", "sync").containsEntry("status", "failed");
+        assertThat(row(cancel))
+                .as("sent whole, with the plan the failed update carried")
+                .containsEntry("operation", "sync")
+                .containsEntry("status", "failed");
         assertThat(jdbc.sql("SELECT sync_status FROM subscription_sync_state WHERE mvp_user_id = :u")
-                .param("u", user).query(String.class).single()).isEqualTo("failed");
+                        .param("u", user)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("failed");
 
-        jdbc.sql("UPDATE service_plan_mapping SET master_plan_tier = 'y' WHERE mvp_service_name = :s AND mvp_plan_code = 'Y'")
-                .param("s", service).update();
+        jdbc.sql(
+                        "UPDATE service_plan_mapping SET master_plan_tier = 'y' WHERE mvp_service_name = :s AND mvp_plan_code = 'Y'")
+                .param("s", service)
+                .update();
         assertThat(retry.retry(Optional.empty(), Optional.of(user), "tests")).containsExactly(cancel);
         awaitDrained(Duration.ofSeconds(15));
 
-        assertThat(MASTER.subscriptionsOf(masterOf(user).toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(masterOf(user).toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.planTier() + "/" + s.status()).isEqualTo("y/cancelled"));
         assertThat(row(update)).containsEntry("status", "superseded").containsEntry("superseded_by", cancel);
         assertThat(jdbc.sql("SELECT error FROM subscription_sync_log WHERE sync_id = :id AND status = 'superseded'")
-                .param("id", update).query(String.class).list())
-                .singleElement().asString().startsWith("superseded by " + cancel);
+                        .param("id", update)
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .startsWith("superseded by " + cancel);
     }
 
     @Test
@@ -110,8 +127,10 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
                 UPDATE subscription_sync_state SET plan_code = 'PREMIUM', desired_revision = desired_revision + 1,
                     synced_revision = desired_revision + 1
                 WHERE mvp_user_id = :u""").param("u", user).update();
-        long logged = jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u").param("u", user)
-                .query(Long.class).single();
+        long logged = jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u")
+                .param("u", user)
+                .query(Long.class)
+                .single();
 
         ReconciliationReport dryRun = reconcile.reconcile(Optional.of(user), true, "tests");
 
@@ -120,17 +139,23 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
             assertThat(line.comparison().summary()).isEqualTo("planTier: premium → basic");
             assertThat(line.action()).isEqualTo(DriftAction.PUSH_MVP);
         });
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u").param("u", user)
-                .query(Long.class).single()).as("a dry run writes nothing").isEqualTo(logged);
+        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .as("a dry run writes nothing")
+                .isEqualTo(logged);
 
         ReconciliationReport repaired = reconcile.reconcile(Optional.of(user), false, "tests");
         UUID resent = repaired.drifted().get(0).syncId().orElseThrow();
         awaitDrained(Duration.ofSeconds(15));
 
         assertThat(row(resent)).containsEntry("operation", "sync").containsEntry("status", "delivered");
-        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.planTier()).isEqualTo("premium"));
-        List<ReconciliationReport.Line> again = reconcile.reconcile(Optional.of(user), false, "tests").drifted();
+        List<ReconciliationReport.Line> again =
+                reconcile.reconcile(Optional.of(user), false, "tests").drifted();
         assertThat(again).as("in step now").isEmpty();
     }
 }

@@ -44,8 +44,12 @@ class MasterOutageIntegrationTests extends MasterIntegrationTest {
         callers.shutdown();
         assertThat(syncIds).doesNotHaveDuplicates().hasSize(SYNCS);
         assertThat(MASTER.stats().applied()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering') AND mvp_user_id IN (:users)")
-                .param("users", users).query(Long.class).single()).isEqualTo(SYNCS);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering') AND mvp_user_id IN (:users)")
+                        .param("users", users)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(SYNCS);
 
         MASTER.faults(Faults.NONE);
         awaitDrained(Duration.ofSeconds(90));
@@ -54,19 +58,29 @@ class MasterOutageIntegrationTests extends MasterIntegrationTest {
         assertThat(stats.applied()).as("applied once each").isEqualTo(SYNCS);
         assertThat(stats.outOfOrder()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
-                .param("users", users).query(Long.class).single()).isEqualTo(SYNCS);
+                        .param("users", users)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(SYNCS);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM (SELECT sync_id FROM subscription_sync_log
                                               WHERE status = 'success' AND mvp_user_id IN (:users)
-                                              GROUP BY sync_id HAVING count(*) = 1) confirmed_once""")
-                .param("users", users).query(Long.class).single()).isEqualTo(SYNCS);
+                                              GROUP BY sync_id HAVING count(*) = 1) confirmed_once""").param("users", users).query(Long.class).single())
+                .isEqualTo(SYNCS);
         UUID sample = users.get(7);
-        var account = api.get("/api/sync/accounts/" + sample, Tokens.serviceRole()).json();
+        var account =
+                api.get("/api/sync/accounts/" + sample, Tokens.serviceRole()).json();
         assertThat(account.get("syncStatus").asString()).isEqualTo("synced");
         String masterUser = account.get("masterUserId").asString();
-        assertThat(MASTER.subscriptionsOf(masterUser)).singleElement()
+        assertThat(MASTER.subscriptionsOf(masterUser))
+                .singleElement()
                 .satisfies(s -> assertThat(s.planTier()).isEqualTo("premium"));
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE status = 'failed' AND mvp_user_id IN (:users)")
-                .param("users", users).query(Long.class).single()).as("failed attempts while Master was down").isPositive();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subscription_sync_log WHERE status = 'failed' AND mvp_user_id IN (:users)")
+                        .param("users", users)
+                        .query(Long.class)
+                        .single())
+                .as("failed attempts while Master was down")
+                .isPositive();
     }
 }

@@ -40,7 +40,8 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
     }
 
     private Api.Response post(Map<String, Object> body, String token, String key) {
-        return key == null ? api.post("/sync-subscription", token, body)
+        return key == null
+                ? api.post("/sync-subscription", token, body)
                 : api.postWithHeader("/sync-subscription", token, body, "Idempotency-Key", key);
     }
 
@@ -53,34 +54,67 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         assertThat(answer.get("success").asBoolean()).isTrue();
         assertThat(answer.get("status").asString()).isEqualTo("pending");
         UUID syncId = UUID.fromString(answer.get("syncId").asString());
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("pending");
         assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'pending'")
-                .param("id", syncId).query(Long.class).single()).isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u").param("u", user)
-                .query(UUID.class).single()).isEqualTo(master);
-        JsonNode account = api.get("/api/sync/accounts/" + user, Tokens.user(user, null)).json();
+                        .param("id", syncId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(master);
+        JsonNode account =
+                api.get("/api/sync/accounts/" + user, Tokens.user(user, null)).json();
         assertThat(account.get("syncStatus").asString()).isEqualTo("pending");
-        assertThat(account.get("subscriptions").get(0).get("planCode").asString()).isEqualTo("BASIC");
-        assertThat(api.get("/api/sync/health", Tokens.serviceRole()).json().get("masterConfigured").asBoolean()).isFalse();
+        assertThat(account.get("subscriptions").get(0).get("planCode").asString())
+                .isEqualTo("BASIC");
+        assertThat(api.get("/api/sync/health", Tokens.serviceRole())
+                        .json()
+                        .get("masterConfigured")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void theSameParametersAgainGiveTheSameSyncIdAndNoSecondOperation() {
-        String first = post(body("create", "BASIC"), Tokens.user(user, null), null).json().get("syncId").asString();
-        String again = post(body("create", "basic"), Tokens.serviceRole(), null).json().get("syncId").asString();
+        String first = post(body("create", "BASIC"), Tokens.user(user, null), null)
+                .json()
+                .get("syncId")
+                .asString();
+        String again = post(body("create", "basic"), Tokens.serviceRole(), null)
+                .json()
+                .get("syncId")
+                .asString();
 
         assertThat(again).isEqualTo(first);
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u").param("u", user)
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
-        String changed = post(body("update", "PREMIUM"), Tokens.serviceRole(), null).json().get("syncId").asString();
+        String changed = post(body("update", "PREMIUM"), Tokens.serviceRole(), null)
+                .json()
+                .get("syncId")
+                .asString();
         assertThat(changed).isNotEqualTo(first);
         // The undelivered create is superseded: only the latest state needs to reach Master.
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", UUID.fromString(first))
-                .query(String.class).single()).isEqualTo("superseded");
-        assertThat(jdbc.sql("SELECT operation FROM sync_outbox WHERE id = :id").param("id", UUID.fromString(changed))
-                .query(String.class).single()).isEqualTo("sync");
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", UUID.fromString(first))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("superseded");
+        assertThat(jdbc.sql("SELECT operation FROM sync_outbox WHERE id = :id")
+                        .param("id", UUID.fromString(changed))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("sync");
     }
 
     @Test
@@ -102,18 +136,22 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         Map<String, Object> body = body("create", "BASIC");
         jdbc.sql("""
                 INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
-                VALUES (:caller, :key, 'x', 'running', now(), now() + interval '1 day')""")
-                .param("caller", "user:" + user).param("key", key).update();
+                VALUES (:caller, :key, 'x', 'running', now(), now() + interval '1 day')""").param("caller", "user:" + user).param("key", key).update();
 
         Api.Response response = post(body, Tokens.user(user, null), key);
 
-        // Another body hash is 422 before "running" is considered; with the same body the first request would be running.
+        // Another body hash is 422 before "running" is considered; with the same body the first request would be
+        // running.
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
-        jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = :key").param("key", key).update();
+        jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = :key")
+                .param("key", key)
+                .update();
         Api.Response fresh = post(body, Tokens.user(user, null), key);
         assertThat(fresh.status()).isEqualTo(202);
-        jdbc.sql("UPDATE idempotency_keys SET state = 'running' WHERE idempotency_key = :key").param("key", key).update();
+        jdbc.sql("UPDATE idempotency_keys SET state = 'running' WHERE idempotency_key = :key")
+                .param("key", key)
+                .update();
         assertThat(post(body, Tokens.user(user, null), key).status()).isEqualTo(409);
     }
 
@@ -124,24 +162,35 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString())
                 .contains("no service_plan_mapping for (service 'bazi-consultation', plan 'GOLD')");
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u").param("u", user)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void badInputIsAClear4xxNamingTheField() {
         Map<String, Object> bad = body("teleport", "BASIC");
-        assertThat(post(bad, Tokens.serviceRole(), null).json().get("errors").get(0).get("field").asString())
+        assertThat(post(bad, Tokens.serviceRole(), null)
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("operation");
         Map<String, Object> badDate = body("create", "BASIC");
         ((Map<String, Object>) badDate.get("subscriptionData")).put("startDate", "yesterday");
         Api.Response response = post(badDate, Tokens.serviceRole(), null);
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("subscriptionData.startDate");
+        assertThat(response.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("subscriptionData.startDate");
         Map<String, Object> noData = body("create", "BASIC");
         noData.remove("subscriptionData");
         assertThat(post(noData, Tokens.serviceRole(), null).status()).isEqualTo(422);
-        assertThat(api.post("/sync-subscription", Tokens.serviceRole(), "{\"mvpUserId\": \"nope\"}").status()).isEqualTo(400);
+        assertThat(api.post("/sync-subscription", Tokens.serviceRole(), "{\"mvpUserId\": \"nope\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -150,7 +199,8 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         assertThat(post(body("create", "BASIC"), stranger, null).status()).isEqualTo(403);
         post(body("create", "BASIC"), Tokens.user(user, null), null);
         assertThat(api.get("/api/sync/accounts/" + user, stranger).status()).isEqualTo(403);
-        assertThat(api.get("/api/sync/logs?mvpUserId=" + user, stranger).status()).isEqualTo(403);
+        assertThat(api.get("/api/sync/logs?mvpUserId=" + user, stranger).status())
+                .isEqualTo(403);
         JsonNode own = api.get("/api/sync/logs", stranger).json();
         assertThat(own.get("items")).isEmpty();
         assertThat(api.get("/api/sync/health", stranger).status()).isEqualTo(403);
@@ -163,35 +213,52 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         post(body("update", "PREMIUM"), Tokens.serviceRole(), null);
         post(body("cancel", "PREMIUM"), Tokens.serviceRole(), null);
 
-        JsonNode page = api.get("/api/sync/logs?mvpUserId=" + user + "&limit=2", Tokens.user(user, null)).json();
+        JsonNode page = api.get("/api/sync/logs?mvpUserId=" + user + "&limit=2", Tokens.user(user, null))
+                .json();
         assertThat(page.get("items")).hasSize(2);
-        JsonNode rest = api.get("/api/sync/logs?mvpUserId=" + user + "&limit=50&cursor=" + page.get("nextCursor").asString(),
-                Tokens.user(user, null)).json();
+        JsonNode rest = api.get(
+                        "/api/sync/logs?mvpUserId=" + user + "&limit=50&cursor="
+                                + page.get("nextCursor").asString(),
+                        Tokens.user(user, null))
+                .json();
         // Newest first is by created_at, then id: a delivery's row can be written after a newer request's row.
         List<Map.Entry<java.time.Instant, Long>> entries = new java.util.ArrayList<>();
-        page.get("items").forEach(i -> entries.add(Map.entry(java.time.Instant.parse(i.get("createdAt").asString()),
-                i.get("id").asLong())));
-        rest.get("items").forEach(i -> entries.add(Map.entry(java.time.Instant.parse(i.get("createdAt").asString()),
-                i.get("id").asLong())));
-        assertThat(entries).isSortedAccordingTo(Map.Entry.<java.time.Instant, Long>comparingByKey()
-                .thenComparing(Map.Entry.comparingByValue()).reversed());
+        page.get("items")
+                .forEach(i -> entries.add(Map.entry(
+                        java.time.Instant.parse(i.get("createdAt").asString()),
+                        i.get("id").asLong())));
+        rest.get("items")
+                .forEach(i -> entries.add(Map.entry(
+                        java.time.Instant.parse(i.get("createdAt").asString()),
+                        i.get("id").asLong())));
+        assertThat(entries)
+                .isSortedAccordingTo(Map.Entry.<java.time.Instant, Long>comparingByKey()
+                        .thenComparing(Map.Entry.comparingByValue())
+                        .reversed());
         assertThat(entries).extracting(Map.Entry::getValue).doesNotHaveDuplicates();
         assertThat(rest.get("nextCursor").isNull()).isTrue();
-        assertThat(api.get("/api/sync/logs?cursor=garbage", Tokens.serviceRole()).status()).isEqualTo(422);
+        assertThat(api.get("/api/sync/logs?cursor=garbage", Tokens.serviceRole())
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test
     void theSeedsTroubleshootingQueriesRunAsWritten() {
         post(body("create", "BASIC"), Tokens.serviceRole(), null);
-        jdbc.sql("SELECT * FROM account_sync WHERE sync_status = 'failed'").query().listOfRows();
-        jdbc.sql("SELECT * FROM subscription_sync_log WHERE status = 'failed' ORDER BY created_at DESC LIMIT 10").query().listOfRows();
+        jdbc.sql("SELECT * FROM account_sync WHERE sync_status = 'failed'")
+                .query()
+                .listOfRows();
+        jdbc.sql("SELECT * FROM subscription_sync_log WHERE status = 'failed' ORDER BY created_at DESC LIMIT 10")
+                .query()
+                .listOfRows();
         // The database is shared by the tests: the dashboard's total and the accounts are counted in one statement.
         Map<String, Object> counts = jdbc.sql("""
                         SELECT total_accounts, (SELECT count(*) FROM account_sync) AS accounts,
                                (SELECT count(*) FROM account_sync WHERE mvp_user_id = :u) AS this_users
                         FROM sync_health_dashboard""").param("u", user).query().singleRow();
         assertThat(counts.get("this_users")).as("this test's account").isEqualTo(1L);
-        assertThat(counts.get("total_accounts")).as("total_accounts, one per row of account_sync")
+        assertThat(counts.get("total_accounts"))
+                .as("total_accounts, one per row of account_sync")
                 .isEqualTo(counts.get("accounts"));
     }
 }

@@ -17,8 +17,14 @@ class SyncStateTest {
     private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
     private static SyncState state(String syncStatus, long desiredRevision, Optional<Long> syncedRevision) {
-        return new SyncState(USER, desiredState().serviceName("bazi").build(), desiredRevision, UUID.randomUUID(),
-                syncedRevision, syncedRevision.map(r -> Instant.parse("2026-11-01T00:00:00Z")), SyncStatus.fromCode(syncStatus),
+        return new SyncState(
+                USER,
+                desiredState().serviceName("bazi").build(),
+                desiredRevision,
+                UUID.randomUUID(),
+                syncedRevision,
+                syncedRevision.map(r -> Instant.parse("2026-11-01T00:00:00Z")),
+                SyncStatus.fromCode(syncStatus),
                 Optional.empty());
     }
 
@@ -43,12 +49,14 @@ class SyncStateTest {
 
     @Test
     void aDivergedStateCanBeResolved() {
-        assertThatNoException().isThrownBy(() -> state("diverged", 2, Optional.of(1L)).checkResolvable(List.of()));
+        assertThatNoException()
+                .isThrownBy(() -> state("diverged", 2, Optional.of(1L)).checkResolvable(List.of()));
     }
 
     @Test
     void aStateMasterWasNotedToDifferFromCanBeResolvedWhateverItsStatus() {
-        assertThatNoException().isThrownBy(() -> state("pending", 2, Optional.of(1L)).checkResolvable(List.of("status")));
+        assertThatNoException()
+                .isThrownBy(() -> state("pending", 2, Optional.of(1L)).checkResolvable(List.of("status")));
     }
 
     @Test

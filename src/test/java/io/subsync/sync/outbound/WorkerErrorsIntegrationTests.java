@@ -1,7 +1,5 @@
 package io.subsync.sync.outbound;
 
-import io.subsync.sync.SyncProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.Faults;
@@ -9,6 +7,7 @@ import io.subsync.support.Api;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.TestDatabase;
 import io.subsync.support.Tokens;
+import io.subsync.sync.SyncProperties;
 import io.subsync.sync.outbound.domain.ClaimedDelivery;
 import io.subsync.sync.outbound.domain.DeliveryResult;
 import java.time.Duration;
@@ -66,11 +65,12 @@ class WorkerErrorsIntegrationTests extends MasterIntegrationTest {
 
     @Test
     void anErrorWhileDeliveringLeavesTheWorkerRunningAndTheRowIsDeliveredWhenItsLeaseExpires() {
-        assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo("subsync_worker_errors");
+        assertThat(jdbc.sql("SELECT current_database()").query(String.class).single())
+                .isEqualTo("subsync_worker_errors");
         UUID user = UUID.randomUUID();
         MASTER.faults(Faults.NONE.withOutage(true));
-        Api.Response accepted = api.post("/sync-subscription", Tokens.serviceRole(),
-                sync(user, UUID.randomUUID(), "create", "BASIC", 1));
+        Api.Response accepted = api.post(
+                "/sync-subscription", Tokens.serviceRole(), sync(user, UUID.randomUUID(), "create", "BASIC", 1));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         UUID syncId = UUID.fromString(accepted.json().get("syncId").asString());
         MASTER.faults(Faults.NONE);
@@ -78,11 +78,17 @@ class WorkerErrorsIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(30));
 
         assertThat(BROKEN.get()).as("the worker that hit the Error").isNotNull();
-        assertThat(BROKEN.get().isAlive()).as("the worker thread survived the Error").isTrue();
+        assertThat(BROKEN.get().isAlive())
+                .as("the worker thread survived the Error")
+                .isTrue();
         Map<String, Object> row = jdbc.sql("SELECT status, attempts, lease_owner FROM sync_outbox WHERE id = :id")
-                .param("id", syncId).query().singleRow();
+                .param("id", syncId)
+                .query()
+                .singleRow();
         assertThat(row.get("status")).isEqualTo("delivered");
-        assertThat(row.get("attempts")).as("in the request (Master down), the Error, after the lease").isEqualTo(3);
+        assertThat(row.get("attempts"))
+                .as("in the request (Master down), the Error, after the lease")
+                .isEqualTo(3);
         assertThat(MASTER.stats().applied()).as("applied once at Master").isEqualTo(1);
     }
 }

@@ -43,42 +43,59 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         try {
             MASTER.faults(Faults.NONE.withLatencyMs(4_000));
             // The doomed process claims the operation in the request and is still waiting for Master when it dies.
-            Api.Response accepted = new Api(port).post("/sync-subscription", Tokens.serviceRole(),
-                    sync(user, master, "create", "BASIC", 1));
+            Api.Response accepted = new Api(port)
+                    .post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
             syncId = UUID.fromString(accepted.json().get("syncId").asString());
             // Claimed by the doomed process: in its request, or by one of its workers.
-            assertThat(leaseOwner(syncId)).contains(doomed.pid() + "@")
+            assertThat(leaseOwner(syncId))
+                    .contains(doomed.pid() + "@")
                     .doesNotContain(ProcessHandle.current().pid() + "@");
             // The doomed process has sent it, or is about to: wait until Master holds it, then kill.
-            Waits.upTo(Duration.ofSeconds(10), Duration.ofMillis(50)).alias("Master receives the doomed process's delivery")
+            Waits.upTo(Duration.ofSeconds(10), Duration.ofMillis(50))
+                    .alias("Master receives the doomed process's delivery")
                     .until(() -> MASTER.stats().received() > 0);
             assertThat(MASTER.stats().received()).isEqualTo(1);
         } finally {
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("delivering");
         MASTER.faults(Faults.NONE);
 
         workers.start();
         awaitDrained(Duration.ofSeconds(60));
 
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("delivered");
-        assertThat(jdbc.sql("SELECT attempts FROM sync_outbox WHERE id = :id").param("id", syncId).query(Integer.class).single())
-                .as("the killed attempt and the takeover").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT attempts FROM sync_outbox WHERE id = :id")
+                        .param("id", syncId)
+                        .query(Integer.class)
+                        .single())
+                .as("the killed attempt and the takeover")
+                .isEqualTo(2);
         assertThat(MASTER.stats().applied()).as("applied once at Master").isEqualTo(1);
         // Whether Master applied the killed attempt (then the resend is refused as a duplicate) or never finished
         // reading it, the operation is applied exactly once.
         assertThat(MASTER.stats().received()).as("both attempts reached Master").isEqualTo(2);
-        assertThat(MASTER.stats().applied() + MASTER.stats().duplicatesRefused()).isLessThanOrEqualTo(2);
-        assertThat(MASTER.subscriptionsOf(master.toString())).singleElement()
+        assertThat(MASTER.stats().applied() + MASTER.stats().duplicatesRefused())
+                .isLessThanOrEqualTo(2);
+        assertThat(MASTER.subscriptionsOf(master.toString()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.version()).isEqualTo(1));
     }
 
     private String leaseOwner(UUID syncId) {
-        return jdbc.sql("SELECT lease_owner FROM sync_outbox WHERE id = :id").param("id", syncId).query(String.class).single();
+        return jdbc.sql("SELECT lease_owner FROM sync_outbox WHERE id = :id")
+                .param("id", syncId)
+                .query(String.class)
+                .single();
     }
 
     private Process startInstance(int port) throws Exception {
@@ -97,12 +114,15 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         env.put("SUBSYNC_SYNC_CONNECTTIMEOUT", "1s");
         env.put("SUBSYNC_SYNC_READTIMEOUT", "4s");
         Process process = Jar.command(env, "serve", "--port", String.valueOf(port))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Api api = new Api(port);
         try {
             // An assertion error in until() ends the wait at once: a process that exited will not start.
             Waits.upTo(Duration.ofSeconds(180), Duration.ofMillis(250)).until(() -> {
-                assertThat(process.isAlive()).as("the second process exited early").isTrue();
+                assertThat(process.isAlive())
+                        .as("the second process exited early")
+                        .isTrue();
                 try {
                     return api.get("/actuator/health", null).status() == 200;
                 } catch (RuntimeException notYet) {

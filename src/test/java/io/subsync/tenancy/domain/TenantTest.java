@@ -1,12 +1,11 @@
 package io.subsync.tenancy.domain;
 
-import io.subsync.tenancy.TenantId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
+import io.subsync.tenancy.TenantId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +17,15 @@ class TenantTest {
     private static final ProductCode PAWNSHOP = new ProductCode("pawnshop");
     private static final ProductCode BNPL = new ProductCode("bnpl");
 
-    private final Tenant tenant = Tenant.open(TenantId.random(), " Acme ", Tier.PRO, Optional.empty(),
-            Map.of(PAWNSHOP, true, BNPL, false), OPENED);
+    private final Tenant tenant = Tenant.open(
+            TenantId.random(), " Acme ", Tier.PRO, Optional.empty(), Map.of(PAWNSHOP, true, BNPL, false), OPENED);
 
     @Test
     void aChangeSaysWhichProductsItSwitchedOnAndOff() {
-        Tenant.TenantChange change = tenant.change(new TenantPatch(Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(PAWNSHOP, false, BNPL, true)), LATER);
+        Tenant.TenantChange change = tenant.change(
+                new TenantPatch(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Map.of(PAWNSHOP, false, BNPL, true)),
+                LATER);
 
         assertThat(change.switchedOn()).containsExactly(BNPL);
         assertThat(change.switchedOff()).containsExactly(PAWNSHOP);
@@ -36,16 +37,18 @@ class TenantTest {
 
     @Test
     void switchingOnWhatIsAlreadyOnChangesNothing() {
-        Tenant.TenantChange change = tenant.change(new TenantPatch(Optional.empty(), Optional.of(Tier.PRO),
-                Optional.empty(), Map.of(PAWNSHOP, true)), LATER);
+        Tenant.TenantChange change = tenant.change(
+                new TenantPatch(Optional.empty(), Optional.of(Tier.PRO), Optional.empty(), Map.of(PAWNSHOP, true)),
+                LATER);
 
         assertThat(change.touchesSubscriptions()).isFalse();
     }
 
     @Test
     void aPlanChangeTouchesSubscriptions() {
-        Tenant.TenantChange change = tenant.change(new TenantPatch(Optional.of("Acme Ltd"), Optional.of(Tier.ENTERPRISE),
-                Optional.empty(), Map.of()), LATER);
+        Tenant.TenantChange change = tenant.change(
+                new TenantPatch(Optional.of("Acme Ltd"), Optional.of(Tier.ENTERPRISE), Optional.empty(), Map.of()),
+                LATER);
 
         assertThat(change.planChanged()).isTrue();
         assertThat(change.touchesSubscriptions()).isTrue();
@@ -57,12 +60,16 @@ class TenantTest {
     void namesAreTrimmedAndMustNotBeBlank() {
         assertThat(tenant.name()).isEqualTo("Acme");
         assertThatThrownBy(() -> Tenant.open(TenantId.random(), "  ", Tier.PRO, Optional.empty(), Map.of(), OPENED))
-                .isInstanceOf(InvalidTenantValue.class).extracting("field").isEqualTo("name");
+                .isInstanceOf(InvalidTenantValue.class)
+                .extracting("field")
+                .isEqualTo("name");
     }
 
     @Test
     void aTenantNeedsAPlan() {
         assertThatThrownBy(() -> Tenant.open(TenantId.random(), "Acme", null, Optional.empty(), Map.of(), OPENED))
-                .isInstanceOf(InvalidTenantValue.class).extracting("field").isEqualTo("plan");
+                .isInstanceOf(InvalidTenantValue.class)
+                .extracting("field")
+                .isEqualTo("plan");
     }
 }

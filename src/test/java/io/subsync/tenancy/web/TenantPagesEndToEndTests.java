@@ -40,17 +40,24 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         signIn(Tokens.userOf(tenant));
 
         List<WebElement> cards = cards();
-        assertThat(cards).extracting(card -> card.getDomAttribute("data-product-type"))
+        assertThat(cards)
+                .extracting(card -> card.getDomAttribute("data-product-type"))
                 .containsExactly("platform", "money_loan", "pawnshop");
         assertThat(cards).extracting(card -> text(card, ".badge")).containsExactly("🌐", "💰", "💎");
-        assertThat(cards).extracting(card -> text(card, ".product")).containsExactly("Platform", "Money Loan", "Pawnshop");
-        assertThat(cards).extracting(card -> text(card, ".plan")).containsExactly("Pro", "Money Loan - Pro", "Pawnshop - Pro");
+        assertThat(cards)
+                .extracting(card -> text(card, ".product"))
+                .containsExactly("Platform", "Money Loan", "Pawnshop");
+        assertThat(cards)
+                .extracting(card -> text(card, ".plan"))
+                .containsExactly("Pro", "Money Loan - Pro", "Pawnshop - Pro");
         WebElement pawnshop = cards.get(2);
         assertThat(text(pawnshop, ".price")).isEqualTo("$119.00 per month");
-        assertThat(pawnshop.findElements(By.cssSelector(".features li"))).extracting(WebElement::getText)
+        assertThat(pawnshop.findElements(By.cssSelector(".features li")))
+                .extracting(WebElement::getText)
                 .containsExactly("Up to 3,000 pawn tickets", "Auctions", "Appraisal history");
         assertThat(text(pawnshop, ".origin")).isEqualTo("auto-created (product_enabled)");
-        assertThat(pawnshop.findElement(By.cssSelector("button.manage")).isDisplayed()).isTrue();
+        assertThat(pawnshop.findElement(By.cssSelector("button.manage")).isDisplayed())
+                .isTrue();
         browser.screenshot("tenant-subscriptions-1024");
     }
 
@@ -61,15 +68,23 @@ class TenantPagesEndToEndTests extends IntegrationTest {
 
         browser.viewportWidth(390, 844);
         List<WebElement> phone = cards();
-        assertThat(phone).extracting(card -> card.getRect().getX()).as("one column").containsOnly(phone.get(0).getRect().getX());
-        assertThat(phone.get(1).getRect().getY()).isGreaterThan(phone.get(0).getRect().getY());
-        assertThat(phone.get(2).getRect().getY()).isGreaterThan(phone.get(1).getRect().getY());
+        assertThat(phone)
+                .extracting(card -> card.getRect().getX())
+                .as("one column")
+                .containsOnly(phone.get(0).getRect().getX());
+        assertThat(phone.get(1).getRect().getY())
+                .isGreaterThan(phone.get(0).getRect().getY());
+        assertThat(phone.get(2).getRect().getY())
+                .isGreaterThan(phone.get(1).getRect().getY());
         browser.screenshot("tenant-subscriptions-390");
 
         browser.viewportWidth(1024, 900);
         List<WebElement> tablet = cards();
-        assertThat(tablet.get(1).getRect().getY()).as("side by side").isEqualTo(tablet.get(0).getRect().getY());
-        assertThat(tablet.get(1).getRect().getX()).isGreaterThan(tablet.get(0).getRect().getX());
+        assertThat(tablet.get(1).getRect().getY())
+                .as("side by side")
+                .isEqualTo(tablet.get(0).getRect().getY());
+        assertThat(tablet.get(1).getRect().getX())
+                .isGreaterThan(tablet.get(0).getRect().getX());
     }
 
     @Test
@@ -81,7 +96,8 @@ class TenantPagesEndToEndTests extends IntegrationTest {
 
         pawnshop.findElement(By.cssSelector("button.manage")).click();
 
-        browser.waiting().until(ExpectedConditions.presenceOfNestedElementLocatedBy(pawnshop, By.cssSelector(".history-entry")));
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfNestedElementLocatedBy(pawnshop, By.cssSelector(".history-entry")));
         List<WebElement> entries = pawnshop.findElements(By.cssSelector(".history-entry"));
         assertThat(entries).hasSize(2);
         assertThat(text(entries.get(0), ".change")).isEqualToIgnoringCase("plan changed");
@@ -91,17 +107,21 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         browser.screenshot("tenant-history");
 
         pawnshop.findElement(By.cssSelector(".history .close")).click();
-        browser.waiting().until(d -> pawnshop.findElements(By.cssSelector(".history-entry")).isEmpty());
+        browser.waiting()
+                .until(d ->
+                        pawnshop.findElements(By.cssSelector(".history-entry")).isEmpty());
     }
 
     @Test
     void aBadTokenShowsTheErrorOnTheSignInPage() {
         browser.open("/login?token=not-a-token");
-        assertThat(browser.driver().findElement(By.cssSelector(".error")).getText()).contains("This token was refused");
+        assertThat(browser.driver().findElement(By.cssSelector(".error")).getText())
+                .contains("This token was refused");
 
         UUID tenant = tenants.open("pro", Map.of());
         browser.open("/login?token=" + Tokens.expiredUserOf(tenant));
-        assertThat(browser.driver().findElement(By.cssSelector(".error")).getText()).contains("This token has expired");
+        assertThat(browser.driver().findElement(By.cssSelector(".error")).getText())
+                .contains("This token has expired");
         assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
         assertThat(browser.driver().manage().getCookieNamed("subsync_session")).isNull();
     }
@@ -118,18 +138,39 @@ class TenantPagesEndToEndTests extends IntegrationTest {
     void aProductAddedThroughTheApiShowsItsOwnBadge() {
         String code = "inventory_" + UUID.randomUUID().toString().substring(0, 8);
         String admin = Tokens.serviceRole();
-        assertThat(api.post("/api/products", admin,
-                Map.of("code", code, "name", "Inventory", "badge", "📦", "disablePolicy", "keep")).status()).isEqualTo(201);
-        Api.Response plan = api.post("/api/plans", admin, Map.of("productType", code, "tier", "starter",
-                "name", "Inventory - Starter", "price", "49.99", "currency", "USD", "billingCycle", "monthly",
-                "features", List.of("Up to 1,000 items", "Stock alerts")));
+        assertThat(api.post(
+                                "/api/products",
+                                admin,
+                                Map.of("code", code, "name", "Inventory", "badge", "📦", "disablePolicy", "keep"))
+                        .status())
+                .isEqualTo(201);
+        Api.Response plan = api.post(
+                "/api/plans",
+                admin,
+                Map.of(
+                        "productType",
+                        code,
+                        "tier",
+                        "starter",
+                        "name",
+                        "Inventory - Starter",
+                        "price",
+                        "49.99",
+                        "currency",
+                        "USD",
+                        "billingCycle",
+                        "monthly",
+                        "features",
+                        List.of("Up to 1,000 items", "Stock alerts")));
         assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
         UUID tenant = tenants.open("starter", Map.of());
         tenants.change(tenant, Map.of("products", Map.of(code, true)));
 
         signIn(Tokens.userOf(tenant));
 
-        assertThat(cards()).extracting(card -> card.getDomAttribute("data-product-type")).containsExactly("platform", code);
+        assertThat(cards())
+                .extracting(card -> card.getDomAttribute("data-product-type"))
+                .containsExactly("platform", code);
         WebElement inventory = card(code);
         assertThat(text(inventory, ".badge")).isEqualTo("📦");
         assertThat(text(inventory, ".product")).isEqualTo("Inventory");
@@ -144,7 +185,8 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         browser.driver().findElement(By.cssSelector(".signout button")).click();
 
         browser.waiting().until(d -> browser.path().startsWith("/login"));
-        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("signed out");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .contains("signed out");
         browser.open("/tenant/subscriptions");
         assertThat(browser.path()).isEqualTo("/login");
     }
@@ -171,10 +213,17 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         browser.signOutQuietly();
         browser.open("/login?token=" + Tokens.serviceRole());
         browser.waiting().until(d -> browser.path().equals("/admin"));
-        assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("master-state"))).getText())
-                .as("this test's instance has no MASTER_API_URL").contains("Master is not configured");
-        browser.waiting().until(d -> Boolean.TRUE.equals(browser.driver().executeScript(
-                "return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('chart-origin'))")));
+        assertThat(browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("master-state")))
+                        .getText())
+                .as("this test's instance has no MASTER_API_URL")
+                .contains("Master is not configured");
+        browser.waiting()
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                browser.driver()
+                                        .executeScript(
+                                                "return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('chart-origin'))")));
         browser.screenshot("admin");
     }
 

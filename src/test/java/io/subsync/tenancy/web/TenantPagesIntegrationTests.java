@@ -29,8 +29,15 @@ class TenantPagesIntegrationTests extends IntegrationTest {
         Pages.Page page = pages.signedIn("/tenant/subscriptions", Tokens.userOf(tenant));
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("data-product-type=\"platform\"", "data-product-type=\"money_loan\"",
-                "data-product-type=\"pawnshop\"", "Pawnshop - Pro", "$119.00", "per month", "auto-created (product_enabled)");
+        assertThat(page.body())
+                .contains(
+                        "data-product-type=\"platform\"",
+                        "data-product-type=\"money_loan\"",
+                        "data-product-type=\"pawnshop\"",
+                        "Pawnshop - Pro",
+                        "$119.00",
+                        "per month",
+                        "auto-created (product_enabled)");
     }
 
     @Test
@@ -39,13 +46,22 @@ class TenantPagesIntegrationTests extends IntegrationTest {
         tenants.change(tenant, Map.of("plan", "pro"));
         UUID pawnshop = subscriptionOf(tenant, "pawnshop");
 
-        Pages.Page fragment = pages.signedIn("/tenant/subscriptions/" + pawnshop + "/history", Tokens.userOf(tenant),
-                "HX-Request", "true");
+        Pages.Page fragment = pages.signedIn(
+                "/tenant/subscriptions/" + pawnshop + "/history", Tokens.userOf(tenant), "HX-Request", "true");
 
         assertThat(fragment.status()).isEqualTo(200);
-        assertThat(fragment.body()).doesNotContain("<html").contains("class=\"history\"", "plan changed",
-                "Pawnshop - Starter → Pawnshop - Pro", "plan_changed", "created", "product_enabled", "service_role:tests");
-        assertThat(fragment.body().indexOf("plan changed")).as("newest first")
+        assertThat(fragment.body())
+                .doesNotContain("<html")
+                .contains(
+                        "class=\"history\"",
+                        "plan changed",
+                        "Pawnshop - Starter → Pawnshop - Pro",
+                        "plan_changed",
+                        "created",
+                        "product_enabled",
+                        "service_role:tests");
+        assertThat(fragment.body().indexOf("plan changed"))
+                .as("newest first")
                 .isLessThan(fragment.body().indexOf(">created<"));
     }
 
@@ -54,8 +70,8 @@ class TenantPagesIntegrationTests extends IntegrationTest {
         UUID mine = tenants.open("pro", Map.of());
         UUID theirs = tenants.open("pro", Map.of("pawnshop", true));
 
-        Pages.Page page = pages.signedIn("/tenant/subscriptions/" + subscriptionOf(theirs, "pawnshop") + "/history",
-                Tokens.userOf(mine));
+        Pages.Page page = pages.signedIn(
+                "/tenant/subscriptions/" + subscriptionOf(theirs, "pawnshop") + "/history", Tokens.userOf(mine));
 
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("no such subscription").doesNotContain("Pawnshop");
@@ -72,17 +88,27 @@ class TenantPagesIntegrationTests extends IntegrationTest {
         Pages.Page admin = pages.signedIn("/admin", Tokens.serviceRole());
         assertThat(admin.status()).isEqualTo(200);
         long count = jdbc.sql("SELECT count(*) FROM tenants").query(Long.class).single();
-        assertThat(admin.body()).contains("Sync with Master", "hx-get=\"/admin/sync/health\"", "data-chart=\"doughnut\"",
-                "<span class=\"stat-value\">" + count + "</span>", "Pawnshop - Enterprise");
+        assertThat(admin.body())
+                .contains(
+                        "Sync with Master",
+                        "hx-get=\"/admin/sync/health\"",
+                        "data-chart=\"doughnut\"",
+                        "<span class=\"stat-value\">" + count + "</span>",
+                        "Pawnshop - Enterprise");
     }
 
     @Test
     void theSubscriptionsPageIsForTenantUsers() {
-        assertThat(pages.signedIn("/tenant/subscriptions", Tokens.serviceRole()).status()).isEqualTo(403);
+        assertThat(pages.signedIn("/tenant/subscriptions", Tokens.serviceRole()).status())
+                .isEqualTo(403);
     }
 
     private UUID subscriptionOf(UUID tenant, String productType) {
-        return jdbc.sql("SELECT id FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
-                .param("t", tenant).param("p", productType).query(UUID.class).single();
+        return jdbc.sql(
+                        "SELECT id FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
+                .param("t", tenant)
+                .param("p", productType)
+                .query(UUID.class)
+                .single();
     }
 }

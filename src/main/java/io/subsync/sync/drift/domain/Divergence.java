@@ -1,7 +1,6 @@
 package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.FieldDifference;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,16 @@ import java.util.UUID;
  * what it holds now. A subscription marked diverged by an inbound change rather than a reconciliation has its fields
  * without values, and nothing confirmed.
  */
-public record Divergence(UUID mvpUserId, Optional<UUID> masterUserId, String serviceName, Optional<String> serviceId,
-                         List<FieldDifference> differences, Map<String, Object> confirmed, Map<String, Object> master,
-                         Optional<Instant> detectedAt, String detectedBy) {
+public record Divergence(
+        UUID mvpUserId,
+        Optional<UUID> masterUserId,
+        String serviceName,
+        Optional<String> serviceId,
+        List<FieldDifference> differences,
+        Map<String, Object> confirmed,
+        Map<String, Object> master,
+        Optional<Instant> detectedAt,
+        String detectedBy) {
     public Divergence {
         differences = List.copyOf(differences);
     }

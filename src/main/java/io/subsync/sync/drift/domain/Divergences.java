@@ -1,8 +1,6 @@
 package io.subsync.sync.drift.domain;
 
-import io.subsync.linking.AccountLink;
 import io.subsync.sync.MasterSubscriptionState;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +28,13 @@ public interface Divergences {
     void markDiverged(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String actor, Instant at);
 
     /** An audit row of a drift the policy settled at once ({@code note} says how). */
-    void logDrift(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String note, String actor,
-                  Instant at);
+    void logDrift(
+            UUID mvpUserId,
+            UUID masterUserId,
+            SubscriptionComparison comparison,
+            String note,
+            String actor,
+            Instant at);
 
     /** Open divergences, the newest first: those a reconciliation found and those a change from Master brought. */
     List<Divergence> open(Optional<UUID> mvpUserId, int limit);

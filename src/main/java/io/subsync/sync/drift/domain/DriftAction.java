@@ -1,7 +1,6 @@
 package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.DriftPolicy;
-
 import java.util.Locale;
 
 /** What a reconciliation does about one compared (user, service), chosen by the drift policy. */
@@ -40,11 +39,13 @@ public enum DriftAction {
             case IN_FLIGHT -> SKIPPED;
             // No one at Master decided against the MVP's change; it only never arrived whole. Every policy sends it.
             case BEHIND -> PUSH_MVP;
-            case DRIFTED -> switch (policy) {
-                case MVP_WINS -> comparison.trackedByMvp() ? PUSH_MVP : forAnOperator(alreadyDiverged);
-                case MASTER_WINS -> comparison.master().isPresent() ? ACCEPT_MASTER : forAnOperator(alreadyDiverged);
-                case MANUAL -> forAnOperator(alreadyDiverged);
-            };
+            case DRIFTED ->
+                switch (policy) {
+                    case MVP_WINS -> comparison.trackedByMvp() ? PUSH_MVP : forAnOperator(alreadyDiverged);
+                    case MASTER_WINS ->
+                        comparison.master().isPresent() ? ACCEPT_MASTER : forAnOperator(alreadyDiverged);
+                    case MANUAL -> forAnOperator(alreadyDiverged);
+                };
         };
     }
 

@@ -2,7 +2,6 @@ package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,17 +23,17 @@ import java.util.function.Function;
  * that superseded it, or from any future cause). That gap is {@code BEHIND}, whatever Master confirmed.
  */
 public final class DriftCheck {
-    private DriftCheck() {
-    }
+    private DriftCheck() {}
 
     /**
      * @param tracked       the MVP's subscriptions of the user
      * @param master        Master's subscriptions of the user (all of them, cancelled ones included)
      * @param serviceNameOf the MVP service name of a Master service id, for subscriptions only Master holds
      */
-    public static List<SubscriptionComparison> compare(List<TrackedSubscription> tracked,
-                                                       List<MasterSubscriptionState> master,
-                                                       Function<String, String> serviceNameOf) {
+    public static List<SubscriptionComparison> compare(
+            List<TrackedSubscription> tracked,
+            List<MasterSubscriptionState> master,
+            Function<String, String> serviceNameOf) {
         List<SubscriptionComparison> comparisons = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         for (TrackedSubscription subscription : tracked) {
@@ -42,28 +41,39 @@ public final class DriftCheck {
             serviceId.ifPresent(claimed::add);
             Optional<MasterSubscriptionState> atMaster = serviceId.flatMap(id -> find(master, id));
             if (subscription.inFlight()) {
-                comparisons.add(new SubscriptionComparison(subscription.serviceName(), serviceId.orElse(null),
-                        SubscriptionComparison.Outcome.IN_FLIGHT, List.of(), subscription.confirmed(), atMaster, true));
+                comparisons.add(new SubscriptionComparison(
+                        subscription.serviceName(),
+                        serviceId.orElse(null),
+                        SubscriptionComparison.Outcome.IN_FLIGHT,
+                        List.of(),
+                        subscription.confirmed(),
+                        atMaster,
+                        true));
                 continue;
             }
             comparisons.add(compare(subscription, serviceId.orElse(null), atMaster));
         }
         for (MasterSubscriptionState only : master) {
             if (claimed.add(only.serviceId())) {
-                comparisons.add(new SubscriptionComparison(serviceNameOf.apply(only.serviceId()), only.serviceId(),
-                        SubscriptionComparison.Outcome.DRIFTED, differences(Optional.empty(), Optional.of(only), false),
-                        Optional.empty(), Optional.of(only), false));
+                comparisons.add(new SubscriptionComparison(
+                        serviceNameOf.apply(only.serviceId()),
+                        only.serviceId(),
+                        SubscriptionComparison.Outcome.DRIFTED,
+                        differences(Optional.empty(), Optional.of(only), false),
+                        Optional.empty(),
+                        Optional.of(only),
+                        false));
             }
         }
         return comparisons;
     }
 
-    private static SubscriptionComparison compare(TrackedSubscription subscription, String serviceId,
-                                                  Optional<MasterSubscriptionState> atMaster) {
+    private static SubscriptionComparison compare(
+            TrackedSubscription subscription, String serviceId, Optional<MasterSubscriptionState> atMaster) {
         List<FieldDifference> fromConfirmed = differences(subscription.confirmed(), atMaster, false);
         // Lenient: a field the MVP leaves open (null) is Master's to choose, as a cancelled subscription's end date.
-        List<FieldDifference> fromDesired = subscription.desired().isEmpty() ? List.of()
-                : differences(subscription.desired(), atMaster, true);
+        List<FieldDifference> fromDesired =
+                subscription.desired().isEmpty() ? List.of() : differences(subscription.desired(), atMaster, true);
         SubscriptionComparison.Outcome outcome;
         List<FieldDifference> differences;
         if (subscription.undelivered() && subscription.desired().isPresent() && fromDesired.isEmpty()) {
@@ -79,16 +89,16 @@ public final class DriftCheck {
             outcome = SubscriptionComparison.Outcome.IN_STEP;
             differences = List.of();
         }
-        return new SubscriptionComparison(subscription.serviceName(), serviceId, outcome, differences,
-                subscription.confirmed(), atMaster, true);
+        return new SubscriptionComparison(
+                subscription.serviceName(), serviceId, outcome, differences, subscription.confirmed(), atMaster, true);
     }
 
     /**
      * The fields in which {@code master} differs from {@code expected}. {@code lenient}: a field the expected state
      * leaves open (null) is not compared, as when Master chooses a cancelled subscription's end date.
      */
-    static List<FieldDifference> differences(Optional<MasterSubscriptionState> expected,
-                                             Optional<MasterSubscriptionState> master, boolean lenient) {
+    static List<FieldDifference> differences(
+            Optional<MasterSubscriptionState> expected, Optional<MasterSubscriptionState> master, boolean lenient) {
         if (expected.isEmpty() && master.isEmpty()) {
             return List.of();
         }
@@ -105,8 +115,8 @@ public final class DriftCheck {
         return differences;
     }
 
-    private static void compare(List<FieldDifference> differences, String field, String expected, String master,
-                                boolean lenient) {
+    private static void compare(
+            List<FieldDifference> differences, String field, String expected, String master, boolean lenient) {
         if (lenient && expected == null) {
             return;
         }
@@ -120,7 +130,8 @@ public final class DriftCheck {
     }
 
     private static String presence(Optional<MasterSubscriptionState> state) {
-        return state.map(s -> "present (" + s.status() + ", " + s.planTier() + ")").orElse("absent");
+        return state.map(s -> "present (" + s.status() + ", " + s.planTier() + ")")
+                .orElse("absent");
     }
 
     private static String lower(String value) {

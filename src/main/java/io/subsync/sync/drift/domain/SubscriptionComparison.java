@@ -2,7 +2,6 @@ package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +9,14 @@ import java.util.Optional;
  * One (user, service) compared: the MVP's service name (or Master's service id when Master holds a subscription the
  * MVP has no state for), how it compares, and in which fields it differs.
  */
-public record SubscriptionComparison(String serviceName, String serviceId, Outcome outcome,
-                                     List<FieldDifference> differences, Optional<MasterSubscriptionState> confirmed,
-                                     Optional<MasterSubscriptionState> master, boolean trackedByMvp) {
+public record SubscriptionComparison(
+        String serviceName,
+        String serviceId,
+        Outcome outcome,
+        List<FieldDifference> differences,
+        Optional<MasterSubscriptionState> confirmed,
+        Optional<MasterSubscriptionState> master,
+        boolean trackedByMvp) {
 
     public enum Outcome {
         /** Master holds what it last confirmed (or what the MVP is about to send it). */
@@ -44,6 +48,7 @@ public record SubscriptionComparison(String serviceName, String serviceId, Outco
 
     /** The differences in one line, e.g. {@code status: active → cancelled; endDate: (none) → 2026-03-01T00:00:00Z}. */
     public String summary() {
-        return String.join("; ", differences.stream().map(FieldDifference::toString).toList());
+        return String.join(
+                "; ", differences.stream().map(FieldDifference::toString).toList());
     }
 }

@@ -2,7 +2,6 @@ package io.subsync.sync.drift.domain;
 
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncStatus;
-
 import java.util.Optional;
 
 /**
@@ -11,9 +10,14 @@ import java.util.Optional;
  * Master would hold it (empty when it cannot be mapped), whether an operation waits to be sent ({@code undelivered})
  * and whether a delivery is in flight.
  */
-public record TrackedSubscription(String serviceName, Optional<String> serviceId,
-                                  Optional<MasterSubscriptionState> confirmed, Optional<MasterSubscriptionState> desired,
-                                  boolean undelivered, boolean inFlight, SyncStatus syncStatus) {
+public record TrackedSubscription(
+        String serviceName,
+        Optional<String> serviceId,
+        Optional<MasterSubscriptionState> confirmed,
+        Optional<MasterSubscriptionState> desired,
+        boolean undelivered,
+        boolean inFlight,
+        SyncStatus syncStatus) {
 
     /** The Master service this subscription is held under: the one Master confirmed, else the mapped one. */
     public Optional<String> masterServiceId() {

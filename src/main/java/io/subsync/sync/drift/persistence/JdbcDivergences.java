@@ -1,23 +1,19 @@
 package io.subsync.sync.drift.persistence;
 
-import java.sql.Types;
-
-import io.subsync.database.Columns;
-
-import io.subsync.sync.persistence.DivergenceSql;
-import io.subsync.sync.persistence.MasterStateJson;
-
 import static io.subsync.database.Columns.time;
 
-import io.subsync.linking.AccountLink;
-import io.subsync.sync.drift.domain.Divergence;
-import io.subsync.sync.drift.domain.Divergences;
+import io.subsync.database.Columns;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncStatus;
+import io.subsync.sync.drift.domain.Divergence;
+import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.drift.domain.SubscriptionComparison;
 import io.subsync.sync.drift.domain.TrackedSubscription;
+import io.subsync.sync.persistence.DivergenceSql;
+import io.subsync.sync.persistence.MasterStateJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -45,7 +41,10 @@ class JdbcDivergences implements Divergences {
     @Override
     public List<TrackedSubscription> tracked(UUID mvpUserId) {
         UUID master = jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :user")
-                .param("user", mvpUserId).query(UUID.class).optional().orElse(null);
+                .param("user", mvpUserId)
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         return jdbc.sql("""
                         SELECT s.service_name, s.status, s.start_date, s.end_date, s.synced_data, s.sync_status,
                                m.master_service_id, m.master_plan_tier,
@@ -61,19 +60,29 @@ class JdbcDivergences implements Divergences {
                         WHERE s.mvp_user_id = :user
                         ORDER BY s.service_name""")
                 .param("user", mvpUserId)
-                .query((rs, row) -> tracked(master, rs)).list();
+                .query((rs, row) -> tracked(master, rs))
+                .list();
     }
 
     private static TrackedSubscription tracked(UUID master, ResultSet rs) throws SQLException {
         Optional<String> serviceId = Optional.ofNullable(rs.getString("master_service_id"));
-        Optional<MasterSubscriptionState> desired = serviceId.isPresent() && master != null
-                && rs.getString("master_plan_tier") != null
-                ? Optional.of(new MasterSubscriptionState(master, serviceId.get(), rs.getString("master_plan_tier"),
-                        rs.getString("status"), Columns.instant(rs.getObject("start_date", OffsetDateTime.class)),
-                        Columns.instant(rs.getObject("end_date", OffsetDateTime.class)), 0))
-                : Optional.empty();
-        return new TrackedSubscription(rs.getString("service_name"), serviceId,
-                MasterStateJson.confirmed(master, rs.getString("synced_data")), desired, rs.getBoolean("undelivered"),
+        Optional<MasterSubscriptionState> desired =
+                serviceId.isPresent() && master != null && rs.getString("master_plan_tier") != null
+                        ? Optional.of(new MasterSubscriptionState(
+                                master,
+                                serviceId.get(),
+                                rs.getString("master_plan_tier"),
+                                rs.getString("status"),
+                                Columns.instant(rs.getObject("start_date", OffsetDateTime.class)),
+                                Columns.instant(rs.getObject("end_date", OffsetDateTime.class)),
+                                0))
+                        : Optional.empty();
+        return new TrackedSubscription(
+                rs.getString("service_name"),
+                serviceId,
+                MasterStateJson.confirmed(master, rs.getString("synced_data")),
+                desired,
+                rs.getBoolean("undelivered"),
                 rs.getBoolean("in_flight"),
                 rs.getBoolean("divergence") ? SyncStatus.DIVERGED : SyncStatus.fromCode(rs.getString("sync_status")));
     }
@@ -81,52 +90,86 @@ class JdbcDivergences implements Divergences {
     @Override
     public Set<String> divergedServices(UUID mvpUserId) {
         return new HashSet<>(jdbc.sql("SELECT service_name FROM sync_divergences WHERE mvp_user_id = :user")
-                .param("user", mvpUserId).query(String.class).list());
+                .param("user", mvpUserId)
+                .query(String.class)
+                .list());
     }
 
     @Override
     public Optional<String> serviceNameOf(String masterServiceId) {
         return jdbc.sql("""
                         SELECT mvp_service_name FROM service_plan_mapping WHERE master_service_id = :id
-                        ORDER BY mvp_service_name LIMIT 1""")
-                .param("id", masterServiceId).query(String.class).optional();
+                        ORDER BY mvp_service_name LIMIT 1""").param("id", masterServiceId).query(String.class).optional();
     }
 
     @Override
-    public void markDiverged(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String actor,
-                             Instant at) {
+    public void markDiverged(
+            UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String actor, Instant at) {
         // The lock order of every writer: account, then state.
-        jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE").param("user", mvpUserId)
-                .query().listOfRows();
-        jdbc.sql("SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
-                .param("user", mvpUserId).param("service", comparison.serviceName()).query().listOfRows();
-        DivergenceSql.record(jdbc, new DivergenceSql.Found(mvpUserId, comparison.serviceName(), masterUserId,
-                comparison.serviceId(), MasterStateJson.differences(comparison.differences()),
-                Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)),
-                Columns.write(comparison.master().map(MasterStateJson::map).orElse(null)), actor, at),
+        jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+                .param("user", mvpUserId)
+                .query()
+                .listOfRows();
+        jdbc.sql(
+                        "SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
+                .param("user", mvpUserId)
+                .param("service", comparison.serviceName())
+                .query()
+                .listOfRows();
+        DivergenceSql.record(
+                jdbc,
+                new DivergenceSql.Found(
+                        mvpUserId,
+                        comparison.serviceName(),
+                        masterUserId,
+                        comparison.serviceId(),
+                        MasterStateJson.differences(comparison.differences()),
+                        Columns.write(
+                                comparison.confirmed().map(MasterStateJson::map).orElse(null)),
+                        Columns.write(
+                                comparison.master().map(MasterStateJson::map).orElse(null)),
+                        actor,
+                        at),
                 "diverged from Master: " + comparison.summary());
         jdbc.sql("UPDATE account_sync SET sync_status = 'diverged', updated_at = :at WHERE mvp_user_id = :user")
-                .param("at", time(at)).param("user", mvpUserId).update();
+                .param("at", time(at))
+                .param("user", mvpUserId)
+                .update();
         logDrift(mvpUserId, masterUserId, comparison, "marked diverged, waiting for an operator", actor, at);
     }
 
     @Override
-    public void logDrift(UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String note,
-                         String actor, Instant at) {
+    public void logDrift(
+            UUID mvpUserId,
+            UUID masterUserId,
+            SubscriptionComparison comparison,
+            String note,
+            String actor,
+            Instant at) {
         Map<String, Object> masterData = new LinkedHashMap<>();
-        masterData.put("subscription", comparison.master().map(MasterStateJson::map).orElse(null));
-        masterData.put("differences", Columns.JSON.readValue(MasterStateJson.differences(comparison.differences()), List.class));
+        masterData.put(
+                "subscription", comparison.master().map(MasterStateJson::map).orElse(null));
+        masterData.put(
+                "differences",
+                Columns.JSON.readValue(MasterStateJson.differences(comparison.differences()), List.class));
         jdbc.sql("""
                         INSERT INTO subscription_sync_log (mvp_user_id, master_user_id, service_name, operation, source,
                             status, mvp_data, master_data, error, actor, created_at)
                         VALUES (:user, :master, :service, 'sync', 'master', 'diverged', CAST(:confirmed AS jsonb),
                             CAST(:masterData AS jsonb), :error, :actor, :at)""")
-                .param("user", mvpUserId).param("master", masterUserId, Types.OTHER)
+                .param("user", mvpUserId)
+                .param("master", masterUserId, Types.OTHER)
                 .param("service", comparison.serviceName())
-                .param("confirmed", Columns.write(comparison.confirmed().map(MasterStateJson::map).orElse(null)))
+                .param(
+                        "confirmed",
+                        Columns.write(
+                                comparison.confirmed().map(MasterStateJson::map).orElse(null)))
                 .param("masterData", Columns.write(masterData))
-                .param("error", "Master differs from what it last confirmed: " + comparison.summary() + " (" + note + ")")
-                .param("actor", actor).param("at", time(at))
+                .param(
+                        "error",
+                        "Master differs from what it last confirmed: " + comparison.summary() + " (" + note + ")")
+                .param("actor", actor)
+                .param("at", time(at))
                 .update();
     }
 
@@ -140,8 +183,10 @@ class JdbcDivergences implements Divergences {
                         WHERE CAST(:user AS uuid) IS NULL OR d.mvp_user_id = CAST(:user AS uuid)
                         ORDER BY d.detected_at DESC, 1, 2
                         LIMIT :limit""")
-                .param("user", mvpUserId.orElse(null), Types.OTHER).param("limit", limit)
-                .query(JdbcDivergences::divergence).list();
+                .param("user", mvpUserId.orElse(null), Types.OTHER)
+                .param("limit", limit)
+                .query(JdbcDivergences::divergence)
+                .list();
     }
 
     @Override
@@ -149,10 +194,12 @@ class JdbcDivergences implements Divergences {
         return jdbc.sql("""
                         SELECT master_user_id, master_data FROM sync_divergences
                         WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)""")
-                .param("user", mvpUserId).param("service", serviceName)
-                .query((rs, row) -> MasterStateJson.confirmed(rs.getObject("master_user_id", UUID.class),
-                        rs.getString("master_data")))
-                .optional().flatMap(state -> state);
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .query((rs, row) -> MasterStateJson.confirmed(
+                        rs.getObject("master_user_id", UUID.class), rs.getString("master_data")))
+                .optional()
+                .flatMap(state -> state);
     }
 
     @Override
@@ -161,8 +208,10 @@ class JdbcDivergences implements Divergences {
     }
 
     private static Divergence divergence(ResultSet rs, int row) throws SQLException {
-        return new Divergence(rs.getObject("mvp_user_id", UUID.class),
-                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
+        return new Divergence(
+                rs.getObject("mvp_user_id", UUID.class),
+                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)),
+                rs.getString("service_name"),
                 Optional.ofNullable(rs.getString("master_service_id")),
                 MasterStateJson.differences(rs.getString("differences")),
                 Columns.map(rs.getString("confirmed_data")),

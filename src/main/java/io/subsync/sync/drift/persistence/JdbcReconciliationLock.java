@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 class JdbcReconciliationLock implements ReconciliationLock {
     /** The advisory lock key of the reconciliation with Master ("subsync" + 1, as a number). */
     static final long KEY = 0x7375627379_6E6331L;
+
     private static final Logger log = LoggerFactory.getLogger(JdbcReconciliationLock.class);
     private final DataSource dataSource;
 

@@ -1,15 +1,15 @@
 package io.subsync.sync.drift.web;
 
-import io.subsync.http.PageTexts;
-
 import io.subsync.access.Caller;
 import io.subsync.access.Provenance;
+import io.subsync.http.PageTexts;
 import io.subsync.problems.PageController;
-import io.subsync.sync.inbound.AcceptMasterState;
-import io.subsync.sync.drift.ResolveDivergence;
 import io.subsync.sync.NotDiverged;
 import io.subsync.sync.UnknownSync;
+import io.subsync.sync.drift.ResolveDivergence;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;
+import io.subsync.sync.inbound.AcceptMasterState;
+import io.subsync.sync.inbound.KeptSide;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,30 +39,54 @@ class DriftAdminFragments {
     }
 
     /** A divergence as the panel prints it. */
-    record DivergenceRow(String mvpUserId, String mvpUserIdShort, String serviceName, String differences,
-                         String detectedAt, String detectedBy) { }
+    record DivergenceRow(
+            String mvpUserId,
+            String mvpUserIdShort,
+            String serviceName,
+            String differences,
+            String detectedAt,
+            String detectedBy) {}
 
     @GetMapping("/admin/sync/divergences")
     String divergences(Model model) {
-        model.addAttribute("divergences", resolve.open(Optional.empty(), SHOWN).stream().map(d -> new DivergenceRow(
-                d.mvpUserId().toString(), PageTexts.shortId(d.mvpUserId()), d.serviceName(),
-                d.differences().isEmpty() ? "—" : String.join("; ", d.differences().stream()
-                        .map(f -> f.confirmed() == null && f.master() == null ? f.field() : f.toString()).toList()),
-                d.detectedAt().map(PageTexts::when).orElse("—"), d.detectedBy())).toList());
+        model.addAttribute(
+                "divergences",
+                resolve.open(Optional.empty(), SHOWN).stream()
+                        .map(d -> new DivergenceRow(
+                                d.mvpUserId().toString(),
+                                PageTexts.shortId(d.mvpUserId()),
+                                d.serviceName(),
+                                d.differences().isEmpty()
+                                        ? "—"
+                                        : String.join(
+                                                "; ",
+                                                d.differences().stream()
+                                                        .map(f -> f.confirmed() == null && f.master() == null
+                                                                ? f.field()
+                                                                : f.toString())
+                                                        .toList()),
+                                d.detectedAt().map(PageTexts::when).orElse("—"),
+                                d.detectedBy()))
+                        .toList());
         model.addAttribute("limit", SHOWN);
         return "partials/sync-divergences :: divergences";
     }
 
     @PostMapping("/admin/sync/divergences/{mvpUserId}/resolve")
-    String resolve(@PathVariable UUID mvpUserId, @RequestParam String service, @RequestParam String keep,
-                   @AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                   HttpServletResponse response, Model model) {
-        AcceptMasterState.Keep side = AcceptMasterState.Keep.parse(keep);
+    String resolve(
+            @PathVariable UUID mvpUserId,
+            @RequestParam String service,
+            @RequestParam String keep,
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        KeptSide side = KeptSide.parse(keep);
         try {
-            AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, service, side,
-                    Provenance.of(Caller.of(jwt).actor()));
-            model.addAttribute("notice", "Resolved " + service + " of " + PageTexts.shortId(mvpUserId) + ": "
-                    + outcome.detail());
+            AcceptMasterState.Outcome outcome = resolve.resolve(
+                    mvpUserId, service, side, Provenance.of(Caller.of(jwt).actor()));
+            model.addAttribute(
+                    "notice", "Resolved " + service + " of " + PageTexts.shortId(mvpUserId) + ": " + outcome.detail());
         } catch (UnknownSync | NotDiverged | UnresolvableDivergence e) {
             model.addAttribute("notice", "Not resolved: " + e.getMessage());
         }

@@ -2,11 +2,12 @@ package io.subsync.sync.drift.web;
 
 import io.subsync.access.Caller;
 import io.subsync.access.Provenance;
-import io.subsync.sync.inbound.AcceptMasterState;
-import io.subsync.sync.drift.ResolveDivergence;
-import io.subsync.sync.drift.domain.Divergence;
 import io.subsync.sync.FieldDifference;
 import io.subsync.sync.InvalidSyncRequest;
+import io.subsync.sync.drift.ResolveDivergence;
+import io.subsync.sync.drift.domain.Divergence;
+import io.subsync.sync.inbound.AcceptMasterState;
+import io.subsync.sync.inbound.KeptSide;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,43 +41,70 @@ class DriftApiController {
         }
     }
 
-    record DivergenceView(UUID mvpUserId, UUID masterUserId, String serviceName, String serviceId, List<String> fields,
-                          List<DifferenceView> differences, Map<String, Object> confirmed, Map<String, Object> master,
-                          Instant detectedAt, String detectedBy) {
+    record DivergenceView(
+            UUID mvpUserId,
+            UUID masterUserId,
+            String serviceName,
+            String serviceId,
+            List<String> fields,
+            List<DifferenceView> differences,
+            Map<String, Object> confirmed,
+            Map<String, Object> master,
+            Instant detectedAt,
+            String detectedBy) {
         static DivergenceView of(Divergence d) {
-            return new DivergenceView(d.mvpUserId(), d.masterUserId().orElse(null), d.serviceName(),
-                    d.serviceId().orElse(null), d.fields(), d.differences().stream().map(DifferenceView::of).toList(),
-                    d.confirmed(), d.master(), d.detectedAt().orElse(null), d.detectedBy());
+            return new DivergenceView(
+                    d.mvpUserId(),
+                    d.masterUserId().orElse(null),
+                    d.serviceName(),
+                    d.serviceId().orElse(null),
+                    d.fields(),
+                    d.differences().stream().map(DifferenceView::of).toList(),
+                    d.confirmed(),
+                    d.master(),
+                    d.detectedAt().orElse(null),
+                    d.detectedBy());
         }
     }
 
-    record DivergenceList(List<DivergenceView> items) { }
+    record DivergenceList(List<DivergenceView> items) {}
 
-    record ResolveBody(String serviceName, String keep) { }
+    record ResolveBody(String serviceName, String keep) {}
 
-    record ResolveView(UUID mvpUserId, String serviceName, String kept, String outcome, UUID syncId, String message) { }
+    record ResolveView(UUID mvpUserId, String serviceName, String kept, String outcome, UUID syncId, String message) {}
 
     @GetMapping("/api/sync/divergences")
-    DivergenceList divergences(@RequestParam(required = false) UUID mvpUserId,
-                               @RequestParam(defaultValue = "100") int limit) {
+    DivergenceList divergences(
+            @RequestParam(required = false) UUID mvpUserId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidSyncRequest("limit", "must be between 1 and 1000");
         }
         return new DivergenceList(resolve.open(Optional.ofNullable(mvpUserId), limit).stream()
-                .map(DivergenceView::of).toList());
+                .map(DivergenceView::of)
+                .toList());
     }
 
     @PostMapping("/api/sync/accounts/{mvpUserId}/resolve")
-    ResolveView resolve(@PathVariable UUID mvpUserId, @RequestBody ResolveBody body, @AuthenticationPrincipal Jwt jwt,
-                        @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
+    ResolveView resolve(
+            @PathVariable UUID mvpUserId,
+            @RequestBody ResolveBody body,
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
         if (body.serviceName() == null || body.serviceName().isBlank()) {
             throw new InvalidSyncRequest("serviceName", "is required: the service whose divergence to resolve");
         }
-        AcceptMasterState.Keep keep = AcceptMasterState.Keep.parse(body.keep());
-        AcceptMasterState.Outcome outcome = resolve.resolve(mvpUserId, body.serviceName().trim(), keep,
+        KeptSide keep = KeptSide.parse(body.keep());
+        AcceptMasterState.Outcome outcome = resolve.resolve(
+                mvpUserId,
+                body.serviceName().trim(),
+                keep,
                 new Provenance(Caller.of(jwt).actor(), requestId));
-        return new ResolveView(mvpUserId, outcome.serviceName().orElse(body.serviceName().trim()),
-                keep.name().toLowerCase(Locale.ROOT), outcome.kind().code(), outcome.syncId().orElse(null),
+        return new ResolveView(
+                mvpUserId,
+                outcome.serviceName().orElse(body.serviceName().trim()),
+                keep.name().toLowerCase(Locale.ROOT),
+                outcome.kind().code(),
+                outcome.syncId().orElse(null),
                 outcome.detail());
     }
 

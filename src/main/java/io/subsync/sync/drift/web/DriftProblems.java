@@ -1,8 +1,8 @@
 package io.subsync.sync.drift.web;
 
 import io.subsync.problems.Problems;
-import io.subsync.sync.outbound.MasterUnavailable;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;
+import io.subsync.sync.outbound.MasterUnavailable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -14,14 +14,22 @@ import picocli.CommandLine.Command;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code subsync monitor}: the sync health dashboard in the terminal. */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {"Shows the sync health dashboard in the terminal.", "Shows the sync health figures (the same as GET /api/sync/health and the admin page):",
-                "accounts by status, syncs and errors in the last 24 hours, outbox backlog and delivery latency."})
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows the sync health dashboard in the terminal.",
+            "Shows the sync health figures (the same as GET /api/sync/health and the admin page):",
+            "accounts by status, syncs and errors in the last 24 hours, outbox backlog and delivery latency."
+        })
 public class MonitorCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--watch", description = "refresh every --interval until interrupted")
     boolean watch;
 
-    @CommandLine.Option(names = "--interval", defaultValue = "PT5S", description = "refresh interval with --watch (default: ${DEFAULT-VALUE})")
+    @CommandLine.Option(
+            names = "--interval",
+            defaultValue = "PT5S",
+            description = "refresh interval with --watch (default: ${DEFAULT-VALUE})")
     Duration interval;
 
     @CommandLine.Option(names = "--json", description = "print the figures as JSON")
@@ -60,15 +68,28 @@ public class MonitorCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, SyncHealthFigures f) {
         out.printf("Subsync sync health at %s%n", Instant.now());
-        out.printf("  Master            %s%n", f.masterConfigured() ? "configured" : "not configured (operations wait as pending)");
-        out.printf("  accounts          %d total: %d synced, %d pending, %d failed, %d diverged%n", f.totalAccounts(),
-                f.syncedAccounts(), f.pendingAccounts(), f.failedAccounts(), f.divergedAccounts());
-        out.printf("  last 24 hours     %d accounts synced, %d failed attempts%n", f.syncedLast24h(), f.errorsLast24h());
-        out.printf("  since last sync   %s%n", f.avgSecondsSinceLastSync() == null ? "-" : f.avgSecondsSinceLastSync() + " s on average");
-        out.printf("  outbox            %d to deliver, %d waiting for an account link, %d failed%n", f.backlog(),
-                f.waitingForLink(), f.failedOperations());
-        out.printf("  oldest pending    %s%n", f.oldestPendingAgeSeconds() == null ? "-" : f.oldestPendingAgeSeconds() + " s");
-        out.printf("  delivery latency  %s (last hour, %d delivered)%n", f.deliveryLatencyAvgMs() == null ? "-"
-                : "avg " + f.deliveryLatencyAvgMs() + " ms, p95 " + f.deliveryLatencyP95Ms() + " ms", f.deliveredLastHour());
+        out.printf(
+                "  Master            %s%n",
+                f.masterConfigured() ? "configured" : "not configured (operations wait as pending)");
+        out.printf(
+                "  accounts          %d total: %d synced, %d pending, %d failed, %d diverged%n",
+                f.totalAccounts(), f.syncedAccounts(), f.pendingAccounts(), f.failedAccounts(), f.divergedAccounts());
+        out.printf(
+                "  last 24 hours     %d accounts synced, %d failed attempts%n", f.syncedLast24h(), f.errorsLast24h());
+        out.printf(
+                "  since last sync   %s%n",
+                f.avgSecondsSinceLastSync() == null ? "-" : f.avgSecondsSinceLastSync() + " s on average");
+        out.printf(
+                "  outbox            %d to deliver, %d waiting for an account link, %d failed%n",
+                f.backlog(), f.waitingForLink(), f.failedOperations());
+        out.printf(
+                "  oldest pending    %s%n",
+                f.oldestPendingAgeSeconds() == null ? "-" : f.oldestPendingAgeSeconds() + " s");
+        out.printf(
+                "  delivery latency  %s (last hour, %d delivered)%n",
+                f.deliveryLatencyAvgMs() == null
+                        ? "-"
+                        : "avg " + f.deliveryLatencyAvgMs() + " ms, p95 " + f.deliveryLatencyP95Ms() + " ms",
+                f.deliveredLastHour());
     }
 }

@@ -10,9 +10,15 @@ import java.util.List;
  */
 public record LatencyHistogram(List<Bucket> buckets) {
     /** The upper bounds (exclusive) of the buckets, in order; a last bucket takes what is at or above the last. */
-    public static final List<Duration> BOUNDS = List.of(Duration.ofMillis(10), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), Duration.ofSeconds(30));
+    public static final List<Duration> BOUNDS = List.of(
+            Duration.ofMillis(10),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
 
     /** A bucket: latencies from {@code from} (inclusive) to {@code below} (exclusive; null for the last bucket). */
     public record Bucket(Duration from, Duration below, long count) {
@@ -32,13 +38,13 @@ public record LatencyHistogram(List<Bucket> buckets) {
      */
     public static LatencyHistogram of(List<Duration> bounds, long[] counts) {
         if (counts.length != bounds.size() + 1) {
-            throw new IllegalArgumentException(bounds.size() + " bounds need " + (bounds.size() + 1) + " counts, not "
-                    + counts.length);
+            throw new IllegalArgumentException(
+                    bounds.size() + " bounds need " + (bounds.size() + 1) + " counts, not " + counts.length);
         }
         List<Bucket> buckets = new ArrayList<>();
         for (int i = 0; i <= bounds.size(); i++) {
-            buckets.add(new Bucket(i == 0 ? Duration.ZERO : bounds.get(i - 1), i < bounds.size() ? bounds.get(i) : null,
-                    counts[i]));
+            buckets.add(new Bucket(
+                    i == 0 ? Duration.ZERO : bounds.get(i - 1), i < bounds.size() ? bounds.get(i) : null, counts[i]));
         }
         return new LatencyHistogram(buckets);
     }

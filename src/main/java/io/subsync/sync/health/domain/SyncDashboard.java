@@ -1,7 +1,6 @@
 package io.subsync.sync.health.domain;
 
 import io.subsync.sync.health.SyncHealthFigures;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,5 +11,4 @@ public interface SyncDashboard {
 
     /** Accepted → confirmed latency of the operations delivered after {@code since}, counted in {@code bounds}' buckets. */
     LatencyHistogram deliveryLatency(List<Duration> bounds, Instant since);
-
 }

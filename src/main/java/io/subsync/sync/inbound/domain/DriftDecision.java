@@ -1,7 +1,6 @@
 package io.subsync.sync.inbound.domain;
 
 import io.subsync.sync.DriftPolicy;
-
 import java.util.List;
 
 /**
@@ -39,10 +38,12 @@ public record DriftDecision(Action action, List<String> differences) {
         if (differences.isEmpty()) {
             return new DriftDecision(Action.AGREE, differences);
         }
-        return new DriftDecision(switch (policy) {
-            case MANUAL -> Action.DIVERGE;
-            case MVP_WINS -> Action.KEEP_MVP;
-            case MASTER_WINS -> Action.APPLY_OVER_MVP;
-        }, differences);
+        return new DriftDecision(
+                switch (policy) {
+                    case MANUAL -> Action.DIVERGE;
+                    case MVP_WINS -> Action.KEEP_MVP;
+                    case MASTER_WINS -> Action.APPLY_OVER_MVP;
+                },
+                differences);
     }
 }

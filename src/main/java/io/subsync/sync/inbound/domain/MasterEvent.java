@@ -2,7 +2,6 @@ package io.subsync.sync.inbound.domain;
 
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.SyncOperation;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -19,10 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MasterSignature {
     /** How far the timestamp may be from now, either way. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
     private static final int SIGNATURE_BYTES = 32;
 
-    private MasterSignature() {
-    }
+    private MasterSignature() {}
 
     /**
      * Checks the header against the body and the secret at time {@code now}.
@@ -49,8 +49,8 @@ public final class MasterSignature {
                 timestamp = Long.parseLong(value);
             } else if (key.equals("v1")) {
                 if (!value.matches("[0-9a-fA-F]{" + 2 * SIGNATURE_BYTES + "}")) {
-                    throw new InvalidSignature("v1 in X-Master-Signature must be " + 2 * SIGNATURE_BYTES
-                            + " hexadecimal digits");
+                    throw new InvalidSignature(
+                            "v1 in X-Master-Signature must be " + 2 * SIGNATURE_BYTES + " hexadecimal digits");
                 }
                 signatures.add(HexFormat.of().parseHex(value));
             }
@@ -71,12 +71,12 @@ public final class MasterSignature {
         }
         long age = now.getEpochSecond() - timestamp;
         if (age > TOLERANCE.toSeconds()) {
-            throw new InvalidSignature("the signature's timestamp is more than " + TOLERANCE.toMinutes()
-                    + " minutes old");
+            throw new InvalidSignature(
+                    "the signature's timestamp is more than " + TOLERANCE.toMinutes() + " minutes old");
         }
         if (-age > TOLERANCE.toSeconds()) {
-            throw new InvalidSignature("the signature's timestamp is more than " + TOLERANCE.toMinutes()
-                    + " minutes in the future");
+            throw new InvalidSignature(
+                    "the signature's timestamp is more than " + TOLERANCE.toMinutes() + " minutes in the future");
         }
     }
 

@@ -1,7 +1,5 @@
 package io.subsync.sync.inbound.persistence;
 
-import io.subsync.database.Columns;
-
 import static io.subsync.database.Columns.time;
 
 import io.subsync.sync.inbound.domain.MasterEvents;
@@ -23,13 +21,18 @@ class JdbcMasterEvents implements MasterEvents {
         return jdbc.sql("""
                         INSERT INTO master_webhook_events (event_id, type, received_at) VALUES (:id, :type, :at)
                         ON CONFLICT (event_id) DO NOTHING""")
-                .param("id", eventId).param("type", type).param("at", time(at))
-                .update() > 0;
+                        .param("id", eventId)
+                        .param("type", type)
+                        .param("at", time(at))
+                        .update()
+                > 0;
     }
 
     @Override
     public void settle(String eventId, String outcome) {
         jdbc.sql("UPDATE master_webhook_events SET outcome = :outcome WHERE event_id = :id")
-                .param("outcome", outcome).param("id", eventId).update();
+                .param("outcome", outcome)
+                .param("id", eventId)
+                .update();
     }
 }

@@ -1,20 +1,18 @@
 package io.subsync.sync.inbound.persistence;
 
-import io.subsync.sync.persistence.DivergenceSql;
-import io.subsync.database.Columns;
-
-import io.subsync.sync.persistence.MasterStateJson;
-import io.subsync.sync.persistence.Superseding;
-
 import static io.subsync.database.Columns.time;
 
-import io.subsync.sync.FieldDifference;
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
-import io.subsync.sync.inbound.MasterStates;
+import io.subsync.database.Columns;
+import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.PlanMapping;
 import io.subsync.sync.SyncOperation;
+import io.subsync.sync.inbound.MasterStates;
+import io.subsync.sync.persistence.DivergenceSql;
+import io.subsync.sync.persistence.MasterStateJson;
+import io.subsync.sync.persistence.Superseding;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +36,9 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public Optional<UUID> lockLinkedUser(UUID masterUserId) {
         return jdbc.sql("SELECT mvp_user_id FROM account_sync WHERE master_user_id = :master FOR UPDATE")
-                .param("master", masterUserId).query(UUID.class).optional();
+                .param("master", masterUserId)
+                .query(UUID.class)
+                .optional();
     }
 
     @Override
@@ -48,11 +48,14 @@ class JdbcMasterStates implements MasterStates {
                         LEFT JOIN sync_divergences d ON d.mvp_user_id = s.mvp_user_id
                                                     AND lower(d.service_name) = lower(s.service_name)
                         WHERE s.mvp_user_id = :user AND s.service_name = :service""")
-                .param("user", mvpUserId).param("service", serviceName)
-                .query((rs, row) -> new Known(Optional.ofNullable(rs.getObject("master_version", Long.class)),
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .query((rs, row) -> new Known(
+                        Optional.ofNullable(rs.getObject("master_version", Long.class)),
                         MasterSubscriptionState.fromSnapshot(Columns.map(rs.getString("master_data"))),
                         MasterStateJson.differences(rs.getString("differences")).stream()
-                                .map(FieldDifference::field).toList()))
+                                .map(FieldDifference::field)
+                                .toList()))
                 .optional();
     }
 
@@ -62,12 +65,21 @@ class JdbcMasterStates implements MasterStates {
                         SELECT EXISTS (SELECT 1 FROM sync_outbox
                                        WHERE mvp_user_id = :user AND service_name = :service
                                          AND status IN ('waiting', 'pending', 'delivering'))""")
-                .param("user", mvpUserId).param("service", serviceName).query(Boolean.class).single();
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
-    public void apply(UUID mvpUserId, String serviceName, String planCode, SyncOperation operation,
-                      MasterSubscriptionState master, UUID changeId, Instant at) {
+    public void apply(
+            UUID mvpUserId,
+            String serviceName,
+            String planCode,
+            SyncOperation operation,
+            MasterSubscriptionState master,
+            UUID changeId,
+            Instant at) {
         // In an UPDATE every right-hand side reads the old row: both revisions become the old desired one + 1.
         jdbc.sql("""
                         INSERT INTO subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status,
@@ -84,10 +96,16 @@ class JdbcMasterStates implements MasterStates {
                             synced_data = EXCLUDED.synced_data, sync_status = 'synced', last_error = NULL,
                             master_version = GREATEST(subscription_sync_state.master_version, EXCLUDED.master_version),
                             master_data = EXCLUDED.master_data, master_seen_at = EXCLUDED.master_seen_at""")
-                .param("user", mvpUserId).param("service", serviceName).param("plan", planCode)
-                .param("operation", operation.code()).param("status", master.status())
-                .param("start", time(master.startDate())).param("end", time(master.endDate()))
-                .param("at", time(at)).param("changeId", changeId).param("data", Columns.write(master.snapshot()))
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .param("plan", planCode)
+                .param("operation", operation.code())
+                .param("status", master.status())
+                .param("start", time(master.startDate()))
+                .param("end", time(master.endDate()))
+                .param("at", time(at))
+                .param("changeId", changeId)
+                .param("data", Columns.write(master.snapshot()))
                 .param("version", master.version())
                 .update();
         DivergenceSql.forgetDrift(jdbc, mvpUserId, serviceName);
@@ -100,20 +118,40 @@ class JdbcMasterStates implements MasterStates {
                         SET master_version = GREATEST(master_version, :version), master_data = CAST(:data AS jsonb),
                             master_seen_at = :at
                         WHERE mvp_user_id = :user AND service_name = :service""")
-                .param("version", master.version()).param("data", Columns.write(master.snapshot()))
-                .param("at", time(at)).param("user", mvpUserId).param("service", serviceName)
+                .param("version", master.version())
+                .param("data", Columns.write(master.snapshot()))
+                .param("at", time(at))
+                .param("user", mvpUserId)
+                .param("service", serviceName)
                 .update();
     }
 
     @Override
-    public void markDiverged(UUID mvpUserId, String serviceName, MasterSubscriptionState master, List<String> fields,
-                             String error, Instant at) {
+    public void markDiverged(
+            UUID mvpUserId,
+            String serviceName,
+            MasterSubscriptionState master,
+            List<String> fields,
+            String error,
+            Instant at) {
         note(mvpUserId, serviceName, master, at);
         // A webhook knows which fields differ, not what Master last confirmed of them: the values stay empty.
-        List<FieldDifference> differences = fields.stream().map(field -> new FieldDifference(field, null, null)).toList();
-        DivergenceSql.record(jdbc, new DivergenceSql.Found(mvpUserId, serviceName, master.masterUserId(),
-                master.serviceId(), MasterStateJson.differences(differences), null, Columns.write(master.snapshot()),
-                DivergenceSql.INBOUND_CHANGE, at), error);
+        List<FieldDifference> differences = fields.stream()
+                .map(field -> new FieldDifference(field, null, null))
+                .toList();
+        DivergenceSql.record(
+                jdbc,
+                new DivergenceSql.Found(
+                        mvpUserId,
+                        serviceName,
+                        master.masterUserId(),
+                        master.serviceId(),
+                        MasterStateJson.differences(differences),
+                        null,
+                        Columns.write(master.snapshot()),
+                        DivergenceSql.INBOUND_CHANGE,
+                        at),
+                error);
     }
 
     @Override
@@ -122,7 +160,8 @@ class JdbcMasterStates implements MasterStates {
                         UPDATE sync_outbox SET status = 'waiting', lease_owner = NULL,
                             last_error = 'held: diverged from Master, waiting for a resolve'
                         WHERE mvp_user_id = :user AND service_name = :service AND status = 'pending'""")
-                .param("user", mvpUserId).param("service", serviceName)
+                .param("user", mvpUserId)
+                .param("service", serviceName)
                 .update();
     }
 
@@ -132,12 +171,16 @@ class JdbcMasterStates implements MasterStates {
     }
 
     @Override
-    public int supersedeUndelivered(UUID mvpUserId, String serviceName, UUID by, String actor, String requestId,
-                                    Instant at) {
+    public int supersedeUndelivered(
+            UUID mvpUserId, String serviceName, UUID by, String actor, String requestId, Instant at) {
         // Every undelivered row, whatever its revision: Master's state replaces them all.
-        return Superseding.undelivered(jdbc, mvpUserId, serviceName, Long.MAX_VALUE, by,
-                new Superseding.Cause("Master's state (that change) was taken, before delivery", actor,
-                        requestId, at));
+        return Superseding.undelivered(
+                jdbc,
+                mvpUserId,
+                serviceName,
+                Long.MAX_VALUE,
+                by,
+                new Superseding.Cause("Master's state (that change) was taken, before delivery", actor, requestId, at));
     }
 
     @Override
@@ -151,17 +194,24 @@ class JdbcMasterStates implements MasterStates {
                         SELECT * FROM service_plan_mapping
                         WHERE lower(master_service_id) = lower(:service) AND lower(master_plan_tier) = lower(:tier)
                         ORDER BY lower(mvp_service_name), lower(mvp_plan_code)""")
-                .param("service", serviceId).param("tier", planTier)
-                .query((rs, row) -> new PlanMapping(rs.getString("mvp_service_name"), rs.getString("mvp_plan_code"),
-                        rs.getString("master_service_id"), rs.getString("master_plan_tier"),
+                .param("service", serviceId)
+                .param("tier", planTier)
+                .query((rs, row) -> new PlanMapping(
+                        rs.getString("mvp_service_name"),
+                        rs.getString("mvp_plan_code"),
+                        rs.getString("master_service_id"),
+                        rs.getString("master_plan_tier"),
                         Columns.list(rs.getString("features"))))
                 .list();
     }
 
     @Override
     public List<String> servicesOf(UUID mvpUserId) {
-        return jdbc.sql("SELECT service_name FROM subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
-                .param("user", mvpUserId).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT service_name FROM subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
+                .param("user", mvpUserId)
+                .query(String.class)
+                .list();
     }
 
     @Override
@@ -175,10 +225,12 @@ class JdbcMasterStates implements MasterStates {
                 .param("user", entry.mvpUserId().orElse(null), Types.OTHER)
                 .param("master", entry.masterUserId().orElse(null), Types.OTHER)
                 .param("service", entry.serviceName().orElse(null), Types.VARCHAR)
-                .param("operation", entry.operation().code()).param("status", entry.status().code())
+                .param("operation", entry.operation().code())
+                .param("status", entry.status().code())
                 .param("mvpData", Columns.write(entry.mvpData().orElse(null)), Types.VARCHAR)
                 .param("masterData", Columns.write(entry.masterData().orElse(null)), Types.VARCHAR)
-                .param("error", entry.error().orElse(null), Types.VARCHAR).param("actor", by.actor())
+                .param("error", entry.error().orElse(null), Types.VARCHAR)
+                .param("actor", by.actor())
                 .param("requestId", by.requestId(), Types.VARCHAR)
                 .param("at", time(at))
                 .update();

@@ -1,10 +1,10 @@
 package io.subsync.sync.inbound.web;
 
+import io.subsync.problems.Problems;
 import io.subsync.sync.inbound.domain.InvalidMasterEvent;
 import io.subsync.sync.inbound.domain.InvalidSignature;
 import io.subsync.sync.inbound.domain.MasterStateUnknown;
 import io.subsync.sync.inbound.domain.WebhookSecretMissing;
-import io.subsync.problems.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,7 +20,10 @@ class InboundProblems {
 
     @ExceptionHandler(InvalidSignature.class)
     ProblemDetail badSignature(InvalidSignature e) {
-        return Problems.field(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", MasterWebhookController.SIGNATURE,
+        return Problems.field(
+                HttpStatus.UNAUTHORIZED,
+                "Invalid webhook signature",
+                MasterWebhookController.SIGNATURE,
                 e.getMessage());
     }
 

@@ -1,16 +1,15 @@
 package io.subsync.sync.inbound.web;
 
-import java.util.TreeSet;
-
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.IsoDates;
+import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.inbound.domain.InvalidMasterEvent;
 import io.subsync.sync.inbound.domain.MasterEvent;
-import io.subsync.sync.MasterSubscriptionState;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class MasterEventReader {
     private static final int MAX_TEXT = 255;
 
-    private MasterEventReader() {
-    }
+    private MasterEventReader() {}
 
     /** Reads it as a tree with the application's mapper, whose strict rules bind typed bodies only. */
     static MasterEvent read(JsonMapper json, byte[] body) {
@@ -57,16 +55,21 @@ final class MasterEventReader {
         }
         String status = text(data, "status", "data.status").toLowerCase(Locale.ROOT);
         if (!DesiredState.STATUSES.contains(status)) {
-            throw new InvalidMasterEvent("data.status", "must be one of "
-                    + String.join(", ", new TreeSet<>(DesiredState.STATUSES)));
+            throw new InvalidMasterEvent(
+                    "data.status", "must be one of " + String.join(", ", new TreeSet<>(DesiredState.STATUSES)));
         }
         JsonNode version = data.get("version");
         if (version == null || !version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
             throw new InvalidMasterEvent("data.version", "is required (a whole number, at least 1)");
         }
-        MasterSubscriptionState state = new MasterSubscriptionState(user, text(data, "serviceId", "data.serviceId"),
-                text(data, "planTier", "data.planTier"), status, date(data, "startDate", "data.startDate", false),
-                date(data, "endDate", "data.endDate", false), version.longValue());
+        MasterSubscriptionState state = new MasterSubscriptionState(
+                user,
+                text(data, "serviceId", "data.serviceId"),
+                text(data, "planTier", "data.planTier"),
+                status,
+                date(data, "startDate", "data.startDate", false),
+                date(data, "endDate", "data.endDate", false),
+                version.longValue());
         return new MasterEvent(id, type, createdAt, Optional.of(state));
     }
 

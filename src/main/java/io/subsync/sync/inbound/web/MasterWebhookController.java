@@ -30,12 +30,14 @@ class MasterWebhookController {
     }
 
     @PostMapping("/webhooks/master")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody(required = false) byte[] body,
-                                                @RequestHeader(name = SIGNATURE, required = false) String signature,
-                                                @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
+    ResponseEntity<Map<String, Object>> receive(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = SIGNATURE, required = false) String signature,
+            @RequestHeader(name = "X-Request-Id", required = false) String requestId) {
         byte[] raw = body == null ? new byte[0] : body;
         receive.verify(signature, raw);
-        ReceiveMasterEvent.Receipt receipt = receive.receive(MasterEventReader.read(json, raw),
+        ReceiveMasterEvent.Receipt receipt = receive.receive(
+                MasterEventReader.read(json, raw),
                 requestId == null ? UUID.randomUUID().toString() : requestId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("received", true);

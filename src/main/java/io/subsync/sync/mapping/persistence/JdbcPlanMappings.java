@@ -1,8 +1,6 @@
 package io.subsync.sync.mapping.persistence;
 
 import io.subsync.database.Columns;
-
-
 import io.subsync.sync.PlanMapping;
 import io.subsync.sync.mapping.PlanMappings;
 import java.sql.ResultSet;
@@ -26,13 +24,17 @@ class JdbcPlanMappings implements PlanMappings {
         return jdbc.sql("""
                         SELECT * FROM service_plan_mapping
                         WHERE lower(mvp_service_name) = lower(:service) AND lower(mvp_plan_code) = lower(:plan)""")
-                .param("service", serviceName).param("plan", planCode).query(JdbcPlanMappings::mapping).optional();
+                .param("service", serviceName)
+                .param("plan", planCode)
+                .query(JdbcPlanMappings::mapping)
+                .optional();
     }
 
     @Override
     public List<PlanMapping> all() {
         return jdbc.sql("SELECT * FROM service_plan_mapping ORDER BY lower(mvp_service_name), lower(mvp_plan_code)")
-                .query(JdbcPlanMappings::mapping).list();
+                .query(JdbcPlanMappings::mapping)
+                .list();
     }
 
     @Override
@@ -46,14 +48,21 @@ class JdbcPlanMappings implements PlanMappings {
                         WHERE (service_plan_mapping.master_service_id, service_plan_mapping.master_plan_tier,
                                service_plan_mapping.features)
                               IS DISTINCT FROM (EXCLUDED.master_service_id, EXCLUDED.master_plan_tier, EXCLUDED.features)""")
-                .param("service", mapping.serviceName()).param("plan", mapping.planCode())
-                .param("masterService", mapping.masterServiceId()).param("tier", mapping.masterPlanTier())
-                .param("features", Columns.write(mapping.features()))
-                .update() > 0;
+                        .param("service", mapping.serviceName())
+                        .param("plan", mapping.planCode())
+                        .param("masterService", mapping.masterServiceId())
+                        .param("tier", mapping.masterPlanTier())
+                        .param("features", Columns.write(mapping.features()))
+                        .update()
+                > 0;
     }
 
     private static PlanMapping mapping(ResultSet rs, int row) throws SQLException {
-        return new PlanMapping(rs.getString("mvp_service_name"), rs.getString("mvp_plan_code"),
-                rs.getString("master_service_id"), rs.getString("master_plan_tier"), Columns.list(rs.getString("features")));
+        return new PlanMapping(
+                rs.getString("mvp_service_name"),
+                rs.getString("mvp_plan_code"),
+                rs.getString("master_service_id"),
+                rs.getString("master_plan_tier"),
+                Columns.list(rs.getString("features")));
     }
 }

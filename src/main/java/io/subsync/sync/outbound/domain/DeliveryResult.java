@@ -19,7 +19,8 @@ public record DeliveryResult(Kind kind, int httpStatus, String body, String erro
         if (status >= 200 && status < 300) {
             return new DeliveryResult(Kind.CONFIRMED, status, body, null, Optional.empty());
         }
-        String error = "Master answered HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+        String error =
+                "Master answered HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
         boolean permanent = status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
         return new DeliveryResult(permanent ? Kind.REJECTED : Kind.RETRYABLE, status, body, error, retryAfter);
     }

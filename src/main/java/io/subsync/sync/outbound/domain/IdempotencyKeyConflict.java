@@ -5,8 +5,10 @@ public class IdempotencyKeyConflict extends RuntimeException {
     private final boolean stillRunning;
 
     public IdempotencyKeyConflict(boolean stillRunning) {
-        super(stillRunning ? "a request with this Idempotency-Key is still being processed; try again shortly"
-                : "this Idempotency-Key was used with a different request body");
+        super(
+                stillRunning
+                        ? "a request with this Idempotency-Key is still being processed; try again shortly"
+                        : "this Idempotency-Key was used with a different request body");
         this.stillRunning = stillRunning;
     }
 

@@ -15,12 +15,12 @@ public interface IdempotencyKeys {
     void abandon(String caller, String key);
 
     sealed interface Claim permits Claim.Fresh, Claim.Replay, Claim.Running, Claim.OtherBody {
-        record Fresh() implements Claim { }
+        record Fresh() implements Claim {}
 
-        record Replay(int status, String body) implements Claim { }
+        record Replay(int status, String body) implements Claim {}
 
-        record Running() implements Claim { }
+        record Running() implements Claim {}
 
-        record OtherBody() implements Claim { }
+        record OtherBody() implements Claim {}
     }
 }

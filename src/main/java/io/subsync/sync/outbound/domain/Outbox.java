@@ -1,10 +1,9 @@
 package io.subsync.sync.outbound.domain;
 
-import java.util.Set;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The delivery side of the outbox: claiming rows under a lease, and recording what Master answered. */
@@ -31,7 +30,7 @@ public interface Outbox {
     Set<UUID> confirmedAll(List<Confirmation> confirmations, String worker, Instant at);
 
     /** A delivery Master confirmed, with what Master answered. */
-    record Confirmation(ClaimedDelivery delivery, String masterData) { }
+    record Confirmation(ClaimedDelivery delivery, String masterData) {}
 
     /**
      * Try again at {@code next}; or, if a newer revision of its (user, service) is waiting, supersede the row by it,

@@ -34,13 +34,20 @@ class JdbcFailedOperations implements FailedOperations {
                         ORDER BY failed_at DESC, o.id
                         LIMIT :limit""")
                 .param("limit", limit)
-                .query(JdbcFailedOperations::failure).list();
+                .query(JdbcFailedOperations::failure)
+                .list();
     }
 
     private static FailedOperation failure(ResultSet rs, int row) throws SQLException {
-        return new FailedOperation(rs.getObject("id", UUID.class), rs.getObject("mvp_user_id", UUID.class),
-                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)), rs.getString("service_name"),
-                rs.getString("plan_code"), rs.getString("operation"), rs.getInt("attempts"), rs.getString("last_error"),
+        return new FailedOperation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("mvp_user_id", UUID.class),
+                Optional.ofNullable(rs.getObject("master_user_id", UUID.class)),
+                rs.getString("service_name"),
+                rs.getString("plan_code"),
+                rs.getString("operation"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("failed_at", OffsetDateTime.class).toInstant());
     }

@@ -1,7 +1,5 @@
 package io.subsync.sync.outbound.persistence;
 
-import io.subsync.database.Columns;
-
 import static io.subsync.database.Columns.time;
 
 import io.subsync.sync.outbound.domain.IdempotencyKeys;
@@ -20,25 +18,34 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Claim begin(String caller, String key, String requestHash, Instant at, Instant expiresAt, Instant staleBefore) {
+    public Claim begin(
+            String caller, String key, String requestHash, Instant at, Instant expiresAt, Instant staleBefore) {
         // Expired answers and requests that died while running give their key up.
         jdbc.sql("""
                         DELETE FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key
                           AND (expires_at <= :at OR (state = 'running' AND created_at < :stale))""")
-                .param("caller", caller).param("key", key).param("at", time(at)).param("stale", time(staleBefore)).update();
+                .param("caller", caller)
+                .param("key", key)
+                .param("at", time(at))
+                .param("stale", time(staleBefore))
+                .update();
         int claimed = jdbc.sql("""
                         INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
                         VALUES (:caller, :key, :hash, 'running', :at, :expires)
                         ON CONFLICT (caller, idempotency_key) DO NOTHING""")
-                .param("caller", caller).param("key", key).param("hash", requestHash).param("at", time(at))
-                .param("expires", time(expiresAt)).update();
+                .param("caller", caller)
+                .param("key", key)
+                .param("hash", requestHash)
+                .param("at", time(at))
+                .param("expires", time(expiresAt))
+                .update();
         if (claimed > 0) {
             return new Claim.Fresh();
         }
-        Map<String, Object> row = jdbc.sql("""
+        Map<String, Object> row =
+                jdbc.sql("""
                         SELECT request_hash, state, response_status, response_body AS body
-                        FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key""")
-                .param("caller", caller).param("key", key).query().singleRow();
+                        FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key""").param("caller", caller).param("key", key).query().singleRow();
         if (!requestHash.equals(row.get("request_hash"))) {
             return new Claim.OtherBody();
         }
@@ -53,12 +60,18 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         jdbc.sql("""
                         UPDATE idempotency_keys SET state = 'done', response_status = :status, response_body = :body
                         WHERE caller = :caller AND idempotency_key = :key""")
-                .param("status", status).param("body", body).param("caller", caller).param("key", key).update();
+                .param("status", status)
+                .param("body", body)
+                .param("caller", caller)
+                .param("key", key)
+                .update();
     }
 
     @Override
     public void abandon(String caller, String key) {
         jdbc.sql("DELETE FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key AND state = 'running'")
-                .param("caller", caller).param("key", key).update();
+                .param("caller", caller)
+                .param("key", key)
+                .update();
     }
 }

@@ -2,6 +2,7 @@ package io.subsync.sync.outbound.web;
 
 import io.subsync.access.Caller;
 import io.subsync.problems.PageController;
+import io.subsync.sync.outbound.RetryFailedSyncs;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import io.subsync.sync.outbound.RetryFailedSyncs;
 
 /**
  * The admin page's latest failed operations with their Retry buttons (service_role only, as every {@code /admin}
@@ -34,28 +34,46 @@ class FailureFragments {
 
     @GetMapping("/admin/sync/failures")
     String failures(Model model) {
-        model.addAttribute("failures", retry.latestFailures(FAILURES_SHOWN).stream().map(FailureRow::of).toList());
+        model.addAttribute(
+                "failures",
+                retry.latestFailures(FAILURES_SHOWN).stream()
+                        .map(FailureRow::of)
+                        .toList());
         model.addAttribute("limit", FAILURES_SHOWN);
         return "partials/sync-failures :: failures";
     }
 
     @PostMapping("/admin/sync/failures/{syncId}/retry")
-    String retryOne(@PathVariable UUID syncId, @AuthenticationPrincipal Jwt jwt,
-                    @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                    Model model) {
-        List<UUID> queued = retry.retry(Optional.of(syncId), Optional.empty(), Caller.of(jwt).actor());
-        model.addAttribute("notice", queued.isEmpty()
-                ? "Nothing to retry: operation " + syncId + " is no longer failed."
-                : "Operation " + syncId + " is queued for delivery again.");
+    String retryOne(
+            @PathVariable UUID syncId,
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        List<UUID> queued = retry.retry(
+                Optional.of(syncId), Optional.empty(), Caller.of(jwt).actor());
+        model.addAttribute(
+                "notice",
+                queued.isEmpty()
+                        ? "Nothing to retry: operation " + syncId + " is no longer failed."
+                        : "Operation " + syncId + " is queued for delivery again.");
         return afterRetry(htmx, response, model);
     }
 
     @PostMapping("/admin/sync/failures/retry")
-    String retryAll(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                    HttpServletResponse response, Model model) {
-        List<UUID> queued = retry.retry(Optional.empty(), Optional.empty(), Caller.of(jwt).actor());
-        model.addAttribute("notice", queued.isEmpty() ? "Nothing to retry: no operation is failed."
-                : queued.size() + (queued.size() == 1 ? " operation is" : " operations are") + " queued for delivery again.");
+    String retryAll(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        List<UUID> queued =
+                retry.retry(Optional.empty(), Optional.empty(), Caller.of(jwt).actor());
+        model.addAttribute(
+                "notice",
+                queued.isEmpty()
+                        ? "Nothing to retry: no operation is failed."
+                        : queued.size() + (queued.size() == 1 ? " operation is" : " operations are")
+                                + " queued for delivery again.");
         return afterRetry(htmx, response, model);
     }
 

@@ -1,8 +1,8 @@
 package io.subsync.sync.outbound.web;
 
+import io.subsync.problems.Problems;
 import io.subsync.sync.mapping.UnknownPlanMapping;
 import io.subsync.sync.outbound.domain.IdempotencyKeyConflict;
-import io.subsync.problems.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,13 +18,16 @@ class OutboundProblems {
 
     @ExceptionHandler(UnknownPlanMapping.class)
     ProblemDetail unmapped(UnknownPlanMapping e) {
-        return Problems.field(HttpStatus.UNPROCESSABLE_CONTENT, "Unmapped service plan", "subscriptionData.planCode",
-                e.getMessage());
+        return Problems.field(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Unmapped service plan", "subscriptionData.planCode", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyConflict.class)
     ProblemDetail keyConflict(IdempotencyKeyConflict e) {
-        return Problems.field(e.stillRunning() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                "Idempotency-Key conflict", "Idempotency-Key", e.getMessage());
+        return Problems.field(
+                e.stillRunning() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+                "Idempotency-Key conflict",
+                "Idempotency-Key",
+                e.getMessage());
     }
 }

@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Browser browser;
+
     @Autowired
     ReconcileWithMaster reconcile;
+
     private Syncs syncs;
 
     @BeforeEach
@@ -60,15 +62,20 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figure-deliveredLastHour")));
         JsonNode health = api.get("/api/sync/health", Tokens.serviceRole()).json();
         for (String figure : List.of("failedOperations", "deliveredLastHour", "totalAccounts", "failedAccounts")) {
-            assertThat(Long.parseLong(tile(figure))).as(figure).isEqualTo(health.get(figure).asLong());
+            assertThat(Long.parseLong(tile(figure)))
+                    .as(figure)
+                    .isEqualTo(health.get(figure).asLong());
         }
         assertThat(text("#figure-failedOperations .stat-label")).isEqualTo("failed operations");
         assertThat(text("#master-state")).contains("Master is configured");
         for (String chart : List.of("chart-sync-status", "chart-latency")) {
-            browser.waiting().until(d -> Boolean.TRUE.equals(browser.driver().executeScript(
-                    "return !!Chart.getChart(document.getElementById(arguments[0]))", chart)));
+            browser.waiting()
+                    .until(d -> Boolean.TRUE.equals(browser.driver()
+                            .executeScript("return !!Chart.getChart(document.getElementById(arguments[0]))", chart)));
             WebElement canvas = browser.driver().findElement(By.id(chart));
-            assertThat(JSON.readTree(canvas.getDomAttribute("data-labels")).size()).as(chart).isPositive();
+            assertThat(JSON.readTree(canvas.getDomAttribute("data-labels")).size())
+                    .as(chart)
+                    .isPositive();
             long sum = 0;
             for (JsonNode value : JSON.readTree(canvas.getDomAttribute("data-values"))) {
                 sum += value.asLong();
@@ -84,10 +91,15 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
         WebElement row = failureRow(failed);
         row.findElement(By.cssSelector("button.retry")).click();
 
-        browser.waiting().until(d -> d.findElements(By.cssSelector("#sync-failures tr[data-sync-id='" + failed + "']")).isEmpty());
+        browser.waiting()
+                .until(d -> d.findElements(By.cssSelector("#sync-failures tr[data-sync-id='" + failed + "']"))
+                        .isEmpty());
         assertThat(text("#sync-failures .notice")).contains("queued for delivery again");
-        browser.waiting().until(d -> d.findElements(By.cssSelector("#sync-health[data-old], #sync-log[data-old]")).isEmpty()
-                && !d.findElements(By.id("sync-health")).isEmpty() && !d.findElements(By.id("sync-log")).isEmpty());
+        browser.waiting()
+                .until(d -> d.findElements(By.cssSelector("#sync-health[data-old], #sync-log[data-old]"))
+                                .isEmpty()
+                        && !d.findElements(By.id("sync-health")).isEmpty()
+                        && !d.findElements(By.id("sync-log")).isEmpty());
         awaitDrained(Duration.ofSeconds(10));
         assertThat(syncs.status(failed)).isEqualTo("delivered");
 
@@ -105,7 +117,9 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
             assertThat(r.getDomAttribute("data-mvp-user-id")).isEqualTo(user.toString());
         });
         assertThat(new Select(browser.driver().findElement(By.cssSelector("#log-filters select[name=status]")))
-                .getFirstSelectedOption().getText()).isEqualTo("failed");
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("failed");
         browser.screenshot("admin-sync-log-filtered");
 
         WebElement filtered = browser.driver().findElement(By.id("sync-log"));
@@ -114,9 +128,12 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
         userBox.sendKeys("not-a-uuid");
         filtered.findElement(By.cssSelector("#log-filters button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.stalenessOf(filtered));
-        assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync-log .error")))
-                .getText()).contains("is not a UUID");
-        assertThat(browser.driver().findElements(By.cssSelector("#log tr.entry"))).isEmpty();
+        assertThat(browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync-log .error")))
+                        .getText())
+                .contains("is not a UUID");
+        assertThat(browser.driver().findElements(By.cssSelector("#log tr.entry")))
+                .isEmpty();
     }
 
     @Test
@@ -133,22 +150,30 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
         By row = By.cssSelector("#sync-divergences tr[data-mvp-user-id='" + user + "']");
         WebElement diverged = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(diverged.getDomAttribute("data-service")).isEqualTo("bazi-consultation");
-        assertThat(diverged.findElement(By.cssSelector(".differences")).getText()).contains("status: active → cancelled");
+        assertThat(diverged.findElement(By.cssSelector(".differences")).getText())
+                .contains("status: active → cancelled");
         browser.screenshot("admin-sync-divergences");
 
         diverged.findElement(By.cssSelector("button.keep-master")).click();
 
         browser.waiting().until(d -> d.findElements(row).isEmpty());
         assertThat(text("#sync-divergences .notice")).contains("Resolved bazi-consultation");
-        assertThat(jdbc.sql("SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u").param("u", user)
-                .query(String.class).single()).isEqualTo("cancelled");
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u").param("u", user)
-                .query(String.class).single()).isNotEqualTo("diverged");
+        assertThat(jdbc.sql("SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("cancelled");
+        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+                        .param("u", user)
+                        .query(String.class)
+                        .single())
+                .isNotEqualTo("diverged");
     }
 
     private WebElement failureRow(UUID syncId) {
-        return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#sync-failures tr[data-sync-id='" + syncId + "']")));
+        return browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#sync-failures tr[data-sync-id='" + syncId + "']")));
     }
 
     /** Marks elements so a test can tell when htmx has replaced them. */

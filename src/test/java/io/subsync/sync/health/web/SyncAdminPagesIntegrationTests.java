@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The sync sections of the admin page over plain HTTP: the health API's figures, failures and retry, the audit log. */
 class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
     private static final Pattern FIGURE = Pattern.compile("data-figure=\"(\\w+)\"(?:\\s+data-value=\"([^\"]*)\")?");
-    private static final Pattern LOG_ROW = Pattern.compile("<tr class=\"entry\" data-log-id=\"(\\d+)\"\\s+data-status=\"(\\w+)\""
-            + "\\s+data-operation=\"(\\w+)\"(?:\\s+data-mvp-user-id=\"([^\"]*)\")?");
+    private static final Pattern LOG_ROW =
+            Pattern.compile("<tr class=\"entry\" data-log-id=\"(\\d+)\"\\s+data-status=\"(\\w+)\""
+                    + "\\s+data-operation=\"(\\w+)\"(?:\\s+data-mvp-user-id=\"([^\"]*)\")?");
     private static final Pattern OLDER = Pattern.compile("id=\"log-older\" hx-get=\"([^\"]+)\"");
     private Pages pages;
     private Syncs syncs;
@@ -47,8 +48,12 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
 
         Pages.Page adminPage = pages.signedIn("/admin", admin);
         assertThat(adminPage.status()).isEqualTo(200);
-        assertThat(adminPage.body()).contains("Sync with Master", "hx-get=\"/admin/sync/health\"",
-                "hx-get=\"/admin/sync/failures\"", "hx-get=\"/admin/sync/log\"");
+        assertThat(adminPage.body())
+                .contains(
+                        "Sync with Master",
+                        "hx-get=\"/admin/sync/health\"",
+                        "hx-get=\"/admin/sync/failures\"",
+                        "hx-get=\"/admin/sync/log\"");
 
         Pages.Page fragment = fragment("/admin/sync/health");
         JsonNode api = this.api.get("/api/sync/health", admin).json();
@@ -56,8 +61,11 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         Map<String, String> shown = figures(fragment.body());
         List<String> fields = new ArrayList<>();
         api.propertyNames().forEach(fields::add);
-        assertThat(shown.keySet()).as("every figure of the API, and only those").containsExactlyInAnyOrderElementsOf(
-                fields.stream().filter(f -> !f.equals("masterConfigured")).toList());
+        assertThat(shown.keySet())
+                .as("every figure of the API, and only those")
+                .containsExactlyInAnyOrderElementsOf(fields.stream()
+                        .filter(f -> !f.equals("masterConfigured"))
+                        .toList());
         assertThat(fragment.body()).contains("data-master-configured=\"true\"", "Master is configured");
         for (String field : shown.keySet()) {
             JsonNode expected = api.get(field);
@@ -67,7 +75,9 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
             } else if (expected.isIntegralNumber()) {
                 assertThat(Long.parseLong(value)).as(field).isEqualTo(expected.asLong());
             } else if (field.equals("avgSecondsSinceLastSync") || field.equals("oldestPendingAgeSeconds")) {
-                assertThat(Double.parseDouble(value)).as(field + " (grows with time)").isCloseTo(expected.asDouble(), within(5.0));
+                assertThat(Double.parseDouble(value))
+                        .as(field + " (grows with time)")
+                        .isCloseTo(expected.asDouble(), within(5.0));
             } else {
                 assertThat(Double.parseDouble(value)).as(field).isEqualTo(expected.asDouble());
             }
@@ -75,14 +85,26 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         assertThat(api.get("deliveredLastHour").asLong()).isPositive();
         assertThat(api.get("failedOperations").asLong()).isPositive();
 
-        assertThat(fragment.body()).contains("id=\"chart-sync-status\"", "data-chart=\"doughnut\"", "id=\"chart-latency\"",
-                "data-chart=\"bar\"", "&lt;10 ms", "≥30 s").doesNotContain("No deliveries in the last hour");
+        assertThat(fragment.body())
+                .contains(
+                        "id=\"chart-sync-status\"",
+                        "data-chart=\"doughnut\"",
+                        "id=\"chart-latency\"",
+                        "data-chart=\"bar\"",
+                        "&lt;10 ms",
+                        "≥30 s")
+                .doesNotContain("No deliveries in the last hour");
         List<Long> status = values(fragment.body(), "chart-sync-status");
-        assertThat(status).containsExactly(api.get("syncedAccounts").asLong(), api.get("pendingAccounts").asLong(),
-                api.get("failedAccounts").asLong(), api.get("divergedAccounts").asLong());
+        assertThat(status)
+                .containsExactly(
+                        api.get("syncedAccounts").asLong(),
+                        api.get("pendingAccounts").asLong(),
+                        api.get("failedAccounts").asLong(),
+                        api.get("divergedAccounts").asLong());
         List<Long> latency = values(fragment.body(), "chart-latency");
         assertThat(latency).hasSize(9);
-        assertThat(latency.stream().mapToLong(Long::longValue).sum()).as("the histogram counts the hour's deliveries")
+        assertThat(latency.stream().mapToLong(Long::longValue).sum())
+                .as("the histogram counts the hour's deliveries")
                 .isEqualTo(api.get("deliveredLastHour").asLong());
     }
 
@@ -97,30 +119,47 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         Pages.Page failures = fragment("/admin/sync/failures");
         assertThat(failures.status()).isEqualTo(200);
         String row = row(failures.body(), failed);
-        assertThat(row).contains(failed.toString().substring(0, 8), user.toString(), service, "create", "HTTP 4",
-                "action=\"/admin/sync/failures/" + failed + "/retry\"", "hx-post=\"/admin/sync/failures/" + failed + "/retry\"",
-                "name=\"_csrf\"");
-        List<String> cookies = List.of(Pages.SESSION + "=" + admin,
+        assertThat(row)
+                .contains(
+                        failed.toString().substring(0, 8),
+                        user.toString(),
+                        service,
+                        "create",
+                        "HTTP 4",
+                        "action=\"/admin/sync/failures/" + failed + "/retry\"",
+                        "hx-post=\"/admin/sync/failures/" + failed + "/retry\"",
+                        "name=\"_csrf\"");
+        List<String> cookies = List.of(
+                Pages.SESSION + "=" + admin,
                 "XSRF-TOKEN=" + failures.cookieValue("XSRF-TOKEN").orElseThrow());
 
-        Pages.Page withoutCsrf = pages.postForm("/admin/sync/failures/" + failed + "/retry", cookies.subList(0, 1),
-                Map.of(), "HX-Request", "true");
+        Pages.Page withoutCsrf = pages.postForm(
+                "/admin/sync/failures/" + failed + "/retry", cookies.subList(0, 1), Map.of(), "HX-Request", "true");
         assertThat(withoutCsrf.status()).as("a post without the CSRF token").isEqualTo(403);
         assertThat(syncs.status(failed)).isEqualTo("failed");
 
         syncs.mend(service);
-        Pages.Page retried = pages.postForm("/admin/sync/failures/" + failed + "/retry", cookies,
-                Map.of("_csrf", failures.csrfField()), "HX-Request", "true");
+        Pages.Page retried = pages.postForm(
+                "/admin/sync/failures/" + failed + "/retry",
+                cookies,
+                Map.of("_csrf", failures.csrfField()),
+                "HX-Request",
+                "true");
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.header("HX-Trigger")).contains("sync-retried");
-        assertThat(retried.body()).contains("id=\"sync-failures\"", "Operation " + failed + " is queued for delivery again")
+        assertThat(retried.body())
+                .contains("id=\"sync-failures\"", "Operation " + failed + " is queued for delivery again")
                 .doesNotContain("data-sync-id=\"" + failed + "\"");
         assertThat(syncs.status(failed)).isIn("pending", "delivering", "delivered");
         awaitDrained(Duration.ofSeconds(10));
         assertThat(syncs.status(failed)).isEqualTo("delivered");
-        assertThat(jdbc.sql("SELECT actor FROM subscription_sync_log WHERE sync_id = :id AND error LIKE 'retry requested%'")
-                .param("id", failed).query(String.class).single()).startsWith("service_role");
+        assertThat(jdbc.sql(
+                                "SELECT actor FROM subscription_sync_log WHERE sync_id = :id AND error LIKE 'retry requested%'")
+                        .param("id", failed)
+                        .query(String.class)
+                        .single())
+                .startsWith("service_role");
         assertThat(fragment("/admin/sync/failures").body()).doesNotContain("data-sync-id=\"" + failed + "\"");
     }
 
@@ -132,12 +171,16 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(10));
         assertThat(List.of(syncs.status(first), syncs.status(second))).containsOnly("failed");
         Pages.Page failures = fragment("/admin/sync/failures");
-        assertThat(failures.body()).contains("id=\"retry-all\"", "data-sync-id=\"" + first + "\"",
-                "data-sync-id=\"" + second + "\"");
+        assertThat(failures.body())
+                .contains("id=\"retry-all\"", "data-sync-id=\"" + first + "\"", "data-sync-id=\"" + second + "\"");
 
         syncs.mend(service);
-        Pages.Page page = pages.postForm("/admin/sync/failures/retry", List.of(Pages.SESSION + "=" + admin,
-                "XSRF-TOKEN=" + failures.cookieValue("XSRF-TOKEN").orElseThrow()), Map.of("_csrf", failures.csrfField()));
+        Pages.Page page = pages.postForm(
+                "/admin/sync/failures/retry",
+                List.of(
+                        Pages.SESSION + "=" + admin,
+                        "XSRF-TOKEN=" + failures.cookieValue("XSRF-TOKEN").orElseThrow()),
+                Map.of("_csrf", failures.csrfField()));
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/admin#sync-failures");
@@ -156,17 +199,25 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(10));
 
         List<String[]> mine = rows(fragment("/admin/sync/log?mvpUserId=" + busy).body());
-        assertThat(mine).as("a page of the log: 25 entries").hasSize(25).allSatisfy(r -> assertThat(r[3]).isEqualTo(busy.toString()));
+        assertThat(mine)
+                .as("a page of the log: 25 entries")
+                .hasSize(25)
+                .allSatisfy(r -> assertThat(r[3]).isEqualTo(busy.toString()));
 
-        List<String[]> failedRows = rows(fragment("/admin/sync/log?status=FAILED").body());
+        List<String[]> failedRows =
+                rows(fragment("/admin/sync/log?status=FAILED").body());
         assertThat(failedRows).isNotEmpty().allSatisfy(r -> assertThat(r[1]).isEqualTo("failed"));
         assertThat(failedRows).anySatisfy(r -> assertThat(r[3]).isEqualTo(other.toString()));
 
-        List<String[]> created = rows(fragment("/admin/sync/log?mvpUserId=" + busy + "&operation=create&status=success").body());
+        List<String[]> created = rows(fragment("/admin/sync/log?mvpUserId=" + busy + "&operation=create&status=success")
+                .body());
         assertThat(created).singleElement().satisfies(r -> assertThat(r[2]).isEqualTo("create"));
 
         List<String> apiIds = new ArrayList<>();
-        this.api.get("/api/sync/logs?limit=200&mvpUserId=" + busy, admin).json().get("items")
+        this.api
+                .get("/api/sync/logs?limit=200&mvpUserId=" + busy, admin)
+                .json()
+                .get("items")
                 .forEach(item -> apiIds.add(item.get("id").asString()));
         assertThat(apiIds).as("13 requests, 13 deliveries and the link").hasSize(27);
         Pages.Page first = fragment("/admin/sync/log?mvpUserId=" + busy);
@@ -176,7 +227,9 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         List<String> shown = new ArrayList<>();
         rows(first.body()).forEach(r -> shown.add(r[0]));
         rows(second.body()).forEach(r -> shown.add(r[0]));
-        assertThat(shown).as("the two pages are the user's log, newest first, as the API has it").isEqualTo(apiIds);
+        assertThat(shown)
+                .as("the two pages are the user's log, newest first, as the API has it")
+                .isEqualTo(apiIds);
         assertThat(second.body()).contains("id=\"log-newest\"").doesNotContain("id=\"log-older\"");
     }
 
@@ -190,7 +243,9 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         cases.forEach((path, message) -> {
             Pages.Page page = fragment(path);
             assertThat(page.status()).as(path).isEqualTo(200);
-            assertThat(page.body()).as(path).contains("id=\"sync-log\"", "role=\"alert\"", message)
+            assertThat(page.body())
+                    .as(path)
+                    .contains("id=\"sync-log\"", "role=\"alert\"", message)
                     .doesNotContain("<table", "Exception");
         });
     }
@@ -199,16 +254,24 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
     void theSyncFragmentsAreForServiceRoleOnly() {
         UUID tenant = new Tenants(api).open("pro", Map.of());
         for (String path : List.of("/admin/sync/health", "/admin/sync/failures", "/admin/sync/log")) {
-            assertThat(pages.signedIn(path, Tokens.userOf(tenant), "HX-Request", "true").status()).as(path).isEqualTo(403);
+            assertThat(pages.signedIn(path, Tokens.userOf(tenant), "HX-Request", "true")
+                            .status())
+                    .as(path)
+                    .isEqualTo(403);
             Pages.Page signedOut = pages.get(path, List.of(), "HX-Request", "true");
             assertThat(signedOut.status()).as(path).isEqualTo(401);
             assertThat(signedOut.header("HX-Redirect")).contains("/login");
         }
         String user = Tokens.userOf(tenant);
         Pages.Page own = pages.signedIn("/tenant/subscriptions", user);
-        Pages.Page post = pages.postForm("/admin/sync/failures/retry", List.of(Pages.SESSION + "=" + user,
-                "XSRF-TOKEN=" + own.cookieValue("XSRF-TOKEN").orElseThrow()), Map.of("_csrf", own.csrfField()),
-                "HX-Request", "true");
+        Pages.Page post = pages.postForm(
+                "/admin/sync/failures/retry",
+                List.of(
+                        Pages.SESSION + "=" + user,
+                        "XSRF-TOKEN=" + own.cookieValue("XSRF-TOKEN").orElseThrow()),
+                Map.of("_csrf", own.csrfField()),
+                "HX-Request",
+                "true");
         assertThat(post.status()).as("a tenant user with a valid CSRF token").isEqualTo(403);
         assertThat(post.header("HX-Trigger")).isEmpty();
     }
@@ -231,7 +294,8 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
 
     /** The numbers of a chart's data-values. */
     private static List<Long> values(String html, String canvasId) {
-        Matcher matcher = Pattern.compile("id=\"" + canvasId + "\"[^>]*data-values=\"([^\"]*)\"").matcher(html);
+        Matcher matcher = Pattern.compile("id=\"" + canvasId + "\"[^>]*data-values=\"([^\"]*)\"")
+                .matcher(html);
         assertThat(matcher.find()).as(canvasId + " with data-values").isTrue();
         List<Long> values = new ArrayList<>();
         JsonMapper.builder().build().readTree(matcher.group(1)).forEach(n -> values.add(n.asLong()));

@@ -1,16 +1,15 @@
 package io.subsync.sync.inbound.domain;
 
-import io.subsync.sync.DesiredState;
-import io.subsync.sync.DriftPolicy;
-import io.subsync.sync.MasterSubscriptionState;
-import io.subsync.sync.SyncOperation;
-import io.subsync.sync.PlanMapping;
-
 import static io.subsync.support.DesiredStateBuilder.desiredState;
 import static io.subsync.support.MasterSubscriptionStateBuilder.masterState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.subsync.sync.DesiredState;
+import io.subsync.sync.DriftPolicy;
+import io.subsync.sync.MasterSubscriptionState;
+import io.subsync.sync.PlanMapping;
+import io.subsync.sync.SyncOperation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,43 +23,64 @@ class DriftRulesTest {
     private static final Instant END = Instant.parse("2026-06-01T00:00:00Z");
 
     private static DesiredState mvp(String plan, String status, Instant end) {
-        return desiredState().operation(SyncOperation.UPDATE).serviceName("bazi").planCode(plan).status(status)
-                .startDate(START).endDate(end).metadata(Map.of()).build();
+        return desiredState()
+                .operation(SyncOperation.UPDATE)
+                .serviceName("bazi")
+                .planCode(plan)
+                .status(status)
+                .startDate(START)
+                .endDate(end)
+                .metadata(Map.of())
+                .build();
     }
 
     private static MasterSubscriptionState master(String status, Instant end, long version) {
-        return masterState().masterUserId(MASTER_USER).serviceId("svc_bazi").planTier("premium").status(status)
-                .startDate(START).endDate(end).version(version).build();
+        return masterState()
+                .masterUserId(MASTER_USER)
+                .serviceId("svc_bazi")
+                .planTier("premium")
+                .status(status)
+                .startDate(START)
+                .endDate(end)
+                .version(version)
+                .build();
     }
 
     @Test
     void listsTheFieldsInWhichMasterDiffersFromTheMvp() {
         assertThat(master("cancelled", END, 2).differencesFrom(mvp("BASIC", "active", null), "PREMIUM"))
                 .containsExactly("planCode", "status", "endDate");
-        assertThat(master("active", null, 2).differencesFrom(mvp("premium", "ACTIVE", null), "PREMIUM")).isEmpty();
+        assertThat(master("active", null, 2).differencesFrom(mvp("premium", "ACTIVE", null), "PREMIUM"))
+                .isEmpty();
     }
 
     @Test
     void appliesMasterWhenNothingOfTheMvpIsOnItsWayWhateverThePolicy() {
         for (DriftPolicy policy : DriftPolicy.values()) {
-            assertThat(DriftDecision.decide(false, List.of("status"), policy).action()).isEqualTo(DriftDecision.Action.APPLY);
+            assertThat(DriftDecision.decide(false, List.of("status"), policy).action())
+                    .isEqualTo(DriftDecision.Action.APPLY);
         }
     }
 
     @Test
     void onlyNotesMasterWhenTheMvpChangeOnItsWayEqualsMastersState() {
-        assertThat(DriftDecision.decide(true, List.of(), DriftPolicy.MANUAL).action()).isEqualTo(DriftDecision.Action.AGREE);
+        assertThat(DriftDecision.decide(true, List.of(), DriftPolicy.MANUAL).action())
+                .isEqualTo(DriftDecision.Action.AGREE);
     }
 
     @Test
     void aConflictFollowsThePolicy() {
-        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MANUAL).action())
+        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MANUAL)
+                        .action())
                 .isEqualTo(DriftDecision.Action.DIVERGE);
-        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MVP_WINS).action())
+        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MVP_WINS)
+                        .action())
                 .isEqualTo(DriftDecision.Action.KEEP_MVP);
-        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MASTER_WINS).action())
+        assertThat(DriftDecision.decide(true, List.of("status"), DriftPolicy.MASTER_WINS)
+                        .action())
                 .isEqualTo(DriftDecision.Action.APPLY_OVER_MVP);
-        assertThat(DriftDecision.decide(true, List.of("status", "endDate"), DriftPolicy.MANUAL).differences())
+        assertThat(DriftDecision.decide(true, List.of("status", "endDate"), DriftPolicy.MANUAL)
+                        .differences())
                 .containsExactly("status", "endDate");
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class MasterSignatureTest {
     private static final byte[] SECRET = "whsec-test".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BODY = "{\"id\":\"evt_1\",\"type\":\"subscription.updated\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"id\":\"evt_1\",\"type\":\"subscription.updated\"}".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final long T = NOW.getEpochSecond();
 
@@ -28,8 +29,12 @@ class MasterSignatureTest {
     void acceptsTheSignatureOfTheRawBody() throws Exception {
         String header = "t=" + T + ",v1=" + hmac(SECRET, T, BODY);
         assertThatCode(() -> MasterSignature.verify(header, BODY, SECRET, NOW)).doesNotThrowAnyException();
-        assertThatCode(() -> MasterSignature.verify(" t=" + T + " , v0=zz, v1=" + hmac(SECRET, T, BODY).toUpperCase(),
-                BODY, SECRET, NOW.plusSeconds(299))).doesNotThrowAnyException();
+        assertThatCode(() -> MasterSignature.verify(
+                        " t=" + T + " , v0=zz, v1=" + hmac(SECRET, T, BODY).toUpperCase(),
+                        BODY,
+                        SECRET,
+                        NOW.plusSeconds(299)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -51,20 +56,25 @@ class MasterSignatureTest {
     void refusesAWrongSecretOrAChangedBody() throws Exception {
         String other = "t=" + T + ",v1=" + hmac("another-secret".getBytes(StandardCharsets.UTF_8), T, BODY);
         assertThatThrownBy(() -> MasterSignature.verify(other, BODY, SECRET, NOW))
-                .isInstanceOf(InvalidSignature.class).hasMessageContaining("does not match");
+                .isInstanceOf(InvalidSignature.class)
+                .hasMessageContaining("does not match");
         String good = "t=" + T + ",v1=" + hmac(SECRET, T, BODY);
         byte[] changed = "{\"id\":\"evt_2\",\"type\":\"subscription.updated\"}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> MasterSignature.verify(good, changed, SECRET, NOW)).isInstanceOf(InvalidSignature.class);
+        assertThatThrownBy(() -> MasterSignature.verify(good, changed, SECRET, NOW))
+                .isInstanceOf(InvalidSignature.class);
         String otherTime = "t=" + (T - 1) + ",v1=" + hmac(SECRET, T, BODY);
-        assertThatThrownBy(() -> MasterSignature.verify(otherTime, BODY, SECRET, NOW)).isInstanceOf(InvalidSignature.class);
+        assertThatThrownBy(() -> MasterSignature.verify(otherTime, BODY, SECRET, NOW))
+                .isInstanceOf(InvalidSignature.class);
     }
 
     @Test
     void refusesBadHex() {
         assertThatThrownBy(() -> MasterSignature.verify("t=" + T + ",v1=" + "zz".repeat(32), BODY, SECRET, NOW))
-                .isInstanceOf(InvalidSignature.class).hasMessageContaining("hexadecimal");
+                .isInstanceOf(InvalidSignature.class)
+                .hasMessageContaining("hexadecimal");
         assertThatThrownBy(() -> MasterSignature.verify("t=" + T + ",v1=abcd", BODY, SECRET, NOW))
-                .isInstanceOf(InvalidSignature.class).hasMessageContaining("hexadecimal");
+                .isInstanceOf(InvalidSignature.class)
+                .hasMessageContaining("hexadecimal");
     }
 
     @Test
@@ -72,7 +82,8 @@ class MasterSignatureTest {
         long old = T - 301;
         String header = "t=" + old + ",v1=" + hmac(SECRET, old, BODY);
         assertThatThrownBy(() -> MasterSignature.verify(header, BODY, SECRET, NOW))
-                .isInstanceOf(InvalidSignature.class).hasMessageContaining("old");
+                .isInstanceOf(InvalidSignature.class)
+                .hasMessageContaining("old");
     }
 
     @Test
@@ -80,17 +91,22 @@ class MasterSignatureTest {
         long ahead = T + 301;
         String header = "t=" + ahead + ",v1=" + hmac(SECRET, ahead, BODY);
         assertThatThrownBy(() -> MasterSignature.verify(header, BODY, SECRET, NOW))
-                .isInstanceOf(InvalidSignature.class).hasMessageContaining("future");
+                .isInstanceOf(InvalidSignature.class)
+                .hasMessageContaining("future");
     }
 
     @Test
     void refusesAMissingHeaderOrMissingParts() throws Exception {
         String v1 = hmac(SECRET, T, BODY);
-        assertThatThrownBy(() -> MasterSignature.verify(null, BODY, SECRET, NOW)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> MasterSignature.verify(null, BODY, SECRET, NOW))
+                .hasMessageContaining("missing");
         assertThatThrownBy(() -> MasterSignature.verify(" ", BODY, SECRET, NOW)).hasMessageContaining("missing");
-        assertThatThrownBy(() -> MasterSignature.verify("v1=" + v1, BODY, SECRET, NOW)).hasMessageContaining("timestamp");
-        assertThatThrownBy(() -> MasterSignature.verify("t=" + T, BODY, SECRET, NOW)).hasMessageContaining("no v1");
-        assertThatThrownBy(() -> MasterSignature.verify("t=abc,v1=" + v1, BODY, SECRET, NOW)).isInstanceOf(InvalidSignature.class);
+        assertThatThrownBy(() -> MasterSignature.verify("v1=" + v1, BODY, SECRET, NOW))
+                .hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> MasterSignature.verify("t=" + T, BODY, SECRET, NOW))
+                .hasMessageContaining("no v1");
+        assertThatThrownBy(() -> MasterSignature.verify("t=abc,v1=" + v1, BODY, SECRET, NOW))
+                .isInstanceOf(InvalidSignature.class);
         assertThatThrownBy(() -> MasterSignature.verify("t=" + T + ",t=" + T + ",v1=" + v1, BODY, SECRET, NOW))
                 .isInstanceOf(InvalidSignature.class);
         assertThatThrownBy(() -> MasterSignature.verify(v1, BODY, SECRET, NOW)).isInstanceOf(InvalidSignature.class);
