@@ -46,12 +46,14 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
         settings.put("subsync.sync.master-api-key", MASTER_KEY);
         settings.put("subsync.sync.master-webhook-secret", WEBHOOK_SECRET);
         settings.put("subsync.sync.retry-schedule", RETRY_SCHEDULE);
-        // The lease outlasts a delivery's connect and read timeouts, as startup requires.
-        settings.put("subsync.sync.lease", "5s");
+        // The lease outlasts a delivery's connect and read timeouts, as startup requires. The read timeout is far above
+        // the simulator's injected latencies (at most 3 s): an attempt that timed out here but was applied at Master
+        // later would arrive out of order, which the convergence tests rightly count as a failure.
+        settings.put("subsync.sync.lease", "12s");
         settings.put("subsync.sync.connect-timeout", "1s");
         settings.put("subsync.sync.poll-interval", "50ms");
         settings.put("subsync.sync.in-request-wait", "1s");
-        settings.put("subsync.sync.read-timeout", "3s");
+        settings.put("subsync.sync.read-timeout", "10s");
         return settings;
     }
 
