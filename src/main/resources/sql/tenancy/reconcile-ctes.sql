@@ -3,12 +3,12 @@
 -- tenant_subscriptions_one_active_per_product and ON CONFLICT DO NOTHING keep it at one under any concurrency.
 WITH wanted AS (
     SELECT t.id AS tenant_id, t.plan AS tenant_tier, tp.product_code AS product_type
-    FROM tenants t
-    JOIN tenant_products tp ON tp.tenant_id = t.id AND tp.enabled
+    FROM subsync.tenants t
+    JOIN subsync.tenant_products tp ON tp.tenant_id = t.id AND tp.enabled
     WHERE {tenant_scope}
     UNION ALL
     SELECT t.id, t.plan, 'platform'
-    FROM tenants t
+    FROM subsync.tenants t
     WHERE {tenant_scope}
 ),
 chosen AS (
@@ -20,16 +20,16 @@ chosen AS (
     FROM wanted w
     LEFT JOIN LATERAL (
         SELECT sp.id, sp.tier, sp.price, sp.currency, sp.billing_cycle
-        FROM subscription_plans sp
+        FROM subsync.subscription_plans sp
         WHERE sp.product_type = w.product_type AND sp.active AND sp.tier IN (w.tenant_tier, 'starter')
         ORDER BY sp.tier = w.tenant_tier DESC
         LIMIT 1
     ) p ON TRUE
-    WHERE NOT EXISTS (SELECT 1 FROM tenant_subscriptions s
+    WHERE NOT EXISTS (SELECT 1 FROM subsync.tenant_subscriptions s
                       WHERE s.tenant_id = w.tenant_id AND s.product_type = w.product_type AND s.status = 'active')
 ),
 created AS (
-    INSERT INTO tenant_subscriptions (tenant_id, product_type, plan_id, status, price, currency, billing_cycle,
+    INSERT INTO subsync.tenant_subscriptions (tenant_id, product_type, plan_id, status, price, currency, billing_cycle,
                                       started_at, auto_created, created_reason, changed_at, changed_by, change_reason)
     SELECT c.tenant_id, c.product_type, c.plan_id, 'active', c.price, c.currency, c.billing_cycle,
            :now, TRUE, c.created_reason, :now, :actor,

@@ -7,14 +7,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one DataSource: the configured PostgreSQL, or the embedded one. All objects live in schema {@code subsync}. */
+/**
+ * The one DataSource: the configured PostgreSQL, or the embedded one. All objects live in schema {@code subsync}, and
+ * every statement names it ({@code subsync.sync_outbox}): the service sets nothing on a session, not even the search
+ * path, so its connections work the same through a transaction pooler.
+ */
 @Configuration
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
-    static final String SCHEMA = "subsync";
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties) {
@@ -31,27 +35,41 @@ class DatabaseConfiguration {
             config.setUsername(first(properties.user(), target.user()));
             config.setPassword(first(properties.password(), target.password()));
         }
-        config.setSchema(SCHEMA);
         config.setMaximumPoolSize(properties.poolSize());
         config.setPoolName("subsync");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        if (properties.poolMode() == DatabaseProperties.PoolMode.TRANSACTION) {
+            // A pooler in transaction mode hands each transaction to any server connection, where a statement
+            // prepared in an earlier one does not exist. A prepareThreshold in the URL still wins.
+            config.addDataSourceProperty("prepareThreshold", "0");
+        }
         return new HikariDataSource(config) {
             @Override
             public Connection getConnection() throws SQLException {
-                Connection connection = super.getConnection();
-                try {
-                    RowSecurity.prepare(connection);
-                    return connection;
-                } catch (SQLException | RuntimeException e) {
-                    evictConnection(connection);
-                    throw e;
-                }
+                return RowSecurity.forCurrentScope(super.getConnection());
             }
 
             @Override
             public void close() {
                 super.close();
                 embedded.ifPresent(EmbeddedDatabase::close);
+            }
+        };
+    }
+
+    /**
+     * Migrations over {@code SUBSYNC_DB_MIGRATION_URL} when one is given (needed behind a transaction pooler), with the
+     * same user and password unless that URL names its own.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrationConnection(DatabaseProperties properties) {
+        return configuration -> {
+            if (properties.migrationUrl() != null) {
+                JdbcTarget target = JdbcTarget.parse(properties.migrationUrl());
+                configuration.dataSource(
+                        target.url(),
+                        first(target.user(), properties.user()),
+                        first(target.password(), properties.password()));
             }
         };
     }

@@ -6,12 +6,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the data lives. {@code url} unset: an embedded PostgreSQL 17 whose files live under {@code dataDir} and
  * survive restarts. Set ({@code SUBSYNC_DB_URL}, JDBC or {@code postgres://} form): that database.
+ *
+ * <p>{@code poolMode} ({@code SUBSYNC_DB_POOL_MODE}) says what {@code url} reaches: {@code session} (PostgreSQL itself,
+ * or a pooler in session mode) or {@code transaction} (a pooler in transaction mode, such as pgbouncer or Supabase's
+ * port 6543). In transaction mode the driver prepares no server-side statements and the migrations run over {@code
+ * migrationUrl} ({@code SUBSYNC_DB_MIGRATION_URL}: a direct or session-mode connection), since a migration needs its
+ * session's settings from one statement to the next (docs/deployment.md).
  */
 @ConfigurationProperties("subsync.db")
-public record DatabaseProperties(String url, String user, String password, Path dataDir, int poolSize) {
+public record DatabaseProperties(
+        String url, String user, String password, Path dataDir, int poolSize, PoolMode poolMode, String migrationUrl) {
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         poolSize = poolSize <= 0 ? 10 : poolSize;
+        poolMode = poolMode == null ? PoolMode.SESSION : poolMode;
+        migrationUrl = migrationUrl == null || migrationUrl.isBlank() ? null : migrationUrl.trim();
+        if (poolMode == PoolMode.TRANSACTION && (url == null || url.isBlank())) {
+            throw new IllegalStateException(
+                    "SUBSYNC_DB_POOL_MODE=transaction needs SUBSYNC_DB_URL: the embedded PostgreSQL has no pooler");
+        }
+        if (poolMode == PoolMode.TRANSACTION && migrationUrl == null) {
+            throw new IllegalStateException("SUBSYNC_DB_POOL_MODE=transaction needs SUBSYNC_DB_MIGRATION_URL,"
+                    + " a direct or session-mode connection for the migrations (docs/deployment.md)");
+        }
+    }
+
+    /** What kind of connection {@code url} gives: one server session per connection, or one per transaction. */
+    public enum PoolMode {
+        SESSION,
+        TRANSACTION
     }
 
     public boolean embedded() {

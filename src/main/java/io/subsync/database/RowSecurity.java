@@ -1,14 +1,9 @@
 package io.subsync.database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -17,14 +12,14 @@ import java.util.function.Supplier;
  * {@code request.jwt.claims}, so PostgreSQL's policies show it only that user's and that tenant's rows. Everything else
  * (service_role requests, workers, webhooks, commands) runs as the service's own role, which owns the tables.
  *
- * <p>A connection's scope is remembered per physical connection and changed only when the next checkout wants a
- * different one: the same user again costs nothing, a change costs one statement, and a connection never keeps a
- * user's role into someone else's work.
+ * <p>The claims and the role are set transaction-locally ({@code set_config(…, true)}), in the transaction that runs
+ * the user's statements, and nothing is ever set on a session: when the transaction ends, PostgreSQL forgets them. So a
+ * server connection never carries a user's role into other work, in the pool or behind a transaction pooler
+ * (pgbouncer, Supabase's port 6543) that hands it to another client's next transaction (docs/deployment.md).
  */
 public final class RowSecurity {
     public static final String USER_ROLE = "subsync_authenticated";
     private static final ThreadLocal<String> CLAIMS = new ThreadLocal<>();
-    private static final Map<Connection, String> SCOPES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private RowSecurity() {}
 
@@ -85,27 +80,11 @@ public final class RowSecurity {
     }
 
     /**
-     * Gives a connection just taken from the pool the current thread's scope. Called by the pool for every checkout.
-     * The change is committed on its own (outside any transaction), so a later rollback cannot undo it.
+     * A connection just taken from the pool, for the current thread's scope: the connection itself for the service's
+     * own work, or one whose every transaction starts with this user's claims and role ({@link UserConnection}).
      */
-    static void prepare(Connection connection) throws SQLException {
-        String wanted = CLAIMS.get();
-        Connection physical =
-                connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
-        String current = SCOPES.get(physical);
-        if (Objects.equals(wanted, current)) {
-            return;
-        }
-        SCOPES.remove(physical);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT set_config('request.jwt.claims', ?, false), set_config('role', ?, false)")) {
-            statement.setString(1, wanted == null ? "" : wanted);
-            statement.setString(2, wanted == null ? "none" : USER_ROLE);
-            statement.execute();
-        }
-        if (!connection.getAutoCommit()) {
-            connection.commit();
-        }
-        SCOPES.put(physical, wanted);
+    static Connection forCurrentScope(Connection connection) {
+        String claims = CLAIMS.get();
+        return claims == null ? connection : UserConnection.wrap(connection, claims);
     }
 }

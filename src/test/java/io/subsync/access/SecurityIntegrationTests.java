@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class SecurityIntegrationTests extends IntegrationTest {
     private static final List<String> INJECTIONS = List.of(
             "' OR '1'='1",
-            "1; DROP TABLE tenants; --",
-            "x') UNION SELECT mvp_user_id::text FROM account_sync --",
+            "1; DROP TABLE subsync.tenants; --",
+            "x') UNION SELECT mvp_user_id::text FROM subsync.account_sync --",
             "\" OR \"\"=\"",
             "%27%20OR%201=1");
 
@@ -215,7 +215,7 @@ class SecurityIntegrationTests extends IntegrationTest {
                         UUID.randomUUID().toString()));
 
         assertThat(validateAsUser.status()).as(validateAsUser.toString()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = 'evt_forged'")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.master_webhook_events WHERE event_id = 'evt_forged'")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -236,12 +236,12 @@ class SecurityIntegrationTests extends IntegrationTest {
                 assertThat(response.raw()).doesNotContain(bobTenant.toString());
             }
         }
-        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?")
+        assertThat(jdbc.sql("SELECT plan FROM subsync.tenants WHERE id = ?")
                         .param(aliceTenant)
                         .query(String.class)
                         .single())
                 .isEqualTo("pro");
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code = 'forged'")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.products WHERE code = 'forged'")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -273,7 +273,7 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(linkForBob.status()).as(linkForBob.toString()).isEqualTo(403);
         assertThat(linkForBob.raw()).doesNotContain("token\":\"");
         assertThat(unlinkBob.status()).as(unlinkBob.toString()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE mvp_user_id = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.magic_link_tokens WHERE mvp_user_id = ?")
                         .param(bob)
                         .query(Long.class)
                         .single())
@@ -295,7 +295,7 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(other.raw() + otherTenant.raw() + patch.raw()).doesNotContain("bnpl");
         assertThat(current.json().get("tenantId").asString()).isEqualTo(aliceTenant.toString());
         assertThat(current.raw()).doesNotContain("bnpl").contains("pawnshop");
-        assertThat(jdbc.sql("SELECT plan FROM tenants WHERE id = ?")
+        assertThat(jdbc.sql("SELECT plan FROM subsync.tenants WHERE id = ?")
                         .param(bobTenant)
                         .query(String.class)
                         .single())
@@ -439,11 +439,13 @@ class SecurityIntegrationTests extends IntegrationTest {
                 "sync_divergences")) {
             counts.put(
                     table,
-                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+                    jdbc.sql("SELECT count(*) FROM subsync." + table)
+                            .query(Long.class)
+                            .single());
         }
         counts.put(
                 "alice's plan is pro",
-                jdbc.sql("SELECT count(*) FROM tenants WHERE id = ? AND plan = 'pro'")
+                jdbc.sql("SELECT count(*) FROM subsync.tenants WHERE id = ? AND plan = 'pro'")
                         .param(aliceTenant)
                         .query(Long.class)
                         .single());
@@ -451,7 +453,7 @@ class SecurityIntegrationTests extends IntegrationTest {
     }
 
     private long logRowsOf(UUID user) {
-        return jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = ?")
+        return jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = ?")
                 .param(user)
                 .query(Long.class)
                 .single();

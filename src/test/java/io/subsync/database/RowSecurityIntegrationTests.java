@@ -30,12 +30,12 @@ class RowSecurityIntegrationTests extends IntegrationTest {
         bobTenant = tenants.open("starter", Map.of("bnpl", true));
         for (UUID user : List.of(alice, bob)) {
             jdbc.sql(
-                            "INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (?, 'pending', now(), now())")
+                            "INSERT INTO subsync.account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (?, 'pending', now(), now())")
                     .param(user)
                     .update();
             for (int i = 0; i < 3; i++) {
                 jdbc.sql("""
-                                INSERT INTO subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
+                                INSERT INTO subsync.subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
                                 VALUES (?, 'create', 'mvp', 'pending', 'test', now())""").param(user).update();
             }
         }
@@ -43,16 +43,17 @@ class RowSecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnfilteredSelectAsAUserReturnsOnlyThatUsersRows() {
-        List<UUID> logOwners = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM subscription_sync_log")
+        List<UUID> logOwners = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM subsync.subscription_sync_log")
                 .query(UUID.class)
                 .list());
-        List<UUID> accounts = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM account_sync")
+        List<UUID> accounts = asAlice(() -> jdbc.sql("SELECT mvp_user_id FROM subsync.account_sync")
                 .query(UUID.class)
                 .list());
 
         assertThat(logOwners).hasSize(3).containsOnly(alice);
         assertThat(accounts).containsExactly(alice);
-        assertThat(jdbc.sql("SELECT count(DISTINCT mvp_user_id) FROM subscription_sync_log WHERE mvp_user_id IN (?, ?)")
+        assertThat(jdbc.sql(
+                                "SELECT count(DISTINCT mvp_user_id) FROM subsync.subscription_sync_log WHERE mvp_user_id IN (?, ?)")
                         .params(alice, bob)
                         .query(Long.class)
                         .single())
@@ -62,19 +63,21 @@ class RowSecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnfilteredSelectAsATenantsUserReturnsOnlyThatTenantsRows() {
-        List<UUID> tenantIds = asAlice(
-                () -> jdbc.sql("SELECT id FROM tenants").query(UUID.class).list());
-        List<UUID> subscriptionTenants = asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM tenant_subscriptions")
-                .query(UUID.class)
-                .list());
-        List<UUID> historyTenants = asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM subscription_history")
-                .query(UUID.class)
-                .list());
+        List<UUID> tenantIds = asAlice(() ->
+                jdbc.sql("SELECT id FROM subsync.tenants").query(UUID.class).list());
+        List<UUID> subscriptionTenants =
+                asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM subsync.tenant_subscriptions")
+                        .query(UUID.class)
+                        .list());
+        List<UUID> historyTenants =
+                asAlice(() -> jdbc.sql("SELECT DISTINCT tenant_id FROM subsync.subscription_history")
+                        .query(UUID.class)
+                        .list());
 
         assertThat(tenantIds).containsExactly(aliceTenant);
         assertThat(subscriptionTenants).containsExactly(aliceTenant);
         assertThat(historyTenants).containsExactly(aliceTenant);
-        assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE id IN (?, ?)")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.tenants WHERE id IN (?, ?)")
                         .params(aliceTenant, bobTenant)
                         .query(Long.class)
                         .single())
@@ -84,22 +87,23 @@ class RowSecurityIntegrationTests extends IntegrationTest {
     @Test
     void aUserCannotWriteAnotherUsersRows() {
         assertThatThrownBy(() -> asAlice(() -> jdbc.sql("""
-                        INSERT INTO subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
+                        INSERT INTO subsync.subscription_sync_log (mvp_user_id, operation, source, status, actor, created_at)
                         VALUES (?, 'create', 'mvp', 'success', 'forged', now())""").param(bob).update()))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("row-level security");
-        int changed = asAlice(() -> jdbc.sql("UPDATE account_sync SET sync_status = 'synced' WHERE mvp_user_id = ?")
-                .param(bob)
-                .update());
+        int changed =
+                asAlice(() -> jdbc.sql("UPDATE subsync.account_sync SET sync_status = 'synced' WHERE mvp_user_id = ?")
+                        .param(bob)
+                        .update());
 
         assertThat(changed).isZero();
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = ?")
+        assertThat(jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = ?")
                         .param(bob)
                         .query(String.class)
                         .single())
                 .isEqualTo("pending");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE actor = 'forged'")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log WHERE actor = 'forged'")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -107,14 +111,14 @@ class RowSecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void aUserCannotReadWhatOnlyTheServiceReads() {
-        assertThatThrownBy(() -> asAlice(() -> jdbc.sql("SELECT count(*) FROM sync_health_dashboard")
+        assertThatThrownBy(() -> asAlice(() -> jdbc.sql("SELECT count(*) FROM subsync.sync_health_dashboard")
                         .query(Long.class)
                         .single()))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> asAlice(
-                        () -> jdbc.sql("DELETE FROM subscription_sync_log").update()))
+        assertThatThrownBy(() -> asAlice(() ->
+                        jdbc.sql("DELETE FROM subsync.subscription_sync_log").update()))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("permission denied");
@@ -147,7 +151,9 @@ class RowSecurityIntegrationTests extends IntegrationTest {
     void aUserWithoutATenantSeesNoTenant() {
         List<UUID> tenantIds = RowSecurity.asUser(
                 RowSecurity.claims(alice, Optional.empty()),
-                () -> jdbc.sql("SELECT id FROM tenants").query(UUID.class).list());
+                () -> jdbc.sql("SELECT id FROM subsync.tenants")
+                        .query(UUID.class)
+                        .list());
 
         assertThat(tenantIds).isEmpty();
     }

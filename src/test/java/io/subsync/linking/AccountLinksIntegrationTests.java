@@ -64,13 +64,13 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(link.get("masterEmail").asString()).isEqualTo("ada@master.example");
         assertThat(link.get("syncStatus").asString()).isEqualTo("pending");
         assertThat(link.get("queuedSyncs").asInt()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u AND operation = 'sync'")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :u AND operation = 'sync'")
                         .param("u", user)
                         .query(Long.class)
                         .single())
                 .isEqualTo(2L);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_log
+                        SELECT count(*) FROM subsync.subscription_sync_log
                         WHERE mvp_user_id = :u AND operation = 'link' AND status = 'success' AND master_user_id = :m
                           AND actor = 'master' AND mvp_data ->> 'via' = 'magic_link'""")
                         .param("u", user)
@@ -86,7 +86,7 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
                 .containsExactlyInAnyOrder("bazi-consultation", "pawnshop");
         assertThat(account(user).get("syncStatus").asString()).isEqualTo("synced");
         assertThat(jdbc.sql(
-                                "SELECT used_by_master_user_id FROM magic_link_tokens WHERE mvp_user_id = :u AND used_at IS NOT NULL")
+                                "SELECT used_by_master_user_id FROM subsync.magic_link_tokens WHERE mvp_user_id = :u AND used_at IS NOT NULL")
                         .param("u", user)
                         .query(UUID.class)
                         .single())
@@ -109,7 +109,7 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
                         "products",
                         Map.of("pawnshop", true)));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_state WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_state WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(Long.class)
                         .single())
@@ -161,23 +161,24 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     void onlyTheTokensHashIsStoredAndTheTokenAppearsNowhere() {
         String token = createFor(user);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens WHERE token_hash = sha256(convert_to(:t, 'UTF8'))")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.magic_link_tokens WHERE token_hash = sha256(convert_to(:t, 'UTF8'))")
                         .param("t", token)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT count(*) FROM magic_link_tokens t WHERE strpos(t::text, :t) > 0")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.magic_link_tokens t WHERE strpos(t::text, :t) > 0")
                         .param("t", token)
                         .query(Long.class)
                         .single())
                 .isZero();
         validateWithMasterKey(token, master, null);
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log l WHERE strpos(l::text, :t) > 0")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log l WHERE strpos(l::text, :t) > 0")
                         .param("t", token)
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM account_sync a WHERE strpos(a::text, :t) > 0")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.account_sync a WHERE strpos(a::text, :t) > 0")
                         .param("t", token)
                         .query(Long.class)
                         .single())
@@ -210,14 +211,14 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
     void anExpiredTokenIsRefusedWith410AndLinksNothing() {
         String token = createFor(user);
         jdbc.sql("""
-                        UPDATE magic_link_tokens SET created_at = now() - interval '25 hours', expires_at = now() - interval '1 hour'
+                        UPDATE subsync.magic_link_tokens SET created_at = now() - interval '25 hours', expires_at = now() - interval '1 hour'
                         WHERE token_hash = sha256(convert_to(:t, 'UTF8'))""").param("t", token).update();
 
         Api.Response refused = validateAsService(token, master);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(410);
         assertThat(refused.json().get("code").asString()).isEqualTo("token_expired");
-        assertThat(jdbc.sql("SELECT count(*) FROM account_sync WHERE master_user_id = :m")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.account_sync WHERE master_user_id = :m")
                         .param("m", master)
                         .query(Long.class)
                         .single())
@@ -244,7 +245,7 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("master_account_linked_elsewhere");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("masterUserId");
-        assertThat(jdbc.sql("SELECT state FROM magic_link_token_state(:t)")
+        assertThat(jdbc.sql("SELECT state FROM subsync.magic_link_token_state(:t)")
                         .param("t", token)
                         .query(String.class)
                         .single())
@@ -577,7 +578,7 @@ class AccountLinksIntegrationTests extends MasterIntegrationTest {
 
     private long logged(UUID mvpUser, String operation, UUID masterUser) {
         return jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_log
+                        SELECT count(*) FROM subsync.subscription_sync_log
                         WHERE mvp_user_id = :u AND operation = :o AND master_user_id = :m AND status = 'success'""")
                 .param("u", mvpUser)
                 .param("o", operation)

@@ -88,15 +88,16 @@ class CommandLineEndToEndTests extends IntegrationTest {
     void reconcileCreatesEveryMissingSubscriptionAndPrintsWhatItCreated() {
         UUID tenant = new io.subsync.support.Tenants(api).open("enterprise", Map.of());
         jdbc.sql("""
-                INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'money_loan', 'pawnshop')""").param("t", tenant).update();
+                INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at)
+                SELECT :t, code, TRUE, now() FROM subsync.products WHERE code IN ('bnpl', 'money_loan', 'pawnshop')""").param("t", tenant).update();
 
         Jar.Run run = Jar.run(databaseEnv(), "reconcile", "--verbose");
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).containsPattern("Created \\d+ subscription\\(s\\)");
         assertThat(run.out()).contains("pawnshop enterprise for tenant " + tenant + " (reconcile)");
-        assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
                         .param("t", tenant)
                         .query(Long.class)
                         .single())
@@ -116,7 +117,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
         Jar.Run retry = Jar.run(databaseEnv(), "retry", "--user", user.toString());
         assertThat(retry.exitCode()).as(retry.out()).isZero();
         assertThat(retry.out()).contains("Queued 1 failed operation(s)").contains(syncId.toString());
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
@@ -150,7 +151,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(run.out()).doesNotContain("Queued");
         }
         // Before, each of these retried every failed operation.
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
@@ -200,7 +201,8 @@ class CommandLineEndToEndTests extends IntegrationTest {
         assertThat(refused.out())
                 .contains(bad + ":3: plans.tier: must be one of trial, starter, pro, enterprise")
                 .contains("Nothing was changed.");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_plans WHERE product_type = 'cliinit' AND tier = 'pro'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_plans WHERE product_type = 'cliinit' AND tier = 'pro'")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -250,11 +252,11 @@ class CommandLineEndToEndTests extends IntegrationTest {
     private UUID failedOperation(UUID user) {
         UUID syncId = UUID.randomUUID();
         jdbc.sql(
-                        "INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
+                        "INSERT INTO subsync.account_sync (mvp_user_id, sync_status, created_at, updated_at) VALUES (:u, 'failed', now(), now())")
                 .param("u", user)
                 .update();
         jdbc.sql("""
-                INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
+                INSERT INTO subsync.sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status, attempts,
                     next_attempt_at, last_error, actor, created_at)
                 VALUES (:id, :u, 'cli-service', 1, 'create', '{"operation": "create", "serviceName": "cli-service",
                     "planCode": "X", "status": "active", "startDate": null, "endDate": null, "metadata": null}',

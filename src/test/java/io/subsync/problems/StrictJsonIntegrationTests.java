@@ -116,7 +116,7 @@ class StrictJsonIntegrationTests extends IntegrationTest {
         assertField(
                 api.post("/sync-subscription", service, syncBody("\"serviceName\": \"pawnshop\", \"planCode\": 5")),
                 "subscriptionData.planCode");
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE code IN ('true', 'numbername')")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.products WHERE code IN ('true', 'numbername')")
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -8,7 +8,7 @@ public final class Mappings {
 
     public static void map(JdbcClient jdbc, String service, String plan, String masterService, String masterTier) {
         jdbc.sql("""
-                INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
+                INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
                 VALUES (:s, :p, :ms, :mt) ON CONFLICT DO NOTHING""")
                 .param("s", service)
                 .param("p", plan)
@@ -20,8 +20,8 @@ public final class Mappings {
     /** Maps every catalogue plan: service = product code (or platform), plan = tier. */
     public static void mapCatalogue(JdbcClient jdbc) {
         jdbc.sql("""
-                INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
-                SELECT product_type, tier, 'svc_' || product_type, tier FROM subscription_plans
+                INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
+                SELECT product_type, tier, 'svc_' || product_type, tier FROM subsync.subscription_plans
                 ON CONFLICT DO NOTHING""").update();
     }
 }

@@ -70,10 +70,10 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
     /** Waits until nothing is left to deliver (pending or in flight). */
     protected void awaitDrained(Duration timeout) {
         Waits.upTo(timeout, Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(
-                                jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering')")
-                                        .query(Long.class)
-                                        .single())
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT count(*) FROM subsync.sync_outbox WHERE status IN ('pending', 'delivering')")
+                                .query(Long.class)
+                                .single())
                         .as("operations still to deliver after " + timeout)
                         .isZero());
     }

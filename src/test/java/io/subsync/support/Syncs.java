@@ -25,14 +25,14 @@ public final class Syncs {
     public String brokenService() {
         String service = "broken-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("""
-                INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
+                INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
                 VALUES (:service, 'X', 'svc_broken', '')""").param("service", service).update();
         return service;
     }
 
     /** Maps the broken service to a tier Master takes. */
     public void mend(String service) {
-        jdbc.sql("UPDATE service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = :service")
+        jdbc.sql("UPDATE subsync.service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = :service")
                 .param("service", service)
                 .update();
     }
@@ -88,7 +88,7 @@ public final class Syncs {
 
     /** The outbox status of an operation. */
     public String status(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        return jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query(String.class)
                 .single();

@@ -114,13 +114,14 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
         sleep(1500);
         assertThat(deadlocks()).as("deadlocks PostgreSQL detected").isEqualTo(deadlocksBefore);
         assertThat(changes[0]).as("tenant changes made").isGreaterThan(20);
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :owner AND status = 'delivered'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :owner AND status = 'delivered'")
                         .param("owner", owner)
                         .query(Long.class)
                         .single())
                 .as("syncs the workers confirmed meanwhile; all: "
                         + jdbc.sql(
-                                        "SELECT status, operation, count(*) FROM sync_outbox WHERE mvp_user_id = :owner GROUP BY 1, 2")
+                                        "SELECT status, operation, count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :owner GROUP BY 1, 2")
                                 .param("owner", owner)
                                 .query()
                                 .listOfRows())

@@ -43,7 +43,7 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     void readCreatesSubscriptionsMissingForProductsSwitchedOnOutsideTheService() {
         UUID tenant = tenants.open("pro", Map.of());
         jdbc.sql(
-                        "INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'bnpl', TRUE, now())")
+                        "INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'bnpl', TRUE, now())")
                 .param("t", tenant)
                 .update();
 
@@ -126,7 +126,7 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         tenants.change(tenant, Map.of("products", Map.of(code, false)));
 
         Map<String, Object> cancelled = jdbc.sql(
-                        "SELECT status, end_reason, ended_at FROM tenant_subscriptions WHERE id = :id")
+                        "SELECT status, end_reason, ended_at FROM subsync.tenant_subscriptions WHERE id = :id")
                 .param("id", first)
                 .query()
                 .singleRow();
@@ -190,8 +190,8 @@ class AutoSyncIntegrationTests extends IntegrationTest {
         UUID second = tenants.open("enterprise", Map.of());
         for (UUID tenant : List.of(first, second)) {
             jdbc.sql("""
-                    INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                    SELECT :t, code, TRUE, now() FROM products WHERE code IN ('bnpl', 'pawnshop')""").param("t", tenant).update();
+                    INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at)
+                    SELECT :t, code, TRUE, now() FROM subsync.products WHERE code IN ('bnpl', 'pawnshop')""").param("t", tenant).update();
         }
 
         var outcome = reconcile.allTenants("tests");
@@ -228,7 +228,7 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     private Map<String, Object> activeReasons(UUID tenant) {
         Map<String, Object> reasons = new java.util.HashMap<>();
         jdbc.sql(
-                        "SELECT product_type, created_reason FROM tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
+                        "SELECT product_type, created_reason FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND status = 'active'")
                 .param("t", tenant)
                 .query()
                 .listOfRows()
@@ -238,14 +238,14 @@ class AutoSyncIntegrationTests extends IntegrationTest {
 
     private List<Map<String, Object>> history(UUID tenant, String product) {
         return jdbc.sql("""
-                        SELECT h.change, h.reason, h.actor FROM subscription_history h
-                        JOIN tenant_subscriptions s ON s.id = h.subscription_id
+                        SELECT h.change, h.reason, h.actor FROM subsync.subscription_history h
+                        JOIN subsync.tenant_subscriptions s ON s.id = h.subscription_id
                         WHERE s.tenant_id = :t AND s.product_type = :p ORDER BY h.id""").param("t", tenant).param("p", product).query().listOfRows();
     }
 
     private long countActive(UUID tenant, String product) {
         return jdbc.sql(
-                        "SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
+                        "SELECT count(*) FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
                 .param("t", tenant)
                 .param("p", product)
                 .query(Long.class)
@@ -253,7 +253,7 @@ class AutoSyncIntegrationTests extends IntegrationTest {
     }
 
     private long countAll(UUID tenant, String product) {
-        return jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p")
+        return jdbc.sql("SELECT count(*) FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND product_type = :p")
                 .param("t", tenant)
                 .param("p", product)
                 .query(Long.class)

@@ -29,9 +29,9 @@ class ConcurrentAutoSyncIntegrationTests extends IntegrationTest {
         UUID tenant = tenants.open("pro", Map.of());
         // Products switched on behind the service's back: nothing exists yet, so every caller races to create.
         jdbc.sql("""
-                INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
-                SELECT :t, code, TRUE, now() FROM products WHERE kind = 'product' AND code IN ('money_loan', 'bnpl', 'pawnshop')""").param("t", tenant).update();
-        jdbc.sql("DELETE FROM tenant_subscriptions WHERE tenant_id = :t")
+                INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at)
+                SELECT :t, code, TRUE, now() FROM subsync.products WHERE kind = 'product' AND code IN ('money_loan', 'bnpl', 'pawnshop')""").param("t", tenant).update();
+        jdbc.sql("DELETE FROM subsync.tenant_subscriptions WHERE tenant_id = :t")
                 .param("t", tenant)
                 .update();
 
@@ -71,10 +71,10 @@ class ConcurrentAutoSyncIntegrationTests extends IntegrationTest {
         }
         List<Map<String, Object>> active =
                 jdbc.sql("""
-                        SELECT product_type, count(*) AS n FROM tenant_subscriptions
+                        SELECT product_type, count(*) AS n FROM subsync.tenant_subscriptions
                         WHERE tenant_id = :t AND status = 'active' GROUP BY product_type""").param("t", tenant).query().listOfRows();
         assertThat(active).hasSize(4).allSatisfy(row -> assertThat(row.get("n")).isEqualTo(1L));
-        assertThat(jdbc.sql("SELECT count(*) FROM tenant_subscriptions WHERE tenant_id = :t")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.tenant_subscriptions WHERE tenant_id = :t")
                         .param("t", tenant)
                         .query(Long.class)
                         .single())

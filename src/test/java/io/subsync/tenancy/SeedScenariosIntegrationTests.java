@@ -62,7 +62,7 @@ class SeedScenariosIntegrationTests extends IntegrationTest {
         assertThat(tenants.productTypes(tenant)).containsExactly("platform");
         // The seed's behaviour (policy keep): the subscription stays active, only hidden from the list.
         assertThat(jdbc.sql(
-                                "SELECT status FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = 'pawnshop'")
+                                "SELECT status FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND product_type = 'pawnshop'")
                         .param("t", tenant)
                         .query(String.class)
                         .list())

@@ -19,9 +19,9 @@ class SyncOnReadSafetyNetIntegrationTests extends IntegrationTest {
 
     @AfterEach
     void dropFailingTrigger() {
-        jdbc.sql("DROP TRIGGER IF EXISTS refuse_inserts_for_test ON tenant_subscriptions")
+        jdbc.sql("DROP TRIGGER IF EXISTS refuse_inserts_for_test ON subsync.tenant_subscriptions")
                 .update();
-        jdbc.sql("DROP FUNCTION IF EXISTS refuse_inserts_for_test()").update();
+        jdbc.sql("DROP FUNCTION IF EXISTS subsync.refuse_inserts_for_test()").update();
     }
 
     @Test
@@ -29,15 +29,15 @@ class SyncOnReadSafetyNetIntegrationTests extends IntegrationTest {
         Tenants tenants = new Tenants(api);
         UUID tenant = tenants.open("pro", Map.of());
         jdbc.sql(
-                        "INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'pawnshop', TRUE, now())")
+                        "INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at) VALUES (:t, 'pawnshop', TRUE, now())")
                 .param("t", tenant)
                 .update();
         jdbc.sql("""
-                CREATE FUNCTION refuse_inserts_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subsync.refuse_inserts_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'storage refused the insert'; END $$""").update();
         jdbc.sql("""
-                CREATE TRIGGER refuse_inserts_for_test BEFORE INSERT ON tenant_subscriptions
-                FOR EACH ROW WHEN (NEW.tenant_id = '%s') EXECUTE FUNCTION refuse_inserts_for_test()""".formatted(tenant)).update();
+                CREATE TRIGGER refuse_inserts_for_test BEFORE INSERT ON subsync.tenant_subscriptions
+                FOR EACH ROW WHEN (NEW.tenant_id = '%s') EXECUTE FUNCTION subsync.refuse_inserts_for_test()""".formatted(tenant)).update();
         double failuresBefore = failures();
 
         assertThat(tenants.productTypes(tenant)).containsExactly("platform");

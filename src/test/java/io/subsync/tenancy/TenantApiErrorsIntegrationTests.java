@@ -75,10 +75,12 @@ class TenantApiErrorsIntegrationTests extends IntegrationTest {
                         "/api/tenants",
                         Tokens.serviceRole(),
                         "{\"name\": \"x\", \"plan\": \"pro\", "
-                                + "\"products\": {\"Robert'); DROP TABLE tenants;--\": true}}"),
+                                + "\"products\": {\"Robert'); DROP TABLE subsync.tenants;--\": true}}"),
                 422,
-                "products.Robert'); DROP TABLE tenants;--");
-        assertThat(jdbc.sql("SELECT count(*) FROM tenants").query(Long.class).single())
+                "products.Robert'); DROP TABLE subsync.tenants;--");
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.tenants")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
     }
 

@@ -33,7 +33,7 @@ class JdbcSyncLog implements SyncLog {
             throw new IllegalArgumentException("an entry of the MVP's side has no Master data");
         }
         jdbc.sql("""
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
+                        INSERT INTO subsync.subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                             source, status, mvp_data, error, actor, request_id, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'mvp', :status, CAST(:mvpData AS jsonb),
                             :error, :actor, :requestId, :at)""")
@@ -54,7 +54,7 @@ class JdbcSyncLog implements SyncLog {
     @Override
     public List<SyncLogEntry> page(Filter filter, int limit, Optional<Cursor> after) {
         return jdbc.sql("""
-                        SELECT * FROM subscription_sync_log
+                        SELECT * FROM subsync.subscription_sync_log
                         WHERE (CAST(:user AS uuid) IS NULL OR mvp_user_id = CAST(:user AS uuid))
                           AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
                           AND (CAST(:operation AS text) IS NULL OR operation = CAST(:operation AS text))

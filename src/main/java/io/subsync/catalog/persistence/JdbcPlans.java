@@ -33,7 +33,7 @@ class JdbcPlans implements Plans {
     public List<Plan> all() {
         return jdbc.sql("""
                         SELECT p.id, p.product_type, p.tier, p.name, p.price, p.currency, p.billing_cycle, p.features, p.created_at
-                        FROM subscription_plans p JOIN products pr ON pr.code = p.product_type
+                        FROM subsync.subscription_plans p JOIN subsync.products pr ON pr.code = p.product_type
                         WHERE p.active
                         ORDER BY pr.kind = 'product', pr.created_at, p.product_type,
                                  array_position(ARRAY['trial','starter','pro','enterprise'], p.tier)""").query(this::map).list();
@@ -42,7 +42,7 @@ class JdbcPlans implements Plans {
     @Override
     public void add(Plan plan) {
         int inserted = jdbc.sql("""
-                        INSERT INTO subscription_plans (id, product_type, tier, name, price, currency, billing_cycle, features, created_at)
+                        INSERT INTO subsync.subscription_plans (id, product_type, tier, name, price, currency, billing_cycle, features, created_at)
                         VALUES (:id, :product, :tier, :name, :price, :currency, :cycle, CAST(:features AS jsonb), :at)
                         ON CONFLICT (product_type, tier) WHERE active DO NOTHING""")
                 .param("id", plan.id())

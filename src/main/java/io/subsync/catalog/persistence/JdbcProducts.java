@@ -26,14 +26,14 @@ class JdbcProducts implements Products {
 
     @Override
     public List<Product> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM products ORDER BY kind = 'product', created_at, code")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subsync.products ORDER BY kind = 'product', created_at, code")
                 .query(JdbcProducts::map)
                 .list();
     }
 
     @Override
     public Optional<Product> find(ProductCode code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE code = :code")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subsync.products WHERE code = :code")
                 .param("code", code.value())
                 .query(JdbcProducts::map)
                 .optional();
@@ -42,7 +42,7 @@ class JdbcProducts implements Products {
     @Override
     public void add(Product product) {
         int inserted = jdbc.sql("""
-                        INSERT INTO products (code, name, badge, kind, disable_policy, created_at)
+                        INSERT INTO subsync.products (code, name, badge, kind, disable_policy, created_at)
                         VALUES (:code, :name, :badge, 'product', :policy, :at)
                         ON CONFLICT (code) DO NOTHING""")
                 .param("code", product.code().value())

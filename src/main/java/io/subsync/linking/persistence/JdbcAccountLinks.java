@@ -31,7 +31,7 @@ class JdbcAccountLinks implements AccountLinks {
 
     @Override
     public Optional<AccountLink> find(UUID mvpUserId) {
-        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user")
+        return jdbc.sql("SELECT * FROM subsync.account_sync WHERE mvp_user_id = :user")
                 .param("user", mvpUserId)
                 .query(JdbcAccountLinks::link)
                 .optional();
@@ -40,9 +40,9 @@ class JdbcAccountLinks implements AccountLinks {
     @Override
     public AccountLink lockOrCreate(UUID mvpUserId, Instant at) {
         jdbc.sql("""
-                        INSERT INTO account_sync (mvp_user_id, sync_status, created_at, updated_at)
+                        INSERT INTO subsync.account_sync (mvp_user_id, sync_status, created_at, updated_at)
                         VALUES (:user, 'pending', :at, :at) ON CONFLICT (mvp_user_id) DO NOTHING""").param("user", mvpUserId).param("at", time(at)).update();
-        return jdbc.sql("SELECT * FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+        return jdbc.sql("SELECT * FROM subsync.account_sync WHERE mvp_user_id = :user FOR UPDATE")
                 .param("user", mvpUserId)
                 .query(JdbcAccountLinks::link)
                 .single();
@@ -51,7 +51,7 @@ class JdbcAccountLinks implements AccountLinks {
     @Override
     public boolean link(UUID mvpUserId, UUID masterUserId, String masterEmail, Instant at) {
         try {
-            return jdbc.sql("SELECT link_master_account(:user, :master, :email, :at)")
+            return jdbc.sql("SELECT subsync.link_master_account(:user, :master, :email, :at)")
                     .param("user", mvpUserId)
                     .param("master", masterUserId)
                     .param("email", masterEmail)
@@ -72,7 +72,7 @@ class JdbcAccountLinks implements AccountLinks {
     @Override
     public void unlink(UUID mvpUserId, Instant at) {
         jdbc.sql("""
-                        UPDATE account_sync SET master_user_id = NULL, master_email = NULL, sync_status = 'pending',
+                        UPDATE subsync.account_sync SET master_user_id = NULL, master_email = NULL, sync_status = 'pending',
                             last_error = NULL, updated_at = :at
                         WHERE mvp_user_id = :user""").param("at", time(at)).param("user", mvpUserId).update();
     }
@@ -80,7 +80,7 @@ class JdbcAccountLinks implements AccountLinks {
     @Override
     public void markSynced(UUID mvpUserId, Instant at) {
         jdbc.sql(
-                        "UPDATE account_sync SET sync_status = 'synced', last_error = NULL, updated_at = :at WHERE mvp_user_id = :user")
+                        "UPDATE subsync.account_sync SET sync_status = 'synced', last_error = NULL, updated_at = :at WHERE mvp_user_id = :user")
                 .param("at", time(at))
                 .param("user", mvpUserId)
                 .update();
@@ -99,7 +99,7 @@ class JdbcAccountLinks implements AccountLinks {
     @Override
     public List<AccountLink> linkedAccounts(Optional<UUID> after, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM account_sync
+                        SELECT * FROM subsync.account_sync
                         WHERE master_user_id IS NOT NULL AND (CAST(:after AS uuid) IS NULL OR mvp_user_id > CAST(:after AS uuid))
                         ORDER BY mvp_user_id LIMIT :limit""")
                 .param("after", after.orElse(null), Types.OTHER)

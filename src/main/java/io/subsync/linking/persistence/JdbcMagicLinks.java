@@ -33,8 +33,8 @@ class JdbcMagicLinks implements MagicLinks {
     @Override
     public MagicLink generate(UUID mvpUserId, Optional<Integer> validityHours) {
         String call = validityHours.isPresent()
-                ? "SELECT token, expires_at FROM generate_magic_link_token(:user, :hours)"
-                : "SELECT token, expires_at FROM generate_magic_link_token(:user)";
+                ? "SELECT token, expires_at FROM subsync.generate_magic_link_token(:user, :hours)"
+                : "SELECT token, expires_at FROM subsync.generate_magic_link_token(:user)";
         try {
             var statement = jdbc.sql(call).param("user", mvpUserId);
             if (validityHours.isPresent()) {
@@ -54,7 +54,7 @@ class JdbcMagicLinks implements MagicLinks {
     @Override
     public UsedMagicLink validate(String token, UUID masterUserId, String masterEmail) {
         try {
-            return jdbc.sql("SELECT * FROM validate_magic_link_token(:token, :master, :email)")
+            return jdbc.sql("SELECT * FROM subsync.validate_magic_link_token(:token, :master, :email)")
                     .param("token", token)
                     .param("master", masterUserId)
                     .param("email", masterEmail)
@@ -70,7 +70,7 @@ class JdbcMagicLinks implements MagicLinks {
 
     @Override
     public TokenState state(String token) {
-        return jdbc.sql("SELECT state, expires_at FROM magic_link_token_state(:token)")
+        return jdbc.sql("SELECT state, expires_at FROM subsync.magic_link_token_state(:token)")
                 .param("token", token)
                 .query((rs, row) -> new TokenState(
                         TokenState.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),

@@ -43,7 +43,7 @@ public final class DivergenceSql {
      */
     public static void record(JdbcClient jdbc, Found found, String error) {
         jdbc.sql("""
-                        INSERT INTO sync_divergences (mvp_user_id, service_name, master_user_id, master_service_id,
+                        INSERT INTO subsync.sync_divergences (mvp_user_id, service_name, master_user_id, master_service_id,
                             differences, confirmed_data, master_data, detected_at, detected_by)
                         VALUES (:user, :service, :master, :serviceId, CAST(:differences AS jsonb),
                             CAST(:confirmed AS jsonb), CAST(:masterData AS jsonb), :at, :by)
@@ -62,7 +62,7 @@ public final class DivergenceSql {
                 .param("by", found.detectedBy())
                 .update();
         jdbc.sql("""
-                        UPDATE subscription_sync_state SET sync_status = 'diverged', last_error = :error
+                        UPDATE subsync.subscription_sync_state SET sync_status = 'diverged', last_error = :error
                         WHERE mvp_user_id = :user AND service_name = :service""")
                 .param("error", error)
                 .param("user", found.mvpUserId())
@@ -76,7 +76,7 @@ public final class DivergenceSql {
      */
     public static boolean clear(JdbcClient jdbc, UUID mvpUserId, String serviceName) {
         jdbc.sql("""
-                        UPDATE subscription_sync_state
+                        UPDATE subsync.subscription_sync_state
                         SET last_error = NULL,
                             sync_status = CASE WHEN sync_status = 'diverged' THEN 'pending' ELSE sync_status END
                         WHERE mvp_user_id = :user AND service_name = :service""").param("user", mvpUserId).param("service", serviceName).update();
@@ -86,7 +86,7 @@ public final class DivergenceSql {
     /** Master's state taken, or the divergence cleared: the divergence recorded for the pair is settled. */
     public static boolean forgetDrift(JdbcClient jdbc, UUID mvpUserId, String serviceName) {
         return jdbc.sql(
-                                "DELETE FROM sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
+                                "DELETE FROM subsync.sync_divergences WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)")
                         .param("user", mvpUserId)
                         .param("service", serviceName)
                         .update()
@@ -96,11 +96,11 @@ public final class DivergenceSql {
     /** The account's status from its subscriptions': diverged while any is, synced once all are. */
     public static void settleAccount(JdbcClient jdbc, UUID mvpUserId, String lastError, boolean synced, Instant at) {
         jdbc.sql("""
-                        UPDATE account_sync a
+                        UPDATE subsync.account_sync a
                         SET sync_status = CASE
-                                WHEN EXISTS (SELECT 1 FROM sync_divergences d WHERE d.mvp_user_id = a.mvp_user_id)
+                                WHEN EXISTS (SELECT 1 FROM subsync.sync_divergences d WHERE d.mvp_user_id = a.mvp_user_id)
                                     THEN 'diverged'
-                                WHEN NOT EXISTS (SELECT 1 FROM subscription_sync_state s
+                                WHEN NOT EXISTS (SELECT 1 FROM subsync.subscription_sync_state s
                                                  WHERE s.mvp_user_id = a.mvp_user_id AND s.sync_status <> 'synced')
                                     THEN 'synced'
                                 WHEN a.sync_status = 'diverged' THEN 'pending'

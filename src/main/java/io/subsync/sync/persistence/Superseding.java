@@ -20,23 +20,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Superseding {
     private static final String SUPERSEDE = """
             WITH superseded AS (
-                UPDATE sync_outbox o SET status = 'superseded', lease_owner = NULL, lease_until = NULL,
+                UPDATE subsync.sync_outbox o SET status = 'superseded', lease_owner = NULL, lease_until = NULL,
                     superseded_by = COALESCE(CAST(:by AS uuid),
-                        (SELECT n.id FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
+                        (SELECT n.id FROM subsync.sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                            AND n.service_name = o.service_name AND n.revision > o.revision
                          ORDER BY n.revision DESC LIMIT 1))
                 WHERE {rows}
                 RETURNING o.id, o.mvp_user_id, o.service_name, o.operation, o.superseded_by
             ), whole AS (
-                UPDATE sync_outbox s SET operation = 'sync'
+                UPDATE subsync.sync_outbox s SET operation = 'sync'
                 WHERE s.id IN (SELECT superseded_by FROM superseded) AND s.status IN ('waiting', 'pending')
             )
-            INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation, source,
+            INSERT INTO subsync.subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation, source,
                 status, error, actor, request_id, created_at)
             SELECT superseded.id, superseded.mvp_user_id, a.master_user_id, superseded.service_name, superseded.operation,
                    'mvp', 'superseded', 'superseded by ' || COALESCE(superseded.superseded_by::text, 'nothing') || ': '
                    || :reason, :actor, :requestId, :at
-            FROM superseded LEFT JOIN account_sync a ON a.mvp_user_id = superseded.mvp_user_id""";
+            FROM superseded LEFT JOIN subsync.account_sync a ON a.mvp_user_id = superseded.mvp_user_id""";
 
     private static final String PAIR = "o.mvp_user_id = :user AND o.service_name = :service";
 
@@ -65,7 +65,7 @@ public final class Superseding {
     public static boolean inFlight(JdbcClient jdbc, UUID syncId, String worker, int attempt, Cause cause) {
         return run(jdbc, """
                 o.id = :id AND o.status = 'delivering' AND o.lease_owner = :worker AND o.attempts = :attempt
-                AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
+                AND EXISTS (SELECT 1 FROM subsync.sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                               AND n.service_name = o.service_name AND n.revision > o.revision
                               AND n.status IN ('waiting', 'pending'))""", null, cause)
                         .param("id", syncId)
@@ -82,7 +82,7 @@ public final class Superseding {
     public static int failedBehindNewer(JdbcClient jdbc, Optional<UUID> mvpUserId, Cause cause) {
         return run(jdbc, """
                 o.status = 'failed' AND (CAST(:user AS uuid) IS NULL OR o.mvp_user_id = CAST(:user AS uuid))
-                AND EXISTS (SELECT 1 FROM sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
+                AND EXISTS (SELECT 1 FROM subsync.sync_outbox n WHERE n.mvp_user_id = o.mvp_user_id
                               AND n.service_name = o.service_name AND n.revision > o.revision)""", null, cause)
                 .param("user", mvpUserId.orElse(null), Types.OTHER)
                 .update();

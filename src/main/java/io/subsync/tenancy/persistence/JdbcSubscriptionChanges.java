@@ -24,10 +24,10 @@ class JdbcSubscriptionChanges implements SubscriptionChanges {
         return jdbc.sql("""
                         SELECT h.change, fp.name AS from_plan, tp.name AS to_plan, h.from_status, h.to_status,
                                h.reason, h.actor, h.changed_at
-                        FROM tenant_subscriptions s
-                        JOIN subscription_history h ON h.subscription_id = s.id
-                        LEFT JOIN subscription_plans fp ON fp.id = h.from_plan_id
-                        LEFT JOIN subscription_plans tp ON tp.id = h.to_plan_id
+                        FROM subsync.tenant_subscriptions s
+                        JOIN subsync.subscription_history h ON h.subscription_id = s.id
+                        LEFT JOIN subsync.subscription_plans fp ON fp.id = h.from_plan_id
+                        LEFT JOIN subsync.subscription_plans tp ON tp.id = h.to_plan_id
                         WHERE s.id = :subscription AND s.tenant_id = :tenant
                         ORDER BY h.id DESC
                         LIMIT :limit""")

@@ -22,10 +22,10 @@ class JdbcSubscriptionCounts implements SubscriptionCounts {
         Map<String, Long> byReason = new LinkedHashMap<>();
         long[] totals = new long[3];
         jdbc.sql("""
-                        SELECT (SELECT count(*) FROM tenants) AS tenants,
+                        SELECT (SELECT count(*) FROM subsync.tenants) AS tenants,
                                count(*) FILTER (WHERE auto_created) AS auto_created,
                                count(*) FILTER (WHERE NOT auto_created) AS manual
-                        FROM tenant_subscriptions
+                        FROM subsync.tenant_subscriptions
                         WHERE status = 'active'""").query((ResultSet rs) -> {
             totals[0] = rs.getLong("tenants");
             totals[1] = rs.getLong("auto_created");
@@ -33,7 +33,7 @@ class JdbcSubscriptionCounts implements SubscriptionCounts {
         });
         jdbc.sql("""
                         SELECT created_reason, count(*) AS n
-                        FROM tenant_subscriptions
+                        FROM subsync.tenant_subscriptions
                         WHERE status = 'active'
                         GROUP BY created_reason
                         ORDER BY n DESC, created_reason""").query((ResultSet rs) -> {

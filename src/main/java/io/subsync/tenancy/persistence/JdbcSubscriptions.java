@@ -119,12 +119,12 @@ class JdbcSubscriptions implements Subscriptions {
             return 0;
         }
         return jdbc.sql("""
-                        UPDATE tenant_subscriptions s
+                        UPDATE subsync.tenant_subscriptions s
                         -- Never before it started: a subscription created by a concurrent read may carry a later
                         -- start than this change's time.
                         SET status = 'cancelled', ended_at = GREATEST(:now, s.started_at), end_reason = 'product_disabled',
                             changed_at = :now, changed_by = :actor, change_reason = 'product_disabled'
-                        FROM products p
+                        FROM subsync.products p
                         WHERE p.code = s.product_type AND p.disable_policy = 'cancel'
                           AND s.tenant_id = :tenantId AND s.status = 'active' AND s.product_type IN (:products)""")
                 .param("tenantId", tenant.value())
@@ -140,15 +140,15 @@ class JdbcSubscriptions implements Subscriptions {
             return 0;
         }
         return jdbc.sql("""
-                        UPDATE tenant_subscriptions s
+                        UPDATE subsync.tenant_subscriptions s
                         SET status = 'active', ended_at = NULL, end_reason = NULL,
                             changed_at = :now, changed_by = :actor, change_reason = 'product_enabled'
                         WHERE s.id IN (
                             SELECT DISTINCT ON (c.product_type) c.id
-                            FROM tenant_subscriptions c
+                            FROM subsync.tenant_subscriptions c
                             WHERE c.tenant_id = :tenantId AND c.product_type IN (:products)
                               AND c.status = 'cancelled' AND c.end_reason = 'product_disabled'
-                              AND NOT EXISTS (SELECT 1 FROM tenant_subscriptions a
+                              AND NOT EXISTS (SELECT 1 FROM subsync.tenant_subscriptions a
                                               WHERE a.tenant_id = c.tenant_id AND a.product_type = c.product_type
                                                 AND a.status = 'active')
                             ORDER BY c.product_type, c.ended_at DESC)""")
@@ -166,16 +166,16 @@ class JdbcSubscriptions implements Subscriptions {
                             SELECT s.id, p.id AS plan_id, p.price, p.currency, p.billing_cycle,
                                    CASE WHEN p.tier = t.plan THEN :reason
                                         ELSE :reason || ', tier_fallback: no ' || t.plan || ' plan, starter used' END AS why
-                            FROM tenant_subscriptions s
-                            JOIN tenants t ON t.id = s.tenant_id
+                            FROM subsync.tenant_subscriptions s
+                            JOIN subsync.tenants t ON t.id = s.tenant_id
                             CROSS JOIN LATERAL (
                                 SELECT sp.id, sp.tier, sp.price, sp.currency, sp.billing_cycle
-                                FROM subscription_plans sp
+                                FROM subsync.subscription_plans sp
                                 WHERE sp.product_type = s.product_type AND sp.active AND sp.tier IN (t.plan, 'starter')
                                 ORDER BY sp.tier = t.plan DESC
                                 LIMIT 1) p
                             WHERE s.tenant_id = :tenantId AND s.status = 'active' AND s.plan_id <> p.id)
-                        UPDATE tenant_subscriptions s
+                        UPDATE subsync.tenant_subscriptions s
                         SET plan_id = target.plan_id, price = target.price, currency = target.currency,
                             billing_cycle = target.billing_cycle,
                             changed_at = :now, changed_by = :actor, change_reason = target.why
@@ -206,9 +206,9 @@ class JdbcSubscriptions implements Subscriptions {
         return jdbc.sql("""
                         SELECT DISTINCT ON (s.tenant_id, s.product_type)
                                s.tenant_id, t.owner_user_id, s.product_type, p.tier, s.status, s.started_at, s.ended_at
-                        FROM tenant_subscriptions s
-                        JOIN tenants t ON t.id = s.tenant_id
-                        JOIN subscription_plans p ON p.id = s.plan_id
+                        FROM subsync.tenant_subscriptions s
+                        JOIN subsync.tenants t ON t.id = s.tenant_id
+                        JOIN subsync.subscription_plans p ON p.id = s.plan_id
                         WHERE %s AND t.owner_user_id IS NOT NULL
                         ORDER BY s.tenant_id, s.product_type, s.status = 'active' DESC, s.changed_at DESC""".formatted(where))
                 .param(name, value)

@@ -42,7 +42,8 @@ class JdbcTenants implements Tenants {
     private Optional<Tenant> read(TenantId id, String lock) {
         record Row(String name, String plan, UUID owner, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
         Optional<Row> row = jdbc.sql(
-                        "SELECT name, plan, owner_user_id, created_at, updated_at FROM tenants WHERE id = :id" + lock)
+                        "SELECT name, plan, owner_user_id, created_at, updated_at FROM subsync.tenants WHERE id = :id"
+                                + lock)
                 .param("id", id.value())
                 .query((rs, n) -> new Row(
                         rs.getString("name"),
@@ -57,8 +58,8 @@ class JdbcTenants implements Tenants {
         Map<ProductCode, Boolean> products = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT p.code, COALESCE(tp.enabled, FALSE) AS enabled
-                        FROM products p
-                        LEFT JOIN tenant_products tp ON tp.product_code = p.code AND tp.tenant_id = :id
+                        FROM subsync.products p
+                        LEFT JOIN subsync.tenant_products tp ON tp.product_code = p.code AND tp.tenant_id = :id
                         WHERE p.kind = 'product'
                         ORDER BY p.created_at, p.code""").param("id", id.value()).query((ResultSet rs) -> {
             products.put(new ProductCode(rs.getString("code")), rs.getBoolean("enabled"));
@@ -77,7 +78,7 @@ class JdbcTenants implements Tenants {
     @Override
     public void add(Tenant tenant) {
         int inserted = jdbc.sql("""
-                        INSERT INTO tenants (id, name, plan, owner_user_id, created_at, updated_at)
+                        INSERT INTO subsync.tenants (id, name, plan, owner_user_id, created_at, updated_at)
                         VALUES (:id, :name, :plan, :owner, :at, :at)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", tenant.id().value())
@@ -95,7 +96,7 @@ class JdbcTenants implements Tenants {
     @Override
     public void save(Tenant tenant, Set<ProductCode> switched) {
         jdbc.sql(
-                        "UPDATE tenants SET name = :name, plan = :plan, owner_user_id = :owner, updated_at = :at WHERE id = :id")
+                        "UPDATE subsync.tenants SET name = :name, plan = :plan, owner_user_id = :owner, updated_at = :at WHERE id = :id")
                 .param("id", tenant.id().value())
                 .param("name", tenant.name())
                 .param("plan", tenant.plan().code())
@@ -108,7 +109,7 @@ class JdbcTenants implements Tenants {
     private void writeSwitches(Tenant tenant, Set<ProductCode> codes) {
         for (ProductCode code : codes) {
             jdbc.sql("""
-                            INSERT INTO tenant_products (tenant_id, product_code, enabled, changed_at)
+                            INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at)
                             VALUES (:tenant, :product, :enabled, :at)
                             ON CONFLICT (tenant_id, product_code)
                             DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = EXCLUDED.changed_at

@@ -25,7 +25,7 @@ class DriftCommandLineEndToEndTests extends DriftedIntegrationTest {
     }
 
     private String accountRow(UUID user) {
-        return jdbc.sql("SELECT row_to_json(a)::text FROM account_sync a WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT row_to_json(a)::text FROM subsync.account_sync a WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(String.class)
                 .single();

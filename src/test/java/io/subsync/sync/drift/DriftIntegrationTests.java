@@ -50,7 +50,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
     }
 
     private String status(UUID user) {
-        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(String.class)
                 .single();
@@ -58,7 +58,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
 
     private String stateStatus(UUID user) {
         return jdbc.sql(
-                        "SELECT sync_status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'")
+                        "SELECT sync_status FROM subsync.subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'")
                 .param("u", user)
                 .query(String.class)
                 .single();
@@ -78,7 +78,8 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         });
         assertThat(status(user)).isEqualTo("synced");
         assertThat(stateStatus(user)).isEqualTo("synced");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
                         .param("u", user)
                         .query(Long.class)
                         .single())
@@ -100,7 +101,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(status(user)).isEqualTo("diverged");
         assertThat(stateStatus(user)).isEqualTo("diverged");
         Map<String, Object> logged = jdbc.sql("""
-                SELECT operation, source, error, master_data::text AS master_data FROM subscription_sync_log
+                SELECT operation, source, error, master_data::text AS master_data FROM subsync.subscription_sync_log
                 WHERE mvp_user_id = :u AND status = 'diverged'""").param("u", user).query().singleRow();
         assertThat(logged.get("operation")).isEqualTo("sync");
         assertThat(logged.get("source")).isEqualTo("master");
@@ -120,7 +121,8 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())
                 .singleElement()
                 .satisfies(line -> assertThat(line.action()).isEqualTo(DriftAction.ALREADY_DIVERGED));
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = :u AND status = 'diverged'")
                         .param("u", user)
                         .query(Long.class)
                         .single())
@@ -158,11 +160,11 @@ class DriftIntegrationTests extends MasterIntegrationTest {
     /** Everything a reconciliation could change about the user, as text. */
     private String snapshot(UUID user) {
         return jdbc.sql("""
-                SELECT (SELECT row_to_json(a)::text FROM account_sync a WHERE a.mvp_user_id = :u)
-                    || (SELECT json_agg(s ORDER BY service_name)::text FROM subscription_sync_state s WHERE s.mvp_user_id = :u)
-                    || (SELECT json_agg(o ORDER BY revision)::text FROM sync_outbox o WHERE o.mvp_user_id = :u)
-                    || (SELECT count(*) FROM subscription_sync_log l WHERE l.mvp_user_id = :u)::text
-                    || (SELECT count(*) FROM sync_divergences d WHERE d.mvp_user_id = :u)::text""").param("u", user).query(String.class).single();
+                SELECT (SELECT row_to_json(a)::text FROM subsync.account_sync a WHERE a.mvp_user_id = :u)
+                    || (SELECT json_agg(s ORDER BY service_name)::text FROM subsync.subscription_sync_state s WHERE s.mvp_user_id = :u)
+                    || (SELECT json_agg(o ORDER BY revision)::text FROM subsync.sync_outbox o WHERE o.mvp_user_id = :u)
+                    || (SELECT count(*) FROM subsync.subscription_sync_log l WHERE l.mvp_user_id = :u)::text
+                    || (SELECT count(*) FROM subsync.sync_divergences d WHERE d.mvp_user_id = :u)::text""").param("u", user).query(String.class).single();
     }
 
     @Test
@@ -213,7 +215,7 @@ class DriftIntegrationTests extends MasterIntegrationTest {
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
         assertThat(resolved.json().get("kept").asString()).isEqualTo("master");
         Map<String, Object> state = jdbc.sql("""
-                SELECT status, sync_status FROM subscription_sync_state
+                SELECT status, sync_status FROM subsync.subscription_sync_state
                 WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query().singleRow();
         assertThat(state.get("status")).isEqualTo("cancelled");
         assertThat(state.get("sync_status")).isNotEqualTo("diverged");

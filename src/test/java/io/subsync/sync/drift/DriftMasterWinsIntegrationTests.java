@@ -22,7 +22,7 @@ class DriftMasterWinsIntegrationTests extends DriftedIntegrationTest {
                 .singleElement()
                 .satisfies(line -> assertThat(line.action()).isEqualTo(DriftAction.ACCEPT_MASTER));
         assertThat(jdbc.sql("""
-                SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query(String.class).single()).isEqualTo("cancelled");
+                SELECT status FROM subsync.subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query(String.class).single()).isEqualTo("cancelled");
         assertThat(accountStatus(user)).isNotEqualTo("diverged");
         assertThat(MASTER.stats().received()).as("nothing sent to Master").isEqualTo(received);
         assertThat(reconcile.reconcile(Optional.of(user), false, "tests").drifted())

@@ -28,7 +28,7 @@ class DriftMvpWinsIntegrationTests extends DriftedIntegrationTest {
             assertThat(s.status()).isEqualTo("active");
             assertThat(s.planTier()).isEqualTo("basic");
         });
-        assertThat(jdbc.sql("SELECT operation FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT operation FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", report.drifted().get(0).syncId().orElseThrow())
                         .query(String.class)
                         .single())

@@ -30,7 +30,7 @@ abstract class DriftedIntegrationTest extends MasterIntegrationTest {
     }
 
     String accountStatus(UUID user) {
-        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(String.class)
                 .single();

@@ -67,7 +67,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         Map<String, Object> log = jdbc.sql("""
                         SELECT operation, status, mvp_data ->> 'status' AS mvp, master_data ->> 'status' AS master,
                                master_data ->> 'eventId' AS event
-                        FROM subscription_sync_log WHERE mvp_user_id = :u AND source = 'master'""").param("u", user).query().singleRow();
+                        FROM subsync.subscription_sync_log WHERE mvp_user_id = :u AND source = 'master'""").param("u", user).query().singleRow();
         assertThat(log)
                 .containsEntry("operation", "cancel")
                 .containsEntry("status", "success")
@@ -91,11 +91,11 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(state()).containsEntry("plan_code", "PREMIUM").containsEntry("desired_revision", 2L);
         assertThat(countLog("source = 'master' AND status = 'success'")).isEqualTo(1);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_log
+                        SELECT count(*) FROM subsync.subscription_sync_log
                         WHERE source = 'master' AND status = 'ignored' AND master_data ->> 'eventId' = :id
                           AND error LIKE 'duplicate%'""").param("id", eventId).query(Long.class).single())
                 .isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = :id")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.master_webhook_events WHERE event_id = :id")
                         .param("id", eventId)
                         .query(Long.class)
                         .single())
@@ -151,8 +151,9 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         Api.Response answer = signedPost(body, Instant.now());
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().get("outcome").asString()).isEqualTo("unknown_type");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE source = 'master' AND status = 'ignored' "
-                                + "AND master_data ->> 'type' = 'invoice.paid'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE source = 'master' AND status = 'ignored' "
+                                        + "AND master_data ->> 'type' = 'invoice.paid'")
                         .query(Long.class)
                         .single())
                 .isPositive();
@@ -165,7 +166,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("outcome").asString()).isEqualTo("ignored");
         assertThat(jdbc.sql(
-                                "SELECT count(*) FROM subscription_sync_log WHERE master_user_id = :m AND status = 'ignored'")
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE master_user_id = :m AND status = 'ignored'")
                         .param("m", master)
                         .query(Long.class)
                         .single())
@@ -190,7 +191,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(api.postWithHeader("/webhooks/master", null, body, "X-Master-Signature", "t=" + now)
                         .status())
                 .isEqualTo(401);
-        assertThat(jdbc.sql("SELECT count(*) FROM master_webhook_events WHERE event_id = :id")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.master_webhook_events WHERE event_id = :id")
                         .param("id", id)
                         .query(Long.class)
                         .single())
@@ -253,19 +254,20 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
                 .containsEntry("plan_code", "PREMIUM")
                 .containsEntry("status", "active");
         assertThat(accountStatus()).isEqualTo("diverged");
-        assertThat(jdbc.sql("SELECT differences::text FROM sync_divergences WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT differences::text FROM subsync.sync_divergences WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())
                 .contains("planCode", "status", "endDate");
         Map<String, Object> log = jdbc.sql("""
                         SELECT mvp_data ->> 'planCode' AS mvp, master_data ->> 'status' AS master, error
-                        FROM subscription_sync_log WHERE mvp_user_id = :u AND source = 'master' AND status = 'diverged'""").param("u", user).query().singleRow();
+                        FROM subsync.subscription_sync_log WHERE mvp_user_id = :u AND source = 'master' AND status = 'diverged'""").param("u", user).query().singleRow();
         assertThat(log).containsEntry("mvp", "PREMIUM").containsEntry("master", "cancelled");
         assertThat(log.get("error").toString()).contains("status");
         MASTER.faults(Faults.NONE);
         sleep(500);
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE mvp_user_id = :u ORDER BY revision DESC LIMIT 1")
+        assertThat(jdbc.sql(
+                                "SELECT status FROM subsync.sync_outbox WHERE mvp_user_id = :u ORDER BY revision DESC LIMIT 1")
                         .param("u", user)
                         .query(String.class)
                         .single())
@@ -278,7 +280,8 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
                 .containsEntry("status", "cancelled")
                 .containsEntry("plan_code", "BASIC");
         assertThat(accountStatus()).isEqualTo("synced");
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE mvp_user_id = :u ORDER BY revision DESC LIMIT 1")
+        assertThat(jdbc.sql(
+                                "SELECT status FROM subsync.sync_outbox WHERE mvp_user_id = :u ORDER BY revision DESC LIMIT 1")
                         .param("u", user)
                         .query(String.class)
                         .single())
@@ -305,7 +308,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).status()).isEqualTo("active");
         assertThat(state()).containsEntry("sync_status", "synced").containsEntry("plan_code", "BASIC");
         assertThat(accountStatus()).isEqualTo("synced");
-        assertThat(jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM sync_divergences WHERE mvp_user_id = :u)")
+        assertThat(jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM subsync.sync_divergences WHERE mvp_user_id = :u)")
                         .param("u", user)
                         .query(Boolean.class)
                         .single())
@@ -411,25 +414,25 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
     private Map<String, Object> state() {
         return jdbc.sql("""
                         SELECT plan_code, status, end_date, desired_revision, synced_revision, sync_status, master_version
-                        FROM subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query().singleRow();
+                        FROM subsync.subscription_sync_state WHERE mvp_user_id = :u AND service_name = 'bazi-consultation'""").param("u", user).query().singleRow();
     }
 
     private String accountStatus() {
-        return jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(String.class)
                 .single();
     }
 
     private long outboxRows() {
-        return jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(Long.class)
                 .single();
     }
 
     private long countLog(String condition) {
-        return jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u AND " + condition)
+        return jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = :u AND " + condition)
                 .param("u", user)
                 .query(Long.class)
                 .single();

@@ -90,7 +90,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
 
         SoftAssertions soft = new SoftAssertions();
         Map<String, Object> desired = jdbc.sql("""
-                        SELECT plan_code, status, sync_status FROM subscription_sync_state
+                        SELECT plan_code, status, sync_status FROM subsync.subscription_sync_state
                         WHERE mvp_user_id = :user AND service_name = 'pawnshop'""").param("user", user).query().singleRow();
         soft.assertThat(desired)
                 .as("the MVP's last accepted state")
@@ -106,14 +106,14 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
                                 desired.get("plan_code"), desired.get("status"), desired.get("sync_status"))
                         .isEqualTo("pro/cancelled"));
         soft.assertThat(outboxStatus(updateId)).as("the failed update").isEqualTo("superseded");
-        soft.assertThat(jdbc.sql("SELECT superseded_by FROM sync_outbox WHERE id = :id")
+        soft.assertThat(jdbc.sql("SELECT superseded_by FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", updateId)
                         .query(UUID.class)
                         .optional())
                 .as("superseded_by of the failed update")
                 .contains(cancelId);
         soft.assertThat(jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'superseded'""").param("id", updateId).query(Long.class).single())
+                        SELECT count(*) FROM subsync.subscription_sync_log WHERE sync_id = :id AND status = 'superseded'""").param("id", updateId).query(Long.class).single())
                 .as("superseded audit rows of the failed update")
                 .isEqualTo(1L);
         soft.assertAll();
@@ -170,7 +170,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
             pair.difference().ifPresent(differences::add);
         }
         long inFlightSuperseded = jdbc.sql("""
-                        SELECT count(*) FROM sync_outbox
+                        SELECT count(*) FROM subsync.sync_outbox
                         WHERE status = 'superseded' AND attempts > 0 AND mvp_user_id IN (:users)""")
                 .param("users", pairs.stream().map(p -> p.user).distinct().toList())
                 .query(Long.class)
@@ -279,7 +279,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
         Optional<String> difference() {
             Accepted last = accepted.get(accepted.size() - 1);
             Map<String, Object> state = jdbc.sql("""
-                            SELECT plan_code, status, start_date, end_date, sync_status FROM subscription_sync_state
+                            SELECT plan_code, status, start_date, end_date, sync_status FROM subsync.subscription_sync_state
                             WHERE mvp_user_id = :user AND service_name = :service""")
                     .param("user", user)
                     .param("service", service)
@@ -330,7 +330,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     private List<String> outbox(UUID user, String service) {
         return jdbc.sql("""
                         SELECT revision || ' ' || operation || ' ' || (payload ->> 'planCode') || ' ' || status
-                               || ' (attempts ' || attempts || ')' FROM sync_outbox
+                               || ' (attempts ' || attempts || ')' FROM subsync.sync_outbox
                         WHERE mvp_user_id = :user AND service_name = :service ORDER BY revision""")
                 .param("user", user)
                 .param("service", service)
@@ -377,7 +377,7 @@ class ConvergenceUnderFaultsIntegrationTests extends MasterIntegrationTest {
     }
 
     private String outboxStatus(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        return jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query(String.class)
                 .single();

@@ -61,11 +61,12 @@ class DeliveryOrderIntegrationTests extends MasterIntegrationTest {
             awaitDrained(Duration.ofSeconds(90));
 
             long delivered = jdbc.sql(
-                            "SELECT count(*) FROM sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
+                            "SELECT count(*) FROM subsync.sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
                     .param("users", users)
                     .query(Long.class)
                     .single();
-            long sent = jdbc.sql("SELECT count(*) FROM sync_outbox WHERE attempts > 0 AND mvp_user_id IN (:users)")
+            long sent = jdbc.sql(
+                            "SELECT count(*) FROM subsync.sync_outbox WHERE attempts > 0 AND mvp_user_id IN (:users)")
                     .param("users", users)
                     .query(Long.class)
                     .single();
@@ -77,7 +78,7 @@ class DeliveryOrderIntegrationTests extends MasterIntegrationTest {
                     .isBetween(delivered, sent);
             assertThat(MASTER.stats().outOfOrder()).isZero();
             assertThat(jdbc.sql("""
-                            SELECT count(*) FROM sync_outbox
+                            SELECT count(*) FROM subsync.sync_outbox
                             WHERE mvp_user_id IN (:users) AND status NOT IN ('delivered', 'superseded')""").param("users", users).query(Long.class).single())
                     .as("nothing lost or stuck")
                     .isZero();
@@ -94,7 +95,7 @@ class DeliveryOrderIntegrationTests extends MasterIntegrationTest {
                         .satisfies(s -> assertThat(s.status()).isEqualTo("cancelled"));
             }
             assertThat(jdbc.sql("""
-                            SELECT count(DISTINCT split_part(actor, '#', 1)) FROM subscription_sync_log
+                            SELECT count(DISTINCT split_part(actor, '#', 1)) FROM subsync.subscription_sync_log
                             WHERE mvp_user_id IN (:users) AND actor LIKE 'worker:%'""").param("users", users).query(Long.class).single())
                     .as("both instances delivered")
                     .isGreaterThanOrEqualTo(2);

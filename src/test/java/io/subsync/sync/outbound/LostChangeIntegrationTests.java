@@ -54,14 +54,14 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
     }
 
     private Map<String, Object> row(UUID syncId) {
-        return jdbc.sql("SELECT status, operation, superseded_by FROM sync_outbox WHERE id = :id")
+        return jdbc.sql("SELECT status, operation, superseded_by FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query()
                 .singleRow();
     }
 
     private UUID masterOf(UUID user) {
-        return jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u")
+        return jdbc.sql("SELECT master_user_id FROM subsync.account_sync WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(UUID.class)
                 .single();
@@ -78,7 +78,7 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
         assertThat(row(created).get("status")).isEqualTo("delivered");
         // Plan Y maps to a tier Master refuses: the update fails for good.
         jdbc.sql("""
-                INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
+                INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
                 VALUES (:service, 'Y', 'svc_broken', '')""").param("service", service).update();
         UUID update = syncId(change(user, service, "update", "Y"));
         awaitDrained(Duration.ofSeconds(15));
@@ -91,14 +91,14 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
                 .as("sent whole, with the plan the failed update carried")
                 .containsEntry("operation", "sync")
                 .containsEntry("status", "failed");
-        assertThat(jdbc.sql("SELECT sync_status FROM subscription_sync_state WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT sync_status FROM subsync.subscription_sync_state WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())
                 .isEqualTo("failed");
 
         jdbc.sql(
-                        "UPDATE service_plan_mapping SET master_plan_tier = 'y' WHERE mvp_service_name = :s AND mvp_plan_code = 'Y'")
+                        "UPDATE subsync.service_plan_mapping SET master_plan_tier = 'y' WHERE mvp_service_name = :s AND mvp_plan_code = 'Y'")
                 .param("s", service)
                 .update();
         assertThat(retry.retry(Optional.empty(), Optional.of(user), "tests")).containsExactly(cancel);
@@ -108,7 +108,8 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.planTier() + "/" + s.status()).isEqualTo("y/cancelled"));
         assertThat(row(update)).containsEntry("status", "superseded").containsEntry("superseded_by", cancel);
-        assertThat(jdbc.sql("SELECT error FROM subscription_sync_log WHERE sync_id = :id AND status = 'superseded'")
+        assertThat(jdbc.sql(
+                                "SELECT error FROM subsync.subscription_sync_log WHERE sync_id = :id AND status = 'superseded'")
                         .param("id", update)
                         .query(String.class)
                         .list())
@@ -124,10 +125,10 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
         UUID master = masterOf(user);
         // A gap from any cause: the MVP's settled state is premium, Master confirmed and holds basic.
         jdbc.sql("""
-                UPDATE subscription_sync_state SET plan_code = 'PREMIUM', desired_revision = desired_revision + 1,
+                UPDATE subsync.subscription_sync_state SET plan_code = 'PREMIUM', desired_revision = desired_revision + 1,
                     synced_revision = desired_revision + 1
                 WHERE mvp_user_id = :u""").param("u", user).update();
-        long logged = jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u")
+        long logged = jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = :u")
                 .param("u", user)
                 .query(Long.class)
                 .single();
@@ -139,7 +140,7 @@ class LostChangeIntegrationTests extends MasterIntegrationTest {
             assertThat(line.comparison().summary()).isEqualTo("planTier: premium → basic");
             assertThat(line.action()).isEqualTo(DriftAction.PUSH_MVP);
         });
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.subscription_sync_log WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(Long.class)
                         .single())

@@ -55,7 +55,7 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
     @Test
     void aRefusalFromMasterFailsAtOnceVisiblyAndCanBeRetried() {
         jdbc.sql("""
-                INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
+                INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier)
                 VALUES ('broken-service', 'X', 'svc_broken', '') ON CONFLICT DO NOTHING""").update();
         UUID user = UUID.randomUUID();
         Map<String, Object> body = sync(user, UUID.randomUUID(), "create", "X", 1);
@@ -66,19 +66,21 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         UUID syncId = UUID.fromString(response.json().get("syncId").asString());
         awaitDrained(Duration.ofSeconds(10));
 
-        Map<String, Object> row = jdbc.sql("SELECT status, attempts, last_error FROM sync_outbox WHERE id = :id")
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT status, attempts, last_error FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query()
                 .singleRow();
         assertThat(row.get("status")).isEqualTo("failed");
         assertThat(row.get("attempts")).as("no retry for a 4xx").isEqualTo(1);
         assertThat((String) row.get("last_error")).contains("HTTP 4");
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())
                 .isEqualTo("failed");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'failed'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE sync_id = :id AND status = 'failed'")
                         .param("id", syncId)
                         .query(Long.class)
                         .single())
@@ -89,30 +91,31 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
                         .asLong())
                 .isPositive();
 
-        jdbc.sql("UPDATE service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = 'broken-service'")
+        jdbc.sql(
+                        "UPDATE subsync.service_plan_mapping SET master_plan_tier = 'x' WHERE mvp_service_name = 'broken-service'")
                 .update();
         // Asking again for the same state after it failed queues the same operation again.
         Api.Response askedAgain = api.post("/sync-subscription", Tokens.serviceRole(), body);
         assertThat(askedAgain.json().get("syncId").asString()).isEqualTo(syncId.toString());
         awaitDrained(Duration.ofSeconds(10));
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
                 .isEqualTo("delivered");
-        jdbc.sql("UPDATE sync_outbox SET status = 'failed' WHERE id = :id")
+        jdbc.sql("UPDATE subsync.sync_outbox SET status = 'failed' WHERE id = :id")
                 .param("id", syncId)
                 .update();
         JsonNode retried = api.post("/api/sync/retry", Tokens.serviceRole(), Map.of("syncId", syncId.toString()))
                 .json();
         assertThat(retried.get("queued").asInt()).isEqualTo(1);
         awaitDrained(Duration.ofSeconds(10));
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
                 .isEqualTo("delivered");
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())
@@ -131,7 +134,7 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
                 .alias("the first attempt is recorded and the next one waits")
                 .until(
                         () -> jdbc.sql(
-                                        "SELECT status, attempts, next_attempt_at, created_at FROM sync_outbox WHERE id = :id")
+                                        "SELECT status, attempts, next_attempt_at, created_at FROM subsync.sync_outbox WHERE id = :id")
                                 .param("id", syncId)
                                 .query()
                                 .singleRow(),
@@ -146,7 +149,7 @@ class MasterAnswersIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(15));
 
         Map<String, Object> done = jdbc.sql(
-                        "SELECT status, attempts, delivered_at, created_at FROM sync_outbox WHERE id = :id")
+                        "SELECT status, attempts, delivered_at, created_at FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query()
                 .singleRow();

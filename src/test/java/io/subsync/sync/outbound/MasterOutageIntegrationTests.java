@@ -45,7 +45,7 @@ class MasterOutageIntegrationTests extends MasterIntegrationTest {
         assertThat(syncIds).doesNotHaveDuplicates().hasSize(SYNCS);
         assertThat(MASTER.stats().applied()).isZero();
         assertThat(jdbc.sql(
-                                "SELECT count(*) FROM sync_outbox WHERE status IN ('pending', 'delivering') AND mvp_user_id IN (:users)")
+                                "SELECT count(*) FROM subsync.sync_outbox WHERE status IN ('pending', 'delivering') AND mvp_user_id IN (:users)")
                         .param("users", users)
                         .query(Long.class)
                         .single())
@@ -57,13 +57,14 @@ class MasterOutageIntegrationTests extends MasterIntegrationTest {
         Stats stats = MASTER.stats();
         assertThat(stats.applied()).as("applied once each").isEqualTo(SYNCS);
         assertThat(stats.outOfOrder()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.sync_outbox WHERE status = 'delivered' AND mvp_user_id IN (:users)")
                         .param("users", users)
                         .query(Long.class)
                         .single())
                 .isEqualTo(SYNCS);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM (SELECT sync_id FROM subscription_sync_log
+                        SELECT count(*) FROM (SELECT sync_id FROM subsync.subscription_sync_log
                                               WHERE status = 'success' AND mvp_user_id IN (:users)
                                               GROUP BY sync_id HAVING count(*) = 1) confirmed_once""").param("users", users).query(Long.class).single())
                 .isEqualTo(SYNCS);
@@ -76,7 +77,7 @@ class MasterOutageIntegrationTests extends MasterIntegrationTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.planTier()).isEqualTo("premium"));
         assertThat(jdbc.sql(
-                                "SELECT count(*) FROM subscription_sync_log WHERE status = 'failed' AND mvp_user_id IN (:users)")
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE status = 'failed' AND mvp_user_id IN (:users)")
                         .param("users", users)
                         .query(Long.class)
                         .single())

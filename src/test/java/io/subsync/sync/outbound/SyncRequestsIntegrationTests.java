@@ -54,17 +54,18 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         assertThat(answer.get("success").asBoolean()).isTrue();
         assertThat(answer.get("status").asString()).isEqualTo("pending");
         UUID syncId = UUID.fromString(answer.get("syncId").asString());
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
                 .isEqualTo("pending");
-        assertThat(jdbc.sql("SELECT count(*) FROM subscription_sync_log WHERE sync_id = :id AND status = 'pending'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM subsync.subscription_sync_log WHERE sync_id = :id AND status = 'pending'")
                         .param("id", syncId)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT master_user_id FROM subsync.account_sync WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(UUID.class)
                         .single())
@@ -93,7 +94,7 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
                 .asString();
 
         assertThat(again).isEqualTo(first);
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(Long.class)
                         .single())
@@ -105,12 +106,12 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
                 .asString();
         assertThat(changed).isNotEqualTo(first);
         // The undelivered create is superseded: only the latest state needs to reach Master.
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", UUID.fromString(first))
                         .query(String.class)
                         .single())
                 .isEqualTo("superseded");
-        assertThat(jdbc.sql("SELECT operation FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT operation FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", UUID.fromString(changed))
                         .query(String.class)
                         .single())
@@ -135,7 +136,7 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         String key = "running-" + UUID.randomUUID();
         Map<String, Object> body = body("create", "BASIC");
         jdbc.sql("""
-                INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
+                INSERT INTO subsync.idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
                 VALUES (:caller, :key, 'x', 'running', now(), now() + interval '1 day')""").param("caller", "user:" + user).param("key", key).update();
 
         Api.Response response = post(body, Tokens.user(user, null), key);
@@ -144,12 +145,12 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         // running.
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
-        jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = :key")
+        jdbc.sql("DELETE FROM subsync.idempotency_keys WHERE idempotency_key = :key")
                 .param("key", key)
                 .update();
         Api.Response fresh = post(body, Tokens.user(user, null), key);
         assertThat(fresh.status()).isEqualTo(202);
-        jdbc.sql("UPDATE idempotency_keys SET state = 'running' WHERE idempotency_key = :key")
+        jdbc.sql("UPDATE subsync.idempotency_keys SET state = 'running' WHERE idempotency_key = :key")
                 .param("key", key)
                 .update();
         assertThat(post(body, Tokens.user(user, null), key).status()).isEqualTo(409);
@@ -162,7 +163,7 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString())
                 .contains("no service_plan_mapping for (service 'bazi-consultation', plan 'GOLD')");
-        assertThat(jdbc.sql("SELECT count(*) FROM sync_outbox WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(Long.class)
                         .single())
@@ -245,17 +246,18 @@ class SyncRequestsIntegrationTests extends IntegrationTest {
     @Test
     void theSeedsTroubleshootingQueriesRunAsWritten() {
         post(body("create", "BASIC"), Tokens.serviceRole(), null);
-        jdbc.sql("SELECT * FROM account_sync WHERE sync_status = 'failed'")
+        jdbc.sql("SELECT * FROM subsync.account_sync WHERE sync_status = 'failed'")
                 .query()
                 .listOfRows();
-        jdbc.sql("SELECT * FROM subscription_sync_log WHERE status = 'failed' ORDER BY created_at DESC LIMIT 10")
+        jdbc.sql(
+                        "SELECT * FROM subsync.subscription_sync_log WHERE status = 'failed' ORDER BY created_at DESC LIMIT 10")
                 .query()
                 .listOfRows();
         // The database is shared by the tests: the dashboard's total and the accounts are counted in one statement.
         Map<String, Object> counts = jdbc.sql("""
-                        SELECT total_accounts, (SELECT count(*) FROM account_sync) AS accounts,
-                               (SELECT count(*) FROM account_sync WHERE mvp_user_id = :u) AS this_users
-                        FROM sync_health_dashboard""").param("u", user).query().singleRow();
+                        SELECT total_accounts, (SELECT count(*) FROM subsync.account_sync) AS accounts,
+                               (SELECT count(*) FROM subsync.account_sync WHERE mvp_user_id = :u) AS this_users
+                        FROM subsync.sync_health_dashboard""").param("u", user).query().singleRow();
         assertThat(counts.get("this_users")).as("this test's account").isEqualTo(1L);
         assertThat(counts.get("total_accounts"))
                 .as("total_accounts, one per row of account_sync")

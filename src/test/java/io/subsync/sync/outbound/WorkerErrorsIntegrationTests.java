@@ -81,7 +81,8 @@ class WorkerErrorsIntegrationTests extends MasterIntegrationTest {
         assertThat(BROKEN.get().isAlive())
                 .as("the worker thread survived the Error")
                 .isTrue();
-        Map<String, Object> row = jdbc.sql("SELECT status, attempts, lease_owner FROM sync_outbox WHERE id = :id")
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT status, attempts, lease_owner FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query()
                 .singleRow();

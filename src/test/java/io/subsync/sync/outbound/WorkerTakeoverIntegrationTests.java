@@ -59,7 +59,7 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         } finally {
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
@@ -69,12 +69,12 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         workers.start();
         awaitDrained(Duration.ofSeconds(60));
 
-        assertThat(jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(String.class)
                         .single())
                 .isEqualTo("delivered");
-        assertThat(jdbc.sql("SELECT attempts FROM sync_outbox WHERE id = :id")
+        assertThat(jdbc.sql("SELECT attempts FROM subsync.sync_outbox WHERE id = :id")
                         .param("id", syncId)
                         .query(Integer.class)
                         .single())
@@ -92,7 +92,7 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
     }
 
     private String leaseOwner(UUID syncId) {
-        return jdbc.sql("SELECT lease_owner FROM sync_outbox WHERE id = :id")
+        return jdbc.sql("SELECT lease_owner FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query(String.class)
                 .single();

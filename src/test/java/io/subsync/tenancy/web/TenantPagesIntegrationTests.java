@@ -87,7 +87,9 @@ class TenantPagesIntegrationTests extends IntegrationTest {
 
         Pages.Page admin = pages.signedIn("/admin", Tokens.serviceRole());
         assertThat(admin.status()).isEqualTo(200);
-        long count = jdbc.sql("SELECT count(*) FROM tenants").query(Long.class).single();
+        long count = jdbc.sql("SELECT count(*) FROM subsync.tenants")
+                .query(Long.class)
+                .single();
         assertThat(admin.body())
                 .contains(
                         "Sync with Master",
@@ -105,7 +107,7 @@ class TenantPagesIntegrationTests extends IntegrationTest {
 
     private UUID subscriptionOf(UUID tenant, String productType) {
         return jdbc.sql(
-                        "SELECT id FROM tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
+                        "SELECT id FROM subsync.tenant_subscriptions WHERE tenant_id = :t AND product_type = :p AND status = 'active'")
                 .param("t", tenant)
                 .param("p", productType)
                 .query(UUID.class)

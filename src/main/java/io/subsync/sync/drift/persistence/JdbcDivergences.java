@@ -40,7 +40,7 @@ class JdbcDivergences implements Divergences {
 
     @Override
     public List<TrackedSubscription> tracked(UUID mvpUserId) {
-        UUID master = jdbc.sql("SELECT master_user_id FROM account_sync WHERE mvp_user_id = :user")
+        UUID master = jdbc.sql("SELECT master_user_id FROM subsync.account_sync WHERE mvp_user_id = :user")
                 .param("user", mvpUserId)
                 .query(UUID.class)
                 .optional()
@@ -48,14 +48,14 @@ class JdbcDivergences implements Divergences {
         return jdbc.sql("""
                         SELECT s.service_name, s.status, s.start_date, s.end_date, s.synced_data, s.sync_status,
                                m.master_service_id, m.master_plan_tier,
-                               EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
+                               EXISTS (SELECT 1 FROM subsync.sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
                                          AND o.service_name = s.service_name AND o.status = 'delivering') AS in_flight,
-                               EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
+                               EXISTS (SELECT 1 FROM subsync.sync_outbox o WHERE o.mvp_user_id = s.mvp_user_id
                                          AND o.service_name = s.service_name AND o.status IN ('waiting', 'pending')) AS undelivered,
-                               EXISTS (SELECT 1 FROM sync_divergences d WHERE d.mvp_user_id = s.mvp_user_id
+                               EXISTS (SELECT 1 FROM subsync.sync_divergences d WHERE d.mvp_user_id = s.mvp_user_id
                                          AND d.service_name = s.service_name) AS divergence
-                        FROM subscription_sync_state s
-                        LEFT JOIN service_plan_mapping m ON lower(m.mvp_service_name) = lower(s.service_name)
+                        FROM subsync.subscription_sync_state s
+                        LEFT JOIN subsync.service_plan_mapping m ON lower(m.mvp_service_name) = lower(s.service_name)
                                                          AND lower(m.mvp_plan_code) = lower(s.plan_code)
                         WHERE s.mvp_user_id = :user
                         ORDER BY s.service_name""")
@@ -89,7 +89,7 @@ class JdbcDivergences implements Divergences {
 
     @Override
     public Set<String> divergedServices(UUID mvpUserId) {
-        return new HashSet<>(jdbc.sql("SELECT service_name FROM sync_divergences WHERE mvp_user_id = :user")
+        return new HashSet<>(jdbc.sql("SELECT service_name FROM subsync.sync_divergences WHERE mvp_user_id = :user")
                 .param("user", mvpUserId)
                 .query(String.class)
                 .list());
@@ -98,7 +98,7 @@ class JdbcDivergences implements Divergences {
     @Override
     public Optional<String> serviceNameOf(String masterServiceId) {
         return jdbc.sql("""
-                        SELECT mvp_service_name FROM service_plan_mapping WHERE master_service_id = :id
+                        SELECT mvp_service_name FROM subsync.service_plan_mapping WHERE master_service_id = :id
                         ORDER BY mvp_service_name LIMIT 1""").param("id", masterServiceId).query(String.class).optional();
     }
 
@@ -106,12 +106,12 @@ class JdbcDivergences implements Divergences {
     public void markDiverged(
             UUID mvpUserId, UUID masterUserId, SubscriptionComparison comparison, String actor, Instant at) {
         // The lock order of every writer: account, then state.
-        jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+        jdbc.sql("SELECT 1 FROM subsync.account_sync WHERE mvp_user_id = :user FOR UPDATE")
                 .param("user", mvpUserId)
                 .query()
                 .listOfRows();
         jdbc.sql(
-                        "SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
+                        "SELECT 1 FROM subsync.subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
                 .param("user", mvpUserId)
                 .param("service", comparison.serviceName())
                 .query()
@@ -131,7 +131,7 @@ class JdbcDivergences implements Divergences {
                         actor,
                         at),
                 "diverged from Master: " + comparison.summary());
-        jdbc.sql("UPDATE account_sync SET sync_status = 'diverged', updated_at = :at WHERE mvp_user_id = :user")
+        jdbc.sql("UPDATE subsync.account_sync SET sync_status = 'diverged', updated_at = :at WHERE mvp_user_id = :user")
                 .param("at", time(at))
                 .param("user", mvpUserId)
                 .update();
@@ -153,7 +153,7 @@ class JdbcDivergences implements Divergences {
                 "differences",
                 Columns.JSON.readValue(MasterStateJson.differences(comparison.differences()), List.class));
         jdbc.sql("""
-                        INSERT INTO subscription_sync_log (mvp_user_id, master_user_id, service_name, operation, source,
+                        INSERT INTO subsync.subscription_sync_log (mvp_user_id, master_user_id, service_name, operation, source,
                             status, mvp_data, master_data, error, actor, created_at)
                         VALUES (:user, :master, :service, 'sync', 'master', 'diverged', CAST(:confirmed AS jsonb),
                             CAST(:masterData AS jsonb), :error, :actor, :at)""")
@@ -178,8 +178,8 @@ class JdbcDivergences implements Divergences {
         return jdbc.sql("""
                         SELECT d.mvp_user_id, d.service_name, a.master_user_id, d.master_service_id, d.differences,
                                d.confirmed_data, d.master_data, d.detected_at, d.detected_by
-                        FROM sync_divergences d
-                        LEFT JOIN account_sync a ON a.mvp_user_id = d.mvp_user_id
+                        FROM subsync.sync_divergences d
+                        LEFT JOIN subsync.account_sync a ON a.mvp_user_id = d.mvp_user_id
                         WHERE CAST(:user AS uuid) IS NULL OR d.mvp_user_id = CAST(:user AS uuid)
                         ORDER BY d.detected_at DESC, 1, 2
                         LIMIT :limit""")
@@ -192,7 +192,7 @@ class JdbcDivergences implements Divergences {
     @Override
     public Optional<MasterSubscriptionState> masterState(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        SELECT master_user_id, master_data FROM sync_divergences
+                        SELECT master_user_id, master_data FROM subsync.sync_divergences
                         WHERE mvp_user_id = :user AND lower(service_name) = lower(:service)""")
                 .param("user", mvpUserId)
                 .param("service", serviceName)

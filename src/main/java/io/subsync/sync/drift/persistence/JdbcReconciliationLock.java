@@ -13,9 +13,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Repository;
 
 /**
- * A PostgreSQL session advisory lock ({@code pg_try_advisory_lock}) held on a connection of its own for the whole
- * reconciliation, so the reconciliation's own transactions stay short. If the process dies, the connection closes and
- * PostgreSQL releases the lock.
+ * A PostgreSQL advisory lock held for the whole reconciliation by a transaction of its own ({@code
+ * pg_try_advisory_xact_lock}), open on a connection of its own, so the reconciliation's own transactions stay short.
+ * Ending that transaction releases the lock; if the process dies, the connection closes and PostgreSQL ends it. A
+ * transaction, unlike a session lock, keeps to one server connection behind a transaction pooler.
  */
 @Repository
 class JdbcReconciliationLock implements ReconciliationLock {
@@ -34,11 +35,12 @@ class JdbcReconciliationLock implements ReconciliationLock {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            if (advisory(connection, "SELECT pg_try_advisory_lock(?)")) {
+            connection.setAutoCommit(false);
+            if (advisory(connection, "SELECT pg_try_advisory_xact_lock(?)")) {
                 Connection held = connection;
                 return Optional.of(() -> release(held));
             }
+            connection.rollback();
             connection.close();
             return Optional.empty();
         } catch (SQLException e) {
@@ -49,7 +51,7 @@ class JdbcReconciliationLock implements ReconciliationLock {
 
     private static void release(Connection connection) {
         try {
-            advisory(connection, "SELECT pg_advisory_unlock(?)");
+            connection.rollback();
         } catch (SQLException e) {
             log.warn("Releasing the reconciliation lock failed; closing its connection releases it", e);
         } finally {

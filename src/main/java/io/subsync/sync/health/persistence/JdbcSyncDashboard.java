@@ -25,7 +25,7 @@ class JdbcSyncDashboard implements SyncDashboard {
     @Override
     public SyncHealthFigures figures(boolean masterConfigured, Instant now) {
         Map<String, Object> view =
-                jdbc.sql("SELECT * FROM sync_health_dashboard").query().singleRow();
+                jdbc.sql("SELECT * FROM subsync.sync_health_dashboard").query().singleRow();
         Map<String, Object> outbox =
                 jdbc.sql("""
                         SELECT count(*) FILTER (WHERE status IN ('pending', 'delivering')) AS backlog,
@@ -33,13 +33,13 @@ class JdbcSyncDashboard implements SyncDashboard {
                                count(*) FILTER (WHERE status = 'failed') AS failed,
                                extract(epoch FROM :now - min(created_at) FILTER (WHERE status IN ('pending', 'delivering')))
                                    AS oldest_pending_age
-                        FROM sync_outbox WHERE status IN ('waiting', 'pending', 'delivering', 'failed')""").param("now", now.atOffset(ZoneOffset.UTC)).query().singleRow();
+                        FROM subsync.sync_outbox WHERE status IN ('waiting', 'pending', 'delivering', 'failed')""").param("now", now.atOffset(ZoneOffset.UTC)).query().singleRow();
         Map<String, Object> latency = jdbc.sql("""
                         SELECT count(*) AS delivered,
                                avg(extract(epoch FROM delivered_at - created_at) * 1000) AS avg_ms,
                                percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at) * 1000)
                                    AS p95_ms
-                        FROM sync_outbox WHERE status = 'delivered' AND delivered_at > :since""")
+                        FROM subsync.sync_outbox WHERE status = 'delivered' AND delivered_at > :since""")
                 .param("since", now.atOffset(ZoneOffset.UTC).minusHours(1))
                 .query()
                 .singleRow();
@@ -71,7 +71,7 @@ class JdbcSyncDashboard implements SyncDashboard {
                         SELECT width_bucket(CAST(extract(epoch FROM delivered_at - created_at) * 1000 AS double precision),
                                             CAST(:bounds AS double precision[])) AS bucket,
                                count(*) AS deliveries
-                        FROM sync_outbox WHERE status = 'delivered' AND delivered_at > :since
+                        FROM subsync.sync_outbox WHERE status = 'delivered' AND delivered_at > :since
                         GROUP BY bucket""")
                 .param(
                         "bounds",

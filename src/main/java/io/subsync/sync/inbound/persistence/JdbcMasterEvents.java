@@ -19,7 +19,7 @@ class JdbcMasterEvents implements MasterEvents {
     @Override
     public boolean firstReceipt(String eventId, String type, Instant at) {
         return jdbc.sql("""
-                        INSERT INTO master_webhook_events (event_id, type, received_at) VALUES (:id, :type, :at)
+                        INSERT INTO subsync.master_webhook_events (event_id, type, received_at) VALUES (:id, :type, :at)
                         ON CONFLICT (event_id) DO NOTHING""")
                         .param("id", eventId)
                         .param("type", type)
@@ -30,7 +30,7 @@ class JdbcMasterEvents implements MasterEvents {
 
     @Override
     public void settle(String eventId, String outcome) {
-        jdbc.sql("UPDATE master_webhook_events SET outcome = :outcome WHERE event_id = :id")
+        jdbc.sql("UPDATE subsync.master_webhook_events SET outcome = :outcome WHERE event_id = :id")
                 .param("outcome", outcome)
                 .param("id", eventId)
                 .update();

@@ -35,7 +35,7 @@ class JdbcMasterStates implements MasterStates {
 
     @Override
     public Optional<UUID> lockLinkedUser(UUID masterUserId) {
-        return jdbc.sql("SELECT mvp_user_id FROM account_sync WHERE master_user_id = :master FOR UPDATE")
+        return jdbc.sql("SELECT mvp_user_id FROM subsync.account_sync WHERE master_user_id = :master FOR UPDATE")
                 .param("master", masterUserId)
                 .query(UUID.class)
                 .optional();
@@ -44,8 +44,8 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public Optional<Known> known(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        SELECT s.master_version, s.master_data, d.differences FROM subscription_sync_state s
-                        LEFT JOIN sync_divergences d ON d.mvp_user_id = s.mvp_user_id
+                        SELECT s.master_version, s.master_data, d.differences FROM subsync.subscription_sync_state s
+                        LEFT JOIN subsync.sync_divergences d ON d.mvp_user_id = s.mvp_user_id
                                                     AND lower(d.service_name) = lower(s.service_name)
                         WHERE s.mvp_user_id = :user AND s.service_name = :service""")
                 .param("user", mvpUserId)
@@ -62,7 +62,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public boolean hasOpenOperations(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM sync_outbox
+                        SELECT EXISTS (SELECT 1 FROM subsync.sync_outbox
                                        WHERE mvp_user_id = :user AND service_name = :service
                                          AND status IN ('waiting', 'pending', 'delivering'))""")
                 .param("user", mvpUserId)
@@ -82,7 +82,7 @@ class JdbcMasterStates implements MasterStates {
             Instant at) {
         // In an UPDATE every right-hand side reads the old row: both revisions become the old desired one + 1.
         jdbc.sql("""
-                        INSERT INTO subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status,
+                        INSERT INTO subsync.subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status,
                             start_date, end_date, desired_revision, desired_at, last_sync_id, synced_revision, synced_at,
                             synced_data, sync_status, master_version, master_data, master_seen_at)
                         VALUES (:user, :service, :plan, :operation, :status, :start, :end, 1, :at, :changeId, 1, :at,
@@ -114,7 +114,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public void note(UUID mvpUserId, String serviceName, MasterSubscriptionState master, Instant at) {
         jdbc.sql("""
-                        UPDATE subscription_sync_state
+                        UPDATE subsync.subscription_sync_state
                         SET master_version = GREATEST(master_version, :version), master_data = CAST(:data AS jsonb),
                             master_seen_at = :at
                         WHERE mvp_user_id = :user AND service_name = :service""")
@@ -157,7 +157,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public int holdUndelivered(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'waiting', lease_owner = NULL,
+                        UPDATE subsync.sync_outbox SET status = 'waiting', lease_owner = NULL,
                             last_error = 'held: diverged from Master, waiting for a resolve'
                         WHERE mvp_user_id = :user AND service_name = :service AND status = 'pending'""")
                 .param("user", mvpUserId)
@@ -191,7 +191,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public List<PlanMapping> mappingsOf(String serviceId, String planTier) {
         return jdbc.sql("""
-                        SELECT * FROM service_plan_mapping
+                        SELECT * FROM subsync.service_plan_mapping
                         WHERE lower(master_service_id) = lower(:service) AND lower(master_plan_tier) = lower(:tier)
                         ORDER BY lower(mvp_service_name), lower(mvp_plan_code)""")
                 .param("service", serviceId)
@@ -208,7 +208,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public List<String> servicesOf(UUID mvpUserId) {
         return jdbc.sql(
-                        "SELECT service_name FROM subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
+                        "SELECT service_name FROM subsync.subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
                 .param("user", mvpUserId)
                 .query(String.class)
                 .list();
@@ -217,7 +217,7 @@ class JdbcMasterStates implements MasterStates {
     @Override
     public void log(AuditEntry entry, Provenance by, Instant at) {
         jdbc.sql("""
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
+                        INSERT INTO subsync.subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                             source, status, mvp_data, master_data, error, actor, request_id, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'master', :status, CAST(:mvpData AS jsonb),
                             CAST(:masterData AS jsonb), :error, :actor, :requestId, :at)""")

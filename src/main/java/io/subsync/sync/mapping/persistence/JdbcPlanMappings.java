@@ -22,7 +22,7 @@ class JdbcPlanMappings implements PlanMappings {
     @Override
     public Optional<PlanMapping> find(String serviceName, String planCode) {
         return jdbc.sql("""
-                        SELECT * FROM service_plan_mapping
+                        SELECT * FROM subsync.service_plan_mapping
                         WHERE lower(mvp_service_name) = lower(:service) AND lower(mvp_plan_code) = lower(:plan)""")
                 .param("service", serviceName)
                 .param("plan", planCode)
@@ -32,7 +32,8 @@ class JdbcPlanMappings implements PlanMappings {
 
     @Override
     public List<PlanMapping> all() {
-        return jdbc.sql("SELECT * FROM service_plan_mapping ORDER BY lower(mvp_service_name), lower(mvp_plan_code)")
+        return jdbc.sql(
+                        "SELECT * FROM subsync.service_plan_mapping ORDER BY lower(mvp_service_name), lower(mvp_plan_code)")
                 .query(JdbcPlanMappings::mapping)
                 .list();
     }
@@ -40,7 +41,7 @@ class JdbcPlanMappings implements PlanMappings {
     @Override
     public boolean save(PlanMapping mapping) {
         return jdbc.sql("""
-                        INSERT INTO service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier, features)
+                        INSERT INTO subsync.service_plan_mapping (mvp_service_name, mvp_plan_code, master_service_id, master_plan_tier, features)
                         VALUES (:service, :plan, :masterService, :tier, CAST(:features AS jsonb))
                         ON CONFLICT (lower(mvp_service_name), lower(mvp_plan_code)) DO UPDATE
                         SET master_service_id = EXCLUDED.master_service_id, master_plan_tier = EXCLUDED.master_plan_tier,

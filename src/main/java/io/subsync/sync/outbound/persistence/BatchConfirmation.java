@@ -48,11 +48,11 @@ final class BatchConfirmation {
         String json = Columns.write(rows);
         // The same lock order as every other writer: accounts, then states, then the outbox rows.
         jdbc.sql("""
-                        SELECT 1 FROM account_sync
+                        SELECT 1 FROM subsync.account_sync
                         WHERE mvp_user_id IN (SELECT (r ->> 'mvp_user_id')::uuid FROM jsonb_array_elements(CAST(:rows AS jsonb)) r)
                         ORDER BY mvp_user_id FOR UPDATE""").param("rows", json).query().listOfRows();
         jdbc.sql("""
-                        SELECT 1 FROM subscription_sync_state
+                        SELECT 1 FROM subsync.subscription_sync_state
                         WHERE (mvp_user_id, service_name) IN (SELECT (r ->> 'mvp_user_id')::uuid, r ->> 'service_name'
                                                              FROM jsonb_array_elements(CAST(:rows AS jsonb)) r)
                         ORDER BY mvp_user_id, service_name FOR UPDATE""").param("rows", json).query().listOfRows();
@@ -62,14 +62,14 @@ final class BatchConfirmation {
                                 AS r(id uuid, attempt int, mvp_user_id uuid, master_user_id uuid, service_name text,
                                      revision bigint, operation text, mvp_data jsonb, master_data jsonb)
                         ), held AS (
-                            UPDATE sync_outbox o SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
+                            UPDATE subsync.sync_outbox o SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
                                 lease_until = NULL, last_error = NULL
                             FROM input
                             WHERE o.id = input.id AND o.status = 'delivering' AND o.lease_owner = :worker
                               AND o.attempts = input.attempt
                             RETURNING o.id
                         ), states AS (
-                            UPDATE subscription_sync_state s
+                            UPDATE subsync.subscription_sync_state s
                             SET synced_revision = input.revision, synced_at = :at, synced_data = input.master_data,
                                 master_version = GREATEST(s.master_version, CASE WHEN jsonb_typeof(input.master_data -> 'version') = 'number'
                                     THEN (input.master_data ->> 'version')::numeric::bigint END),
@@ -82,16 +82,16 @@ final class BatchConfirmation {
                               AND (s.synced_revision IS NULL OR s.synced_revision < input.revision)
                             RETURNING s.mvp_user_id
                         ), accounts AS (
-                            UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
+                            UPDATE subsync.account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
                                 sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
-                                                   WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
+                                                   WHEN EXISTS (SELECT 1 FROM subsync.sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
                                                                 AND o.status IN ('waiting', 'pending', 'delivering', 'failed')
                                                                 AND o.id NOT IN (SELECT id FROM held))
                                                    THEN a.sync_status ELSE 'synced' END
                             WHERE a.mvp_user_id IN (SELECT input.mvp_user_id FROM input JOIN held ON held.id = input.id)
                             RETURNING a.mvp_user_id
                         ), logged AS (
-                            INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
+                            INSERT INTO subsync.subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                                 source, status, mvp_data, master_data, error, attempt, actor, created_at)
                             SELECT input.id, input.mvp_user_id, input.master_user_id, input.service_name, input.operation,
                                    'mvp', 'success', input.mvp_data, input.master_data,

@@ -26,9 +26,9 @@ class JdbcFailedOperations implements FailedOperations {
                         SELECT o.id, o.mvp_user_id, a.master_user_id, o.service_name, o.payload ->> 'planCode' AS plan_code,
                                o.operation, o.attempts, o.last_error, o.created_at,
                                coalesce(f.failed_at, o.created_at) AS failed_at
-                        FROM sync_outbox o
-                        LEFT JOIN account_sync a ON a.mvp_user_id = o.mvp_user_id
-                        LEFT JOIN LATERAL (SELECT max(l.created_at) AS failed_at FROM subscription_sync_log l
+                        FROM subsync.sync_outbox o
+                        LEFT JOIN subsync.account_sync a ON a.mvp_user_id = o.mvp_user_id
+                        LEFT JOIN LATERAL (SELECT max(l.created_at) AS failed_at FROM subsync.subscription_sync_log l
                                            WHERE l.sync_id = o.id AND l.status = 'failed') f ON true
                         WHERE o.status = 'failed'
                         ORDER BY failed_at DESC, o.id

@@ -22,7 +22,7 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
             String caller, String key, String requestHash, Instant at, Instant expiresAt, Instant staleBefore) {
         // Expired answers and requests that died while running give their key up.
         jdbc.sql("""
-                        DELETE FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key
+                        DELETE FROM subsync.idempotency_keys WHERE caller = :caller AND idempotency_key = :key
                           AND (expires_at <= :at OR (state = 'running' AND created_at < :stale))""")
                 .param("caller", caller)
                 .param("key", key)
@@ -30,7 +30,7 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
                 .param("stale", time(staleBefore))
                 .update();
         int claimed = jdbc.sql("""
-                        INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
+                        INSERT INTO subsync.idempotency_keys (caller, idempotency_key, request_hash, state, created_at, expires_at)
                         VALUES (:caller, :key, :hash, 'running', :at, :expires)
                         ON CONFLICT (caller, idempotency_key) DO NOTHING""")
                 .param("caller", caller)
@@ -45,7 +45,7 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         Map<String, Object> row =
                 jdbc.sql("""
                         SELECT request_hash, state, response_status, response_body AS body
-                        FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key""").param("caller", caller).param("key", key).query().singleRow();
+                        FROM subsync.idempotency_keys WHERE caller = :caller AND idempotency_key = :key""").param("caller", caller).param("key", key).query().singleRow();
         if (!requestHash.equals(row.get("request_hash"))) {
             return new Claim.OtherBody();
         }
@@ -58,7 +58,7 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
     @Override
     public void finish(String caller, String key, int status, String body) {
         jdbc.sql("""
-                        UPDATE idempotency_keys SET state = 'done', response_status = :status, response_body = :body
+                        UPDATE subsync.idempotency_keys SET state = 'done', response_status = :status, response_body = :body
                         WHERE caller = :caller AND idempotency_key = :key""")
                 .param("status", status)
                 .param("body", body)
@@ -69,7 +69,8 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public void abandon(String caller, String key) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE caller = :caller AND idempotency_key = :key AND state = 'running'")
+        jdbc.sql(
+                        "DELETE FROM subsync.idempotency_keys WHERE caller = :caller AND idempotency_key = :key AND state = 'running'")
                 .param("caller", caller)
                 .param("key", key)
                 .update();

@@ -68,13 +68,13 @@ class JdbcOutbox implements Outbox {
      */
     private void lockInOrder(ClaimedDelivery delivery, boolean account) {
         if (account) {
-            jdbc.sql("SELECT 1 FROM account_sync WHERE mvp_user_id = :user FOR UPDATE")
+            jdbc.sql("SELECT 1 FROM subsync.account_sync WHERE mvp_user_id = :user FOR UPDATE")
                     .param("user", delivery.mvpUserId())
                     .query()
                     .listOfRows();
         }
         jdbc.sql(
-                        "SELECT 1 FROM subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
+                        "SELECT 1 FROM subsync.subscription_sync_state WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE")
                 .param("user", delivery.mvpUserId())
                 .param("service", delivery.serviceName())
                 .query()
@@ -85,7 +85,7 @@ class JdbcOutbox implements Outbox {
     public boolean confirmed(ClaimedDelivery delivery, String worker, String masterData, Instant at) {
         lockInOrder(delivery, true);
         boolean held = jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
+                        UPDATE subsync.sync_outbox SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
                             lease_until = NULL, last_error = NULL
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
                         .param("id", delivery.syncId())
@@ -96,7 +96,7 @@ class JdbcOutbox implements Outbox {
                 > 0;
         if (held) {
             jdbc.sql("""
-                            UPDATE subscription_sync_state
+                            UPDATE subsync.subscription_sync_state
                             SET synced_revision = :revision, synced_at = :at, synced_data = CAST(:data AS jsonb),
                                 master_version = GREATEST(master_version, CASE WHEN jsonb_typeof(CAST(:data AS jsonb) -> 'version') = 'number'
                                     THEN (CAST(:data AS jsonb) ->> 'version')::numeric::bigint END),
@@ -115,9 +115,9 @@ class JdbcOutbox implements Outbox {
             // Synced once everything of the user's is delivered (e.g. the whole re-push after a link): nothing is left
             // to send and nothing has failed.
             jdbc.sql("""
-                            UPDATE account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
+                            UPDATE subsync.account_sync a SET last_sync_at = :at, last_error = NULL, updated_at = :at,
                                 sync_status = CASE WHEN a.sync_status = 'diverged' THEN 'diverged'
-                                                   WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
+                                                   WHEN EXISTS (SELECT 1 FROM subsync.sync_outbox o WHERE o.mvp_user_id = a.mvp_user_id
                                                                 AND o.status IN ('waiting', 'pending', 'delivering', 'failed'))
                                                    THEN a.sync_status ELSE 'synced' END
                             WHERE a.mvp_user_id = :user""")
@@ -157,8 +157,8 @@ class JdbcOutbox implements Outbox {
                         at));
         boolean held = superseded
                 || jdbc.sql("""
-                        UPDATE sync_outbox o
-                        SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM account_sync a WHERE a.mvp_user_id = o.mvp_user_id
+                        UPDATE subsync.sync_outbox o
+                        SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM subsync.account_sync a WHERE a.mvp_user_id = o.mvp_user_id
                                                            AND a.master_user_id IS NOT NULL)
                                           -- Unlinked while in flight: it waits for the next link.
                                           THEN 'waiting' ELSE 'pending' END,
@@ -173,7 +173,7 @@ class JdbcOutbox implements Outbox {
                         > 0;
         if (held) {
             jdbc.sql(
-                            "UPDATE subscription_sync_state SET last_error = :error WHERE mvp_user_id = :user AND service_name = :service")
+                            "UPDATE subsync.subscription_sync_state SET last_error = :error WHERE mvp_user_id = :user AND service_name = :service")
                     .param("error", error)
                     .param("user", delivery.mvpUserId())
                     .param("service", delivery.serviceName())
@@ -193,7 +193,7 @@ class JdbcOutbox implements Outbox {
     public boolean failed(ClaimedDelivery delivery, String worker, String error, Instant at) {
         lockInOrder(delivery, true);
         boolean held = jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = :error
+                        UPDATE subsync.sync_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'delivering' AND lease_owner = :worker AND attempts = :attempt""")
                         .param("id", delivery.syncId())
                         .param("error", error)
@@ -203,7 +203,7 @@ class JdbcOutbox implements Outbox {
                 > 0;
         if (held) {
             jdbc.sql("""
-                            UPDATE subscription_sync_state SET sync_status = 'failed', last_error = :error
+                            UPDATE subsync.subscription_sync_state SET sync_status = 'failed', last_error = :error
                             WHERE mvp_user_id = :user AND service_name = :service AND desired_revision = :revision""")
                     .param("error", error)
                     .param("user", delivery.mvpUserId())
@@ -211,7 +211,7 @@ class JdbcOutbox implements Outbox {
                     .param("revision", delivery.revision())
                     .update();
             jdbc.sql(
-                            "UPDATE account_sync SET sync_status = 'failed', last_error = :error, updated_at = :at WHERE mvp_user_id = :user")
+                            "UPDATE subsync.account_sync SET sync_status = 'failed', last_error = :error, updated_at = :at WHERE mvp_user_id = :user")
                     .param("error", error)
                     .param("at", time(at))
                     .param("user", delivery.mvpUserId())
@@ -229,7 +229,7 @@ class JdbcOutbox implements Outbox {
                 new Superseding.Cause(
                         "failed, and a newer desired state exists when a retry was asked", actor, null, at));
         return jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'pending', attempts = 0, next_attempt_at = :at, last_error = NULL
+                        UPDATE subsync.sync_outbox SET status = 'pending', attempts = 0, next_attempt_at = :at, last_error = NULL
                         WHERE status = 'failed'
                           AND (CAST(:syncId AS uuid) IS NULL OR id = CAST(:syncId AS uuid))
                           AND (CAST(:user AS uuid) IS NULL OR mvp_user_id = CAST(:user AS uuid))
@@ -244,7 +244,7 @@ class JdbcOutbox implements Outbox {
     private void log(
             ClaimedDelivery delivery, String status, String masterData, String error, String worker, Instant at) {
         jdbc.sql("""
-                        INSERT INTO subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
+                        INSERT INTO subsync.subscription_sync_log (sync_id, mvp_user_id, master_user_id, service_name, operation,
                             source, status, mvp_data, master_data, error, attempt, actor, created_at)
                         VALUES (:syncId, :user, :master, :service, :operation, 'mvp', :status, CAST(:mvpData AS jsonb),
                             CAST(:masterData AS jsonb), :error, :attempt, :actor, :at)""")

@@ -35,7 +35,7 @@ class JdbcSyncOperations implements SyncOperations {
     @Override
     public Optional<SyncState> lock(UUID mvpUserId, String serviceName) {
         return jdbc.sql("""
-                        SELECT * FROM subscription_sync_state
+                        SELECT * FROM subsync.subscription_sync_state
                         WHERE mvp_user_id = :user AND service_name = :service FOR UPDATE""")
                 .param("user", mvpUserId)
                 .param("service", serviceName)
@@ -46,7 +46,7 @@ class JdbcSyncOperations implements SyncOperations {
     @Override
     public boolean wantsAlready(UUID mvpUserId, DesiredState desired) {
         return jdbc.sql("""
-                        SELECT count(*) FROM subscription_sync_state
+                        SELECT count(*) FROM subsync.subscription_sync_state
                         WHERE mvp_user_id = :user AND service_name = :service AND operation = :operation
                           AND plan_code = :plan AND status = :status
                           AND start_date IS NOT DISTINCT FROM :start AND end_date IS NOT DISTINCT FROM :end
@@ -75,12 +75,12 @@ class JdbcSyncOperations implements SyncOperations {
             String requestId,
             Instant at) {
         String upsert = revision == 1 ? """
-                  INSERT INTO subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status, start_date,
+                  INSERT INTO subsync.subscription_sync_state (mvp_user_id, service_name, plan_code, operation, status, start_date,
                       end_date, metadata, desired_revision, desired_at, last_sync_id, sync_status)
                   VALUES (:user, :service, :plan, :operation, :status, :start, :end, CAST(:metadata AS jsonb), :revision,
                       :at, :syncId, 'pending')
                   ON CONFLICT (mvp_user_id, service_name) DO NOTHING""" : """
-                  UPDATE subscription_sync_state SET plan_code = :plan, operation = :operation, status = :status,
+                  UPDATE subsync.subscription_sync_state SET plan_code = :plan, operation = :operation, status = :status,
                       start_date = :start, end_date = :end, metadata = CAST(:metadata AS jsonb),
                       desired_revision = :revision, desired_at = :at, last_sync_id = :syncId, sync_status = 'pending',
                       last_error = NULL
@@ -102,7 +102,7 @@ class JdbcSyncOperations implements SyncOperations {
             return false;
         }
         jdbc.sql("""
-                        INSERT INTO sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status,
+                        INSERT INTO subsync.sync_outbox (id, mvp_user_id, service_name, revision, operation, payload, status,
                             next_attempt_at, actor, request_id, created_at)
                         VALUES (:syncId, :user, :service, :revision, :operation, CAST(:payload AS jsonb), :status, :at,
                             :actor, :requestId, :at)""")
@@ -131,7 +131,7 @@ class JdbcSyncOperations implements SyncOperations {
 
     @Override
     public Optional<OutboxStatus> status(UUID syncId) {
-        return jdbc.sql("SELECT status FROM sync_outbox WHERE id = :id")
+        return jdbc.sql("SELECT status FROM subsync.sync_outbox WHERE id = :id")
                 .param("id", syncId)
                 .query(String.class)
                 .optional()
@@ -141,13 +141,13 @@ class JdbcSyncOperations implements SyncOperations {
     @Override
     public boolean requeue(UUID syncId, Instant at) {
         return jdbc.sql("""
-                        UPDATE sync_outbox SET status = 'pending', attempts = 0, next_attempt_at = :at, last_error = NULL
+                        UPDATE subsync.sync_outbox SET status = 'pending', attempts = 0, next_attempt_at = :at, last_error = NULL
                         WHERE id = :id AND status = 'failed'""").param("id", syncId).param("at", time(at)).update() > 0;
     }
 
     @Override
     public List<SyncState> statesOf(UUID mvpUserId) {
-        return jdbc.sql("SELECT * FROM subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
+        return jdbc.sql("SELECT * FROM subsync.subscription_sync_state WHERE mvp_user_id = :user ORDER BY service_name")
                 .param("user", mvpUserId)
                 .query(JdbcSyncOperations::state)
                 .list();
@@ -156,7 +156,7 @@ class JdbcSyncOperations implements SyncOperations {
     @Override
     public int releaseWaiting(UUID mvpUserId, Instant at) {
         return jdbc.sql(
-                        "UPDATE sync_outbox SET status = 'pending', next_attempt_at = :at WHERE mvp_user_id = :user AND status = 'waiting'")
+                        "UPDATE subsync.sync_outbox SET status = 'pending', next_attempt_at = :at WHERE mvp_user_id = :user AND status = 'waiting'")
                 .param("user", mvpUserId)
                 .param("at", time(at))
                 .update();
@@ -164,7 +164,8 @@ class JdbcSyncOperations implements SyncOperations {
 
     @Override
     public int holdUntilLinked(UUID mvpUserId) {
-        return jdbc.sql("UPDATE sync_outbox SET status = 'waiting' WHERE mvp_user_id = :user AND status = 'pending'")
+        return jdbc.sql(
+                        "UPDATE subsync.sync_outbox SET status = 'waiting' WHERE mvp_user_id = :user AND status = 'pending'")
                 .param("user", mvpUserId)
                 .update();
     }

@@ -158,12 +158,12 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
 
         browser.waiting().until(d -> d.findElements(row).isEmpty());
         assertThat(text("#sync-divergences .notice")).contains("Resolved bazi-consultation");
-        assertThat(jdbc.sql("SELECT status FROM subscription_sync_state WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT status FROM subsync.subscription_sync_state WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())
                 .isEqualTo("cancelled");
-        assertThat(jdbc.sql("SELECT sync_status FROM account_sync WHERE mvp_user_id = :u")
+        assertThat(jdbc.sql("SELECT sync_status FROM subsync.account_sync WHERE mvp_user_id = :u")
                         .param("u", user)
                         .query(String.class)
                         .single())

@@ -155,7 +155,7 @@ class SyncAdminPagesIntegrationTests extends MasterIntegrationTest {
         awaitDrained(Duration.ofSeconds(10));
         assertThat(syncs.status(failed)).isEqualTo("delivered");
         assertThat(jdbc.sql(
-                                "SELECT actor FROM subscription_sync_log WHERE sync_id = :id AND error LIKE 'retry requested%'")
+                                "SELECT actor FROM subsync.subscription_sync_log WHERE sync_id = :id AND error LIKE 'retry requested%'")
                         .param("id", failed)
                         .query(String.class)
                         .single())
