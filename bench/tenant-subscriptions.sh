@@ -19,6 +19,9 @@
 #   BENCH_HTTP_THREADS=8          server.tomcat.threads.max of the service (empty: the application's 64)
 #   BENCH_SERVE_ARGS=             extra --spring.* arguments after `subsync serve`, e.g. --spring.threads.virtual.enabled=true
 #   BENCH_PGBENCH_AT_POOL=1       also run pgbench with as many connections as the service's pool (0: skip)
+#   BENCH_POOLER=                 transaction or session: the service reaches PostgreSQL through a pgbouncer in that
+#                                 pool mode (BENCH_POOLER_SIZE=8 server connections); empty: directly
+#   BENCH_DB_PARAMS=              extra pgjdbc URL parameters of the service, e.g. prepareThreshold=0
 #   BENCH_STRICT=0                1: exit 3 when a goal is missed
 #   BENCH_OUT=bench/out           raw outputs go to BENCH_OUT/<date-time>/, BENCH_OUT/latest points there
 #   SUBSYNC_DB_POOL_SIZE=8        Hikari pool of the service (the application's default is 10)
@@ -76,9 +79,11 @@ mkdir -p "$out"
 ln -sfn "$(basename "$out")" "$out_root/latest"
 server_pid=
 child_pid=
+bouncer_pid=
 cleanup() {
   local code=$?
   [ -z "$child_pid" ] || kill "$child_pid" 2>/dev/null || true
+  [ -z "$bouncer_pid" ] || pkill -P "$bouncer_pid" 2>/dev/null || kill "$bouncer_pid" 2>/dev/null || true
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
@@ -157,6 +162,41 @@ step "database $db"
 sql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
   -c "CREATE DATABASE $db" || fail "could not recreate database $db on 127.0.0.1:5432"
 export SUBSYNC_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" SUBSYNC_DB_USER=postgres
+pooler=${BENCH_POOLER:-}
+if [ -n "$pooler" ]; then
+  [[ $pooler =~ ^(transaction|session)$ ]] || fail "BENCH_POOLER must be transaction or session, was '$pooler'"
+  command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || fail "pgbouncer is not installed (apt-get install pgbouncer)"
+  bouncer_dir=$(mktemp -d); chmod 777 "$bouncer_dir"
+  bouncer_port=$((port + 1000))
+  printf '"postgres" ""\n' >"$bouncer_dir/userlist.txt"
+  cat >"$bouncer_dir/pgbouncer.ini" <<INI
+[databases]
+$db = host=127.0.0.1 port=5432 dbname=$db
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncer_port
+unix_socket_dir =
+auth_type = trust
+auth_file = $bouncer_dir/userlist.txt
+pool_mode = $pooler
+default_pool_size = ${BENCH_POOLER_SIZE:-8}
+max_client_conn = 500
+ignore_startup_parameters = extra_float_digits
+logfile = $bouncer_dir/pgbouncer.log
+INI
+  chmod 644 "$bouncer_dir"/*
+  runas=(); [ "$(id -u)" -ne 0 ] || runas=(runuser -u postgres --)
+  "${runas[@]}" /usr/sbin/pgbouncer "$bouncer_dir/pgbouncer.ini" >"$out/pgbouncer.log" 2>&1 &
+  bouncer_pid=$!
+  for _ in $(seq 1 40); do pg_isready -q -h 127.0.0.1 -p "$bouncer_port" && break; sleep 0.25; done
+  export SUBSYNC_DB_MIGRATION_URL=$SUBSYNC_DB_URL
+  export SUBSYNC_DB_URL="jdbc:postgresql://127.0.0.1:$bouncer_port/$db"
+  [ "$pooler" = session ] || export SUBSYNC_DB_POOL_MODE=transaction
+  echo "through pgbouncer ($pooler mode, ${BENCH_POOLER_SIZE:-8} server connections) on port $bouncer_port"
+fi
+if [ -n "${BENCH_DB_PARAMS:-}" ]; then
+  export SUBSYNC_DB_URL="$SUBSYNC_DB_URL?${BENCH_DB_PARAMS}"
+fi
 SUBSYNC_JWT_SECRET=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 export SUBSYNC_JWT_SECRET
 [ ${#SUBSYNC_JWT_SECRET} -eq 48 ] || fail "could not make a JWT secret"
