@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.subsync.support.IntegrationTest;
 import io.subsync.support.Tenants;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -18,6 +25,9 @@ import org.springframework.dao.DataAccessException;
  * user's and that tenant's rows; writing another user's row is refused; the service's own work sees everything.
  */
 class RowSecurityIntegrationTests extends IntegrationTest {
+    @Autowired
+    DataSource dataSource;
+
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
     private UUID aliceTenant;
@@ -144,6 +154,53 @@ class RowSecurityIntegrationTests extends IntegrationTest {
             asAlice(() -> jdbc.sql("SELECT 1").query(Integer.class).single());
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
                     .isEqualTo(after);
+        }
+    }
+
+    @Test
+    void everyTransactionOfAUsersConnectionStartsWithTheUsersRoleAndNothingStaysOnTheSession() throws Exception {
+        List<String> seen = new ArrayList<>();
+        String service = jdbc.sql("SELECT current_user").query(String.class).single();
+        asAlice(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                seen.add(whoAmI(connection));
+                connection.setAutoCommit(false);
+                seen.add(whoAmI(connection));
+                connection.commit();
+                seen.add(whoAmI(connection));
+                connection.rollback();
+                connection.setAutoCommit(true);
+                seen.add(whoAmI(connection));
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1/0");
+                } catch (SQLException expected) {
+                    seen.add("failed");
+                }
+                seen.add(whoAmI(connection));
+                Connection physical = connection.unwrap(Connection.class);
+                try (Statement statement = physical.createStatement();
+                        ResultSet rs = statement.executeQuery(
+                                "SELECT current_user, current_setting('request.jwt.claims', true)")) {
+                    rs.next();
+                    seen.add("between statements: " + rs.getString(1) + " " + rs.getString(2));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+
+        String alices = RowSecurity.USER_ROLE + " " + alice;
+        assertThat(seen)
+                .containsExactly(
+                        alices, alices, alices, alices, "failed", alices, "between statements: " + service + " ");
+    }
+
+    private static String whoAmI(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_user, subsync.auth_uid()")) {
+            rs.next();
+            return rs.getString(1) + " " + rs.getString(2);
         }
     }
 
