@@ -7,6 +7,9 @@
   converge.py compare reads subscription_sync_state (psql) and Master's view of every linked user (the simulator's
                       GET /users/{id}/subscriptions) and prints the table: pairs compared, equal, different.
 
+ha/failover.py runs the same clients through a PostgreSQL failover: it subclasses Sender (the hooks answered, metadata
+and recorded see every attempt and every accepted change) and reads compare_figures.
+
 Standard library only. A change resent after an unanswered attempt is the same request: asking again for the state
 already wanted is answered with the same sync id and records nothing new, so a resend never doubles a change.
 """
@@ -64,8 +67,8 @@ class Sender:
         self.wait_seconds = args.in_request_wait + 30
 
     def post(self, body, rng):
-        """POSTs until an instance answers 2xx; returns the status. After no answer or a 5xx the same change goes to
-        the next instance (the one tried may be down)."""
+        """POSTs until an instance answers 2xx; returns the status and the answer's body. After no answer or a 5xx the
+        same change goes to the next instance (the one tried may be down)."""
         payload = json.dumps(body)
         at = rng.randrange(len(self.urls))
         attempt = 0
@@ -75,27 +78,46 @@ class Sender:
                     self.resent += 1
             url = self.urls[(at + attempt) % len(self.urls)]
             attempt += 1
-            connection = http.client.HTTPConnection(url.hostname, url.port, timeout=self.wait_seconds)
-            try:
-                connection.request("POST", "/sync-subscription", payload,
-                                   {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"})
-                response = connection.getresponse()
-                text = response.read()
-                if 200 <= response.status < 300:
-                    return response.status
-                if response.status < 500:
-                    with self.lock:
-                        self.fatal = "refused %d: %s for %s" % (response.status, text[:300], payload)
-                    return response.status
+            status, text = self.attempt(url, payload)
+            if status is not None and 200 <= status < 300:
+                return status, text
+            if status is not None and status < 500:
                 with self.lock:
-                    self.server_errors += 1
-                time.sleep(0.2)
-            except (OSError, http.client.HTTPException):
-                with self.lock:
+                    self.fatal = "refused %d: %s for %s" % (status, text[:300], payload)
+                return status, text
+            with self.lock:
+                if status is None:
                     self.unanswered += 1
-                time.sleep(0.2)
-            finally:
-                connection.close()
+                else:
+                    self.server_errors += 1
+            time.sleep(0.2)
+
+    def attempt(self, url, payload, timeout=None):
+        """One POST /sync-subscription to one instance: its status and body, or (None, the error) without an answer."""
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout or self.wait_seconds)
+        started = time.time()
+        try:
+            connection.request("POST", "/sync-subscription", payload,
+                               {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"})
+            response = connection.getresponse()
+            text = response.read()
+            self.answered(url, started, response.status, response.getheader("Retry-After"))
+            return response.status, text
+        except (OSError, http.client.HTTPException) as e:
+            self.answered(url, started, None, None, type(e).__name__)
+            return None, str(e)
+        finally:
+            connection.close()
+
+    def answered(self, url, started, status, retry_after, error=None):
+        """Called after every attempt (status None: no answer, error names why); a hook for scripts that count them."""
+
+    def metadata(self, pair, operation):
+        """The metadata a change carries (None: none); a hook for scripts that tag their changes."""
+        return None
+
+    def recorded(self, pair, body, status, text):
+        """Called once a change is accepted (2xx), with its body and the answer; a hook for scripts that keep them."""
 
     def run_client(self, users, changes, rng):
         """Changes the client's own users' subscriptions in random order. Half the time after the first change, a plan
@@ -129,8 +151,14 @@ class Sender:
                 "startDate": iso(start)}
         if end is not None:
             data["endDate"] = iso(end)
-        if self.post({"mvpUserId": user_id(user), "operation": operation, "subscriptionData": data}, rng) >= 300:
+        metadata = self.metadata(pair, operation)
+        if metadata is not None:
+            data["metadata"] = metadata
+        body = {"mvpUserId": user_id(user), "operation": operation, "subscriptionData": data}
+        status, text = self.post(body, rng)
+        if status >= 300:
             return False
+        self.recorded(pair, body, status, text)
         with self.lock:
             self.accepted += 1
             self.last[pair] = {"operation": operation, "plan": plan, "status": data["status"],
@@ -138,8 +166,9 @@ class Sender:
         return True
 
 
-def send(args):
-    sender = Sender(args)
+def send(args, sender=None):
+    """Runs the clients to the end and writes the state file; a script may pass its own Sender (a subclass)."""
+    sender = sender or Sender(args)
     threads = []
     per_client, extra = divmod(args.syncs, args.clients)
     for c in range(args.clients):
@@ -177,7 +206,12 @@ def master_view(url, key, master_user):
         connection.close()
 
 
-def compare(args):
+def compare_figures(args):
+    """Master's view of every state row against the row and against the last accepted change: the figures compare
+    prints, as a dict."""
+    prefix = getattr(args, "user_prefix", None) or ""
+    if not all(c in "0123456789abcdef-" for c in prefix):
+        raise SystemExit("--user-prefix: hex digits and dashes only, was %r" % prefix)
     rows = subprocess.run(["psql", *args.psql, "-qAt", "-F", "\t", "-c", """
         SELECT s.mvp_user_id, a.master_user_id, s.service_name, s.plan_code, s.status,
                to_char(s.start_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
@@ -186,7 +220,8 @@ def compare(args):
         FROM subsync.subscription_sync_state s
         JOIN subsync.account_sync a ON a.mvp_user_id = s.mvp_user_id
         LEFT JOIN subsync.service_plan_mapping m ON m.mvp_service_name = s.service_name AND m.mvp_plan_code = s.plan_code
-        ORDER BY 1, 3"""], check=True, capture_output=True, text=True).stdout.splitlines()
+        WHERE s.mvp_user_id::text LIKE '%s%%'
+        ORDER BY 1, 3""" % prefix], check=True, capture_output=True, text=True).stdout.splitlines()
     with open(args.state) as source:
         state = json.load(source)
     url = urllib.parse.urlsplit(args.master)
@@ -220,6 +255,13 @@ def compare(args):
                                                                  sync_status, ", ".join(problems)))
         else:
             equal += 1
+    return {"state": state, "rows": len(rows), "equal": equal, "different": different, "lost": lost,
+            "samples": samples}
+
+
+def compare(args):
+    figures = compare_figures(args)
+    state = figures["state"]
     print()
     print("%-40s %10s" % ("convergence under kill -9 and faults", ""))
     print("%-40s %10d" % ("syncs accepted", state["accepted"]))
@@ -227,16 +269,16 @@ def compare(args):
     print("%-40s %10d" % ("attempts unanswered", state["unanswered"]))
     print("%-40s %10d" % ("attempts answered 5xx", state["serverErrors"]))
     print("%-40s %10d" % ("kills (kill -9)", args.kills))
-    print("%-40s %10d" % ("pairs compared", len(rows)))
-    print("%-40s %10d" % ("pairs equal", equal))
-    print("%-40s %10d   (must be 0)" % ("pairs different", different))
-    print("%-40s %10d   (must be 0)" % ("accepted changes not in the state row", lost))
-    if len(rows) != len(state["last"]):
-        print("pairs changed by the client: %d, state rows: %d" % (len(state["last"]), len(rows)))
-    if samples:
+    print("%-40s %10d" % ("pairs compared", figures["rows"]))
+    print("%-40s %10d" % ("pairs equal", figures["equal"]))
+    print("%-40s %10d   (must be 0)" % ("pairs different", figures["different"]))
+    print("%-40s %10d   (must be 0)" % ("accepted changes not in the state row", figures["lost"]))
+    if figures["rows"] != len(state["last"]):
+        print("pairs changed by the client: %d, state rows: %d" % (len(state["last"]), figures["rows"]))
+    if figures["samples"]:
         print("\nfirst differences:")
-        print("\n".join(samples))
-    return 0 if different == 0 and lost == 0 and len(rows) == len(state["last"]) else 1
+        print("\n".join(figures["samples"]))
+    return 0 if figures["different"] == 0 and figures["lost"] == 0 and figures["rows"] == len(state["last"]) else 1
 
 
 def main():
@@ -257,6 +299,7 @@ def main():
     c.add_argument("--state", required=True)
     c.add_argument("--kills", type=int, default=0)
     c.add_argument("--samples", type=int, default=20)
+    c.add_argument("--user-prefix", help="compare only the users whose id starts so (other users are a script's own)")
     c.add_argument("psql", nargs=argparse.REMAINDER, help="after --: psql's connection arguments")
     args = parser.parse_args()
     if args.command == "send":
