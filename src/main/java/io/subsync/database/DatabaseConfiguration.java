@@ -33,6 +33,7 @@ class DatabaseConfiguration {
         }
         config.setSchema(SCHEMA);
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("subsync");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config) {
