@@ -34,6 +34,7 @@ final class Modules {
         allowed.put("catalog", Set.of("problems"));
         allowed.put("http", Set.of("problems"));
         allowed.put("linking", Set.of("access", "audit", "database", "problems"));
+        allowed.put("problems", Set.of("database"));
         allowed.put(
                 "ops",
                 Set.of(

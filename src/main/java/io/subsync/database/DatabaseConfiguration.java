@@ -36,6 +36,7 @@ class DatabaseConfiguration {
             config.setPassword(first(properties.password(), target.password()));
         }
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("subsync");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (properties.poolMode() == DatabaseProperties.PoolMode.TRANSACTION) {

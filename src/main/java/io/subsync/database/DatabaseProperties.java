@@ -1,6 +1,7 @@
 package io.subsync.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,13 +13,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * port 6543). In transaction mode the driver prepares no server-side statements and the migrations run over {@code
  * migrationUrl} ({@code SUBSYNC_DB_MIGRATION_URL}: a direct or session-mode connection), since a migration needs its
  * session's settings from one statement to the next (docs/deployment.md).
+ *
+ * <p>{@code connectionTimeout} ({@code SUBSYNC_DB_CONNECTION_TIMEOUT}): the longest a request or worker waits for a
+ * pool connection before it fails (503 while the database is unreachable, docs/operations.md); Hikari's default,
+ * 30 s, kept callers hanging.
  */
 @ConfigurationProperties("subsync.db")
 public record DatabaseProperties(
-        String url, String user, String password, Path dataDir, int poolSize, PoolMode poolMode, String migrationUrl) {
+        String url,
+        String user,
+        String password,
+        Path dataDir,
+        int poolSize,
+        Duration connectionTimeout,
+        PoolMode poolMode,
+        String migrationUrl) {
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         poolSize = poolSize <= 0 ? 10 : poolSize;
+        connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(5) : connectionTimeout;
+        if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
+            // Hikari's floor; 0 would mean "wait forever", the hang this setting exists to bound.
+            throw new IllegalStateException(
+                    "SUBSYNC_DB_CONNECTION_TIMEOUT must be at least 250ms, was " + connectionTimeout);
+        }
         poolMode = poolMode == null ? PoolMode.SESSION : poolMode;
         migrationUrl = migrationUrl == null || migrationUrl.isBlank() ? null : migrationUrl.trim();
         if (poolMode == PoolMode.TRANSACTION && (url == null || url.isBlank())) {

@@ -1,7 +1,9 @@
 package io.subsync.problems;
 
+import io.subsync.database.DatabaseUnavailable;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -22,28 +24,37 @@ import org.springframework.web.servlet.ModelAndView;
  * filter's failure (a form Tomcat could not decode, a body cut off at its limit), a page's 403. Answered as a problem
  * document like every other error, or as the error page to a browser; replaces Spring Boot's
  * {@code BasicErrorController} and its JSON of another shape. Headers already set (such as a 405's {@code Allow})
- * stay.
+ * stay. A failure because the database is unreachable is a 503 with {@code Retry-After} ({@link DatabaseUnreachable}).
  */
 @Controller
 @ConditionalOnWebApplication
 class ContainerErrors implements ErrorController {
 
     @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
-        return ErrorPage.of(HttpStatusCode.valueOf(problemOf(request).getStatus()), null);
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+        if (DatabaseUnavailable.explains(failureOf(request))) {
+            return DatabaseUnreachable.page(response);
+        }
+        return ErrorPage.of(HttpStatusCode.valueOf(problemOf(request, response).getStatus()), null);
     }
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-        ProblemDetail problem = problemOf(request);
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail problem = problemOf(request, response);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
-    private static ProblemDetail problemOf(HttpServletRequest request) {
-        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        ProblemDetail problem = known(failure, request).orElseGet(() -> byStatus(request));
+    private static Throwable failureOf(HttpServletRequest request) {
+        return (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    }
+
+    private static ProblemDetail problemOf(HttpServletRequest request, HttpServletResponse response) {
+        Throwable failure = failureOf(request);
+        ProblemDetail problem = DatabaseUnavailable.explains(failure)
+                ? DatabaseUnreachable.problem(response)
+                : known(failure, request).orElseGet(() -> byStatus(request));
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         try {
             problem.setInstance(path == null ? null : URI.create(path.toString()));

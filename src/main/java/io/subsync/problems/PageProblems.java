@@ -1,6 +1,8 @@
 package io.subsync.problems;
 
+import io.subsync.database.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The last word on errors of {@link PageController}s: what no feature's page advice answered becomes an error page
- * (400 for a malformed request, 500 otherwise, logged), so a browser never gets JSON or a stack trace. Ordered after
- * the features' page advice and before the API's problem-detail advice, which would otherwise catch everything.
+ * (400 for a malformed request, 503 with {@code Retry-After} while the database is unreachable, 500 otherwise,
+ * logged), so a browser never gets JSON or a stack trace. Ordered after the features' page advice and before the
+ * API's problem-detail advice, which would otherwise catch everything.
  */
 @ControllerAdvice(annotations = PageController.class)
 @ConditionalOnWebApplication
@@ -38,15 +41,18 @@ class PageProblems {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e) {
-        if (e instanceof ErrorResponse response) {
+    ModelAndView unexpected(Exception e, HttpServletResponse response) {
+        if (e instanceof ErrorResponse known) {
             return ErrorPage.of(
-                    response.getStatusCode(),
-                    "The request could not be served ("
-                            + response.getStatusCode().value() + ").");
+                    known.getStatusCode(),
+                    "The request could not be served (" + known.getStatusCode().value() + ").");
         }
         if (e instanceof TypeMismatchException) {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The address is malformed.");
+        }
+        if (DatabaseUnavailable.explains(e)) {
+            log.debug("Database unavailable on a page", e);
+            return DatabaseUnreachable.page(response);
         }
         log.error("Unexpected error on a page", e);
         return ErrorPage.of(

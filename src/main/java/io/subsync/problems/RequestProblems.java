@@ -1,6 +1,8 @@
 package io.subsync.problems;
 
+import io.subsync.database.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Problems with the request itself (malformed JSON, wrong types, bad path variables), answered as 400 with the
- * field at fault; anything unexpected is a 500 problem without internals.
+ * field at fault; the database being unreachable is a 503 with {@code Retry-After} ({@link DatabaseUnreachable});
+ * anything else unexpected is a 500 problem without internals.
  */
 @RestControllerAdvice
 @ConditionalOnWebApplication
@@ -154,9 +157,13 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
         if (e instanceof ErrorResponse known) {
             return known.getBody();
+        }
+        if (DatabaseUnavailable.explains(e)) {
+            log.debug("Database unavailable", e);
+            return DatabaseUnreachable.problem(response);
         }
         log.error("Unexpected error", e);
         return Problems.of(

@@ -1,5 +1,6 @@
 package io.subsync.tenancy;
 
+import io.subsync.database.DatabaseUnavailable;
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
 import io.subsync.tenancy.domain.UnknownTenant;
@@ -41,6 +42,10 @@ public class ListSubscriptions {
         try {
             listing = subscriptions.reconcileAndList(tenant, actor, clock.instant());
         } catch (DataAccessException e) {
+            if (DatabaseUnavailable.explains(e)) {
+                // Listing as they are needs the same database: it would only wait out the pool's timeout again.
+                throw e;
+            }
             report.readFailed(tenant, e);
             return existing(tenant);
         }

@@ -15,6 +15,7 @@ class SyncGauges {
     private final SyncHealth health;
     private volatile SyncHealthFigures last;
     private volatile long readAt;
+    private volatile boolean read;
 
     SyncGauges(SyncHealth health, MeterRegistry meters) {
         this.health = health;
@@ -41,9 +42,12 @@ class SyncGauges {
 
     private SyncHealthFigures figures() {
         long now = System.nanoTime();
-        if (last == null || now - readAt > MAX_AGE_NANOS) {
-            last = health.figures();
+        if (!read || now - readAt > MAX_AGE_NANOS) {
+            // Noted before the read: while the database is unreachable a scrape waits for it once per five seconds,
+            // not once per gauge (the gauges then show their last figures, or none).
             readAt = now;
+            read = true;
+            last = health.figures();
         }
         return last;
     }

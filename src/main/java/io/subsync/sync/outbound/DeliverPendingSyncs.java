@@ -1,5 +1,6 @@
 package io.subsync.sync.outbound;
 
+import io.subsync.database.DatabaseUnavailable;
 import io.subsync.sync.RetrySchedule;
 import io.subsync.sync.SyncProperties;
 import io.subsync.sync.outbound.domain.ClaimedDelivery;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Delivers the outbox to Master: claims due rows under a lease, sends each with its sync id as
  * {@code Idempotency-Key}, and records what Master answered (confirmed, try again later, or failed) together
- * with its audit row. A row whose worker died is claimed again once its lease expires.
+ * with its audit row. A row whose worker died is claimed again once its lease expires. While the database is
+ * unreachable, what Master answered is kept and recorded once it is back ({@link DatabaseOutages}): the attempt is
+ * counted once, as what Master answered, not again because the database failed.
  */
 @Service
 public class DeliverPendingSyncs {
@@ -41,6 +45,7 @@ public class DeliverPendingSyncs {
     private final RetrySchedule schedule;
     private final TransactionTemplate transactions;
     private final SyncMetrics metrics;
+    private final DatabaseOutages outages;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -51,6 +56,7 @@ public class DeliverPendingSyncs {
             SyncProperties properties,
             TransactionTemplate transactions,
             SyncMetrics metrics,
+            DatabaseOutages outages,
             Clock clock,
             JsonMapper json) {
         this.outbox = outbox;
@@ -60,6 +66,7 @@ public class DeliverPendingSyncs {
         this.schedule = properties.schedule();
         this.transactions = transactions;
         this.metrics = metrics;
+        this.outages = outages;
         this.clock = clock;
         this.json = json;
     }
@@ -82,7 +89,7 @@ public class DeliverPendingSyncs {
             if (result.kind() == DeliveryResult.Kind.CONFIRMED) {
                 confirmations.add(new Outbox.Confirmation(claimed.get(i), masterData(result)));
             } else {
-                record(claimed.get(i), result, worker);
+                record(claimed.get(i), result, worker, DatabaseOutages.UNTIL_STOPPED);
             }
         }
         recordConfirmed(confirmations, worker);
@@ -91,34 +98,61 @@ public class DeliverPendingSyncs {
 
     /**
      * Delivers one operation right away if it is next in line, waiting at most {@code wait} for Master; true when
-     * Master confirmed within that time. Past it, the delivery goes on and is recorded in the background.
+     * Master confirmed within that time. Past it, the delivery goes on and is recorded in the background. False too
+     * when the database became unreachable after the operation was recorded: it is in the outbox, and a worker
+     * delivers it once the database is back.
      */
     public boolean deliverNow(UUID syncId, String worker, Duration wait) {
         if (!properties.masterConfigured()) {
             return false;
         }
+        try {
+            return claimAndDeliver(syncId, worker, wait);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.explains(e)) {
+                throw e;
+            }
+            log.debug("Database unreachable before {} could be delivered in its request", syncId, e);
+            return false;
+        }
+    }
+
+    private boolean claimAndDeliver(UUID syncId, String worker, Duration wait) {
         Instant now = clock.instant();
         Optional<ClaimedDelivery> claimed =
                 transactions.execute(tx -> outbox.claim(syncId, worker, now, now.plus(properties.lease())));
         if (claimed == null || claimed.isEmpty()) {
             return inFlightElsewhereConfirmed(syncId, wait);
         }
+        // Recorded in the background past the wait; through an outage for as long as the lease lasts.
         CompletableFuture<Boolean> delivered = send(claimed.get())
-                .thenApply(result ->
-                        record(claimed.get(), result, worker) && result.kind() == DeliveryResult.Kind.CONFIRMED);
+                .thenApply(result -> record(claimed.get(), result, worker, properties.lease())
+                        && result.kind() == DeliveryResult.Kind.CONFIRMED)
+                .whenComplete((confirmed, failure) -> {
+                    if (failure != null) {
+                        logUnrecorded(syncId, failure);
+                    }
+                });
         try {
             return delivered.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException e) {
+        }
+    }
+
+    private static void logUnrecorded(UUID syncId, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (DatabaseUnavailable.explains(cause)) {
+            log.warn("The database stayed unreachable for the whole lease of {}; it will be delivered again", syncId);
+        } else {
             log.error(
                     "Recording the delivery of {} failed; its lease will expire and it will be delivered again",
                     syncId,
-                    e.getCause());
-            return false;
+                    cause);
         }
     }
 
@@ -172,7 +206,9 @@ public class DeliverPendingSyncs {
             return;
         }
         Instant at = clock.instant();
-        Set<UUID> held = transactions.execute(tx -> outbox.confirmedAll(confirmations, worker, at));
+        Set<UUID> held = outages.recording(
+                () -> transactions.execute(tx -> outbox.confirmedAll(confirmations, worker, at)),
+                DatabaseOutages.UNTIL_STOPPED);
         for (Outbox.Confirmation confirmation : confirmations) {
             boolean stillHeld =
                     held != null && held.contains(confirmation.delivery().syncId());
@@ -183,22 +219,27 @@ public class DeliverPendingSyncs {
         }
     }
 
-    /** Records the answer; returns false when this worker had lost its lease meanwhile. */
-    private boolean record(ClaimedDelivery delivery, DeliveryResult result, String worker) {
+    /**
+     * Records the answer, waiting out an outage for at most {@code patience}; returns false when this worker had lost
+     * its lease meanwhile.
+     */
+    private boolean record(ClaimedDelivery delivery, DeliveryResult result, String worker, Duration patience) {
         Instant at = clock.instant();
-        Boolean held = transactions.execute(tx -> switch (result.kind()) {
-            case CONFIRMED -> outbox.confirmed(delivery, worker, masterData(result), at);
-            case REJECTED -> outbox.failed(delivery, worker, result.error(), at);
-            case RETRYABLE -> {
-                Optional<Duration> wait = schedule.after(
-                        delivery.attempt(),
-                        result.retryAfter(),
-                        () -> ThreadLocalRandom.current().nextDouble());
-                yield wait.isPresent()
-                        ? outbox.retryLater(delivery, worker, result.error(), at.plus(wait.get()), at)
-                        : outbox.failed(delivery, worker, result.error(), at);
-            }
-        });
+        Boolean held = outages.recording(
+                () -> transactions.execute(tx -> switch (result.kind()) {
+                    case CONFIRMED -> outbox.confirmed(delivery, worker, masterData(result), at);
+                    case REJECTED -> outbox.failed(delivery, worker, result.error(), at);
+                    case RETRYABLE -> {
+                        Optional<Duration> wait = schedule.after(
+                                delivery.attempt(),
+                                result.retryAfter(),
+                                () -> ThreadLocalRandom.current().nextDouble());
+                        yield wait.isPresent()
+                                ? outbox.retryLater(delivery, worker, result.error(), at.plus(wait.get()), at)
+                                : outbox.failed(delivery, worker, result.error(), at);
+                    }
+                }),
+                patience);
         boolean stillHeld = Boolean.TRUE.equals(held);
         metrics.attempted(
                 !stillHeld

@@ -2,6 +2,7 @@ package io.subsync.sync.outbound;
 
 import io.subsync.access.Caller;
 import io.subsync.database.Columns;
+import io.subsync.database.DatabaseUnavailable;
 import io.subsync.sync.InvalidSyncRequest;
 import io.subsync.sync.SyncProperties;
 import io.subsync.sync.outbound.domain.IdempotencyKeyConflict;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotentSyncs {
     /** A request holding its key longer than this is taken to have died; its key may be used again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentSyncs.class);
 
     private final IdempotencyKeys keys;
     private final RecordSync recordSync;
@@ -64,11 +69,39 @@ public class IdempotentSyncs {
         try {
             SyncAnswer answer = recordSync.sync(request, caller, requestId);
             Reply reply = new Reply(answer.synced() ? 200 : 202, json.writeValueAsString(answer));
-            keys.finish(owner, key, reply.status(), reply.body());
+            finish(owner, key, reply);
             return reply;
         } catch (RuntimeException e) {
-            keys.abandon(owner, key);
+            if (DatabaseUnavailable.noConnection(e)) {
+                // Releasing the key would wait out the pool's timeout again and fail: it is taken to have died after
+                // ABANDONED_AFTER, like a request that crashed.
+                throw e;
+            }
+            try {
+                keys.abandon(owner, key);
+            } catch (RuntimeException unreleased) {
+                e.addSuppressed(unreleased);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Keeps the answer for replays. The operation is recorded by then: if the database has gone away meanwhile, the
+     * caller still gets its answer rather than a 503, and the key is free again once it is taken to have died
+     * ({@link #ABANDONED_AFTER}); a later request with it records nothing new (the state is already wanted).
+     */
+    private void finish(String owner, String key, Reply reply) {
+        try {
+            keys.finish(owner, key, reply.status(), reply.body());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.explains(e)) {
+                throw e;
+            }
+            log.warn(
+                    "The answer to an Idempotency-Key of {} was not kept: the database became unreachable after the"
+                            + " operation was recorded",
+                    owner);
         }
     }
 

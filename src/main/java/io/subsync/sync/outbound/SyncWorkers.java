@@ -1,7 +1,9 @@
 package io.subsync.sync.outbound;
 
+import io.subsync.database.DatabaseUnavailable;
 import io.subsync.sync.SyncProperties;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,14 +22,16 @@ import org.springframework.stereotype.Component;
 class SyncWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SyncWorkers.class);
     private final DeliverPendingSyncs deliver;
+    private final DatabaseOutages outages;
     private final SyncProperties properties;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    SyncWorkers(DeliverPendingSyncs deliver, SyncProperties properties) {
+    SyncWorkers(DeliverPendingSyncs deliver, DatabaseOutages outages, SyncProperties properties) {
         this.deliver = deliver;
+        this.outages = outages;
         this.properties = properties;
     }
 
@@ -58,24 +62,35 @@ class SyncWorkers implements SmartLifecycle {
      * had claimed are left as they are ({@code delivering}, under this round's lease) rather than put back to pending:
      * the failed round may already have reached Master and its own state is not to be trusted, and a lease that runs
      * out is what already brings back the rows of a killed process; the next claim sends them with the same
-     * {@code Idempotency-Key}, so Master applies each once.
+     * {@code Idempotency-Key}, so Master applies each once. While the database is unreachable the worker backs off
+     * ({@link DatabaseOutages}): no claim can be made, and nothing is logged per round.
      */
     private void loop(String worker) {
+        int outageRounds = 0;
         while (running) {
             try {
-                if (deliver.deliverBatch(worker) == 0) {
+                int claimed = deliver.deliverBatch(worker);
+                outageRounds = 0;
+                outages.answered();
+                if (claimed == 0) {
                     Thread.sleep(properties.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                log.error(
-                        "Sync worker {} failed a round; claimed rows are taken over when their lease expires",
-                        worker,
-                        e);
+                Duration pause = properties.pollInterval();
+                if (DatabaseUnavailable.explains(e)) {
+                    outages.failed(e);
+                    pause = outages.backoff(++outageRounds);
+                } else {
+                    log.error(
+                            "Sync worker {} failed a round; claimed rows are taken over when their lease expires",
+                            worker,
+                            e);
+                }
                 try {
-                    Thread.sleep(properties.pollInterval().toMillis());
+                    Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
