@@ -291,7 +291,7 @@ class DatabaseOutageIntegrationTests extends MasterIntegrationTest {
                 .isNotEmpty();
         awaitDrained(Duration.ofSeconds(60));
         Map<String, Long> byState = jdbc
-                .sql("SELECT status || ' attempt ' || attempts AS state, count(*) FROM sync_outbox"
+                .sql("SELECT status || ' attempt ' || attempts AS state, count(*) FROM subsync.sync_outbox"
                         + " WHERE id IN (:ids) GROUP BY 1")
                 .param("ids", syncIds)
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
