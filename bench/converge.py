@@ -281,10 +281,8 @@ def compare(args):
     return 0 if figures["different"] == 0 and figures["lost"] == 0 and figures["rows"] == len(state["last"]) else 1
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
-    s = commands.add_parser("send")
+def send_arguments(s):
+    """The arguments of `send`, here and in ha/failover.py."""
     s.add_argument("--urls", required=True, help="the instances, comma-separated")
     s.add_argument("--token", required=True)
     s.add_argument("--users", type=int, required=True)
@@ -292,7 +290,14 @@ def main():
     s.add_argument("--clients", type=int, default=8)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--in-request-wait", type=float, default=2)
-    s.add_argument("--state", required=True)
+    s.add_argument("--state", required=True, help="the state file (the last accepted change per pair)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    s = commands.add_parser("send")
+    send_arguments(s)
     c = commands.add_parser("compare")
     c.add_argument("--master", required=True)
     c.add_argument("--key", required=True)
