@@ -3,6 +3,8 @@ package io.subsync.ops.cli;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import io.subsync.commandline.SpringArguments;
+import io.subsync.linking.AccountLink;
+import io.subsync.linking.AccountLinks;
 import io.subsync.mastersim.MasterSimulator;
 import io.subsync.ops.DemoTenants;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,10 +94,12 @@ public class DemoCommand implements Callable<Integer> {
             return 1;
         }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
+        AccountLinks links = context.getBean(AccountLinks.class);
         print(
                 spec.commandLine().getOut(),
                 new TokenMinter(secret),
                 samples,
+                sample -> links.find(sample.ownerUserId()).flatMap(AccountLink::masterUserId),
                 masterUrl,
                 Optional.ofNullable(simulator).map(MasterSimulator::baseUrl));
         return 0;
@@ -110,12 +116,14 @@ public class DemoCommand implements Callable<Integer> {
         String json = "-H 'Content-Type: application/json'";
         out.println();
         out.println("Try the loop with Master:");
-        out.println("  1. A magic link for " + unlinked.name() + "'s owner (a user may also ask for their own):");
-        out.println("     curl -X POST " + json + " -H 'Authorization: Bearer " + admin + "' \\");
-        out.println("          -d '{\"mvpUserId\":\"" + unlinked.ownerUserId() + "\"}' " + base + "/api/account-links");
+        out.println("  1. A magic link for " + unlinked.name() + "'s owner (a user may also ask for their own),");
+        out.println("     kept in LINK (bash):");
+        out.println("     LINK=$(curl -s -X POST " + json + " -H 'Authorization: Bearer " + admin + "' \\");
+        out.println("          -d '{\"mvpUserId\":\"" + unlinked.ownerUserId() + "\"}' " + base
+                + "/api/account-links | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/'); echo \"$LINK\"");
         out.println("     Master uses it with its key (the account is linked, its subscriptions are pushed):");
         out.println("     curl -X POST " + json + " -H 'X-Master-Key: " + DEMO_MASTER_KEY + "' \\");
-        out.println("          -d '{\"token\":\"<token>\",\"masterUserId\":\"" + unlinked.masterUserId()
+        out.println("          -d '{\"token\":\"'\"$LINK\"'\",\"masterUserId\":\"" + unlinked.masterUserId()
                 + "\",\"masterEmail\":\"" + unlinked.email() + "\"}' " + base + "/api/account-links/validate");
         out.println("  2. Master cancels " + linked.name() + "'s platform plan and sends a signed webhook:");
         out.println("     curl -X POST " + json + " -H 'Authorization: Bearer " + DEMO_MASTER_KEY + "' \\");
@@ -142,6 +150,7 @@ public class DemoCommand implements Callable<Integer> {
             PrintWriter out,
             TokenMinter minter,
             List<DemoTenants.Sample> samples,
+            Function<DemoTenants.Sample, Optional<UUID>> linkedTo,
             String masterUrl,
             Optional<String> simulator) {
         String master = simulator
@@ -155,24 +164,26 @@ public class DemoCommand implements Callable<Integer> {
         out.println("Subsync demo is running.");
         out.println("  API docs:   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
         out.println("  Health:     " + base + "/actuator/health");
-        out.println("  Pages:      " + base + "/login?token=<a token below>");
+        out.println("  Pages:      " + base + "/login?token=<a token below> (sign-in links below)");
         out.println("  Master:     " + master);
         out.println();
         String admin = minter.mint("demo-admin", Role.SERVICE_ROLE, null, "admin@demo.subsync", now, day);
         out.println("service_role token (valid 24 h):");
         out.println("  " + admin);
+        out.println("  sign in (the admin page): " + base + "/login?token=" + admin);
         for (DemoTenants.Sample sample : samples) {
             String token = minter.mint(
                     sample.ownerUserId().toString(), Role.AUTHENTICATED, sample.tenantId(), sample.email(), now, day);
             out.println();
             out.println(sample.name() + " (" + sample.description() + ") owner " + sample.ownerUserId()
-                    + (samples.indexOf(sample) < 2
-                            ? ", linked to Master account " + sample.masterUserId()
-                            : ", not linked")
+                    + linkedTo.apply(sample)
+                            .map(account -> ", linked to Master account " + account)
+                            .orElse(", not linked")
                     + ":");
             out.println("  " + token);
-            out.println("  curl -H 'Authorization: Bearer " + token.substring(0, 12) + "…' " + base
-                    + "/api/tenants/current/subscriptions");
+            out.println("  sign in (the tenant's page): " + base + "/login?token=" + token);
+            out.println(
+                    "  curl -H 'Authorization: Bearer " + token + "' " + base + "/api/tenants/current/subscriptions");
         }
         if (simulator.isPresent() && samples.size() > 2) {
             printTryIt(out, base, admin, samples.get(0), samples.get(2), simulator.get());
