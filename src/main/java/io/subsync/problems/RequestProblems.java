@@ -3,6 +3,7 @@ package io.subsync.problems;
 import io.subsync.database.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -119,6 +121,29 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             return "an array";
         }
         return "an object";
+    }
+
+    /**
+     * Spring MVC's own refusals (no such page, a method a page does not take…) reach a browser as the error page, by
+     * way of {@code /error} ({@link Browsers}); everyone else gets the problem document.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && !servlet.getResponse().isCommitted()
+                && Browsers.wantPage(servlet.getRequest())) {
+            headers.forEach((name, values) ->
+                    values.forEach(value -> servlet.getResponse().addHeader(name, value)));
+            try {
+                servlet.getResponse().sendError(statusCode.value());
+                return null;
+            } catch (IOException e) {
+                log.debug("Could not send the error page for {}", statusCode, e);
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     /** Any type an endpoint does not read, a wildcard or an unparsable one included: 415 naming the header. */

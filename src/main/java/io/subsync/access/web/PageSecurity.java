@@ -2,6 +2,7 @@ package io.subsync.access.web;
 
 import io.subsync.access.Role;
 import io.subsync.access.TokenAuthentication;
+import io.subsync.problems.Browsers;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,9 @@ class PageSecurity {
         csrfHandler.setCsrfRequestAttributeName(null);
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        http.securityMatcher(new OrRequestMatcher(matchers(PAGES), matchers(ASSETS)))
+        // A browser's navigation to any other path that is not the API's is a page too: signed in, it finds the
+        // error page (404); not signed in, the sign-in page. Never the API's JSON 401 (Browsers).
+        http.securityMatcher(new OrRequestMatcher(matchers(PAGES), matchers(ASSETS), Browsers::wantPage))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 // Every request signs in again from its cookie; renewing the CSRF token each time (the default on
