@@ -22,8 +22,15 @@ public final class PageTexts {
         return id == null ? null : id.toString();
     }
 
-    /** The first block of a UUID, enough to tell rows apart at a glance; the whole one goes in a title. */
+    /**
+     * A UUID's first block and its last four digits ({@code 5f0c6a4e…b001}), enough to tell rows apart at a glance
+     * also when ids share their start, as made-up and sequential ones do; the whole one goes in a title.
+     */
     public static String shortId(UUID id) {
-        return id == null ? null : id.toString().substring(0, 8);
+        if (id == null) {
+            return null;
+        }
+        String text = id.toString();
+        return text.substring(0, 8) + "…" + text.substring(text.length() - 4);
     }
 }
