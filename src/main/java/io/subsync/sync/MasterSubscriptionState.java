@@ -51,18 +51,29 @@ public record MasterSubscriptionState(
 
     /** The fields of the MVP state that differ from this one, given the MVP plan code this state maps to. */
     public List<String> differencesFrom(DesiredState mvp, String mappedPlanCode) {
-        List<String> fields = new ArrayList<>();
+        return valuesDifferingFrom(mvp, mappedPlanCode).stream()
+                .map(FieldDifference::field)
+                .toList();
+    }
+
+    /**
+     * The fields of the MVP state that differ from this one with both values: the MVP's desired value (in
+     * {@code confirmed}, the MVP's side of a difference) and this state's ({@code master}; a plan as the MVP plan code
+     * it maps to).
+     */
+    public List<FieldDifference> valuesDifferingFrom(DesiredState mvp, String mappedPlanCode) {
+        List<FieldDifference> fields = new ArrayList<>();
         if (!mvp.planCode().equalsIgnoreCase(mappedPlanCode)) {
-            fields.add("planCode");
+            fields.add(new FieldDifference("planCode", mvp.planCode(), mappedPlanCode));
         }
         if (!mvp.status().equalsIgnoreCase(status)) {
-            fields.add("status");
+            fields.add(new FieldDifference("status", mvp.status(), status));
         }
         if (!Objects.equals(mvp.startDate(), startDate)) {
-            fields.add("startDate");
+            fields.add(new FieldDifference("startDate", text(mvp.startDate()), text(startDate)));
         }
         if (!Objects.equals(mvp.endDate(), endDate)) {
-            fields.add("endDate");
+            fields.add(new FieldDifference("endDate", text(mvp.endDate()), text(endDate)));
         }
         return List.copyOf(fields);
     }
@@ -102,6 +113,10 @@ public record MasterSubscriptionState(
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String text(Instant value) {
+        return value == null ? null : value.toString();
     }
 
     private static Instant instant(Object value) {

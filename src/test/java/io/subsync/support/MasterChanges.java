@@ -49,8 +49,20 @@ public final class MasterChanges {
                 "2026-10-01T00:00:00Z"));
     }
 
+    /**
+     * A change made at Master by someone else, which Master announces with a signed webhook (to wherever the simulator
+     * sends them): {@code {userId, serviceId, type}} and the fields the change sets.
+     */
+    public static void announced(Map<String, Object> change) {
+        send("/admin/changes", change);
+    }
+
     private static void apply(Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(MasterIntegrationTest.MASTER.baseUrl() + "/"))
+        send("/", body);
+    }
+
+    private static void send(String path, Map<String, Object> body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(MasterIntegrationTest.MASTER.baseUrl() + path))
                 .header("Authorization", "Bearer " + MasterIntegrationTest.MASTER_KEY)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "master-side-" + UUID.randomUUID())

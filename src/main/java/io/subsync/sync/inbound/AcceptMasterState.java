@@ -6,6 +6,7 @@ import io.subsync.audit.AuditOperation;
 import io.subsync.audit.AuditStatus;
 import io.subsync.audit.SyncLog;
 import io.subsync.linking.AccountLinks;
+import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.NotDiverged;
 import io.subsync.sync.PlanMapping;
@@ -164,8 +165,9 @@ public class AcceptMasterState {
         }
         boolean undelivered = state.isPresent()
                 && (states.hasOpenOperations(user, service) || !state.get().confirmed());
-        List<String> differences =
-                state.map(s -> master.differencesFrom(s.desired(), plan)).orElse(List.of());
+        List<FieldDifference> values =
+                state.map(s -> master.valuesDifferingFrom(s.desired(), plan)).orElse(List.of());
+        List<String> differences = values.stream().map(FieldDifference::field).toList();
         DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
         UUID changeId = UUID.randomUUID();
         switch (decision.action()) {
@@ -185,7 +187,7 @@ public class AcceptMasterState {
                 String why = "diverged: Master's state differs in " + String.join(", ", differences)
                         + " while an MVP change has not reached Master (policy manual); not applied";
                 int held = states.holdUndelivered(user, service);
-                states.markDiverged(user, service, master, differences, why, now);
+                states.markDiverged(user, service, master, values, why, now);
                 states.settleAccount(user, why, false, now);
                 String heldNote = held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : "";
                 states.log(seen.apply(AuditStatus.DIVERGED).withError(why + heldNote), by, now);

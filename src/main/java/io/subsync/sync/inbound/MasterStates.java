@@ -2,6 +2,7 @@ package io.subsync.sync.inbound;
 
 import io.subsync.access.Provenance;
 import io.subsync.audit.AuditEntry;
+import io.subsync.sync.FieldDifference;
 import io.subsync.sync.MasterSubscriptionState;
 import io.subsync.sync.PlanMapping;
 import io.subsync.sync.SyncOperation;
@@ -49,14 +50,15 @@ public interface MasterStates {
     void note(UUID mvpUserId, String serviceName, MasterSubscriptionState master, Instant at);
 
     /**
-     * Marks (user, service) diverged: notes Master's state and records the divergence with the fields that differ
-     * (without values: a change from Master does not say what Master confirmed before).
+     * Marks (user, service) diverged: notes Master's state and records the divergence with the fields that differ, each
+     * with the MVP's desired value (the undelivered change) and Master's, what Master last confirmed of the pair
+     * ({@code synced_data}) as its confirmed state, and when.
      */
     void markDiverged(
             UUID mvpUserId,
             String serviceName,
             MasterSubscriptionState master,
-            List<String> fields,
+            List<FieldDifference> differences,
             String error,
             Instant at);
 

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.support.Api;
+import io.subsync.support.MasterChanges;
 import io.subsync.support.Tokens;
 import io.subsync.sync.drift.domain.DriftAction;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +22,6 @@ import tools.jackson.databind.JsonNode;
  * both keep their account diverged, and both are resolved through the same API.
  */
 class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrationTest {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @BeforeEach
     void sendWebhooksHere() {
         MASTER.webhooks("http://127.0.0.1:" + port + "/webhooks/master", WEBHOOK_SECRET);
@@ -49,7 +43,8 @@ class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrat
         Api.Response held =
                 api.post("/sync-subscription", Tokens.serviceRole(), sync(byWebhook, null, "update", "PREMIUM", 2));
         assertThat(held.status()).as(held.toString()).isEqualTo(202);
-        masterChange(Map.of("userId", byWebhookAtMaster.toString(), "serviceId", "svc_bazi", "type", "cancel"));
+        MasterChanges.announced(
+                Map.of("userId", byWebhookAtMaster.toString(), "serviceId", "svc_bazi", "type", "cancel"));
         MASTER.faults(Faults.NONE);
         // A reconciliation of the webhook's pair finds it waiting already and records nothing more.
         assertThat(reconcile.reconcile(Optional.of(byWebhook), false, "tests").drifted())
@@ -113,24 +108,5 @@ class DriftFromWebhooksAndReconciliationIntegrationTests extends DriftedIntegrat
                 "/api/sync/accounts/" + user + "/resolve",
                 Tokens.serviceRole(),
                 Map.of("serviceName", "bazi-consultation", "keep", keep));
-    }
-
-    /** A change made at Master by someone else, which Master announces with a signed webhook. */
-    private void masterChange(Map<String, Object> change) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(MASTER.baseUrl() + "/admin/changes"))
-                            .header("Authorization", "Bearer " + MASTER_KEY)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(Api.json(change)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

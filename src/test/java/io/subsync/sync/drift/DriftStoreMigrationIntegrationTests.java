@@ -90,7 +90,7 @@ class DriftStoreMigrationIntegrationTests {
                 .isZero();
     }
 
-    private static void migrate(DriverManagerDataSource dataSource, String target) {
+    static void migrate(DriverManagerDataSource dataSource, String target) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .schemas("subsync")

@@ -9,8 +9,9 @@ import java.util.UUID;
 
 /**
  * A (user, service) marked diverged, waiting for an operator: the differing fields, what Master last confirmed and
- * what it holds now. A subscription marked diverged by an inbound change rather than a reconciliation has its fields
- * without values, and nothing confirmed.
+ * what it holds now. Each difference's {@code confirmed} is the MVP's side: what Master last confirmed (a
+ * reconciliation's drift) or the MVP's desired value (a pair behind, or an inbound change conflicting with an
+ * undelivered MVP change). A value a divergence recorded before V10 could not recover is null.
  */
 public record Divergence(
         UUID mvpUserId,

@@ -131,14 +131,19 @@ class JdbcMasterStates implements MasterStates {
             UUID mvpUserId,
             String serviceName,
             MasterSubscriptionState master,
-            List<String> fields,
+            List<FieldDifference> differences,
             String error,
             Instant at) {
         note(mvpUserId, serviceName, master, at);
-        // A webhook knows which fields differ, not what Master last confirmed of them: the values stay empty.
-        List<FieldDifference> differences = fields.stream()
-                .map(field -> new FieldDifference(field, null, null))
-                .toList();
+        // What Master last confirmed of the pair, as a reconciliation's divergence carries it.
+        Optional<MasterSubscriptionState> confirmed = jdbc.sql("""
+                        SELECT synced_data FROM subsync.subscription_sync_state
+                        WHERE mvp_user_id = :user AND service_name = :service""")
+                .param("user", mvpUserId)
+                .param("service", serviceName)
+                .query((rs, row) -> MasterStateJson.confirmed(master.masterUserId(), rs.getString("synced_data")))
+                .optional()
+                .flatMap(state -> state);
         DivergenceSql.record(
                 jdbc,
                 new DivergenceSql.Found(
@@ -147,7 +152,7 @@ class JdbcMasterStates implements MasterStates {
                         master.masterUserId(),
                         master.serviceId(),
                         MasterStateJson.differences(differences),
-                        null,
+                        Columns.write(confirmed.map(MasterStateJson::map).orElse(null)),
                         Columns.write(master.snapshot()),
                         DivergenceSql.INBOUND_CHANGE,
                         at),
