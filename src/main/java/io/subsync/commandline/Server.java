@@ -39,6 +39,7 @@ public final class Server {
     /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
     static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
         ConfigurableApplicationContext context = run(builder().web(WebApplicationType.SERVLET), properties, args);
+        OrderlyStop.onSignals(context);
         running = true;
         return context;
     }

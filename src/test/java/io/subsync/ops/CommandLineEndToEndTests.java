@@ -295,6 +295,41 @@ class CommandLineEndToEndTests extends IntegrationTest {
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
     }
 
+    @Test
+    void sigtermStopsTheDemosWorkersBeforeItsEmbeddedDatabase(@TempDir Path dataDir) throws Exception {
+        Path output = dataDir.resolve("demo.out");
+        Process demo = Jar.command(
+                        Map.of("SUBSYNC_DATA_DIR", dataDir.toString()),
+                        "demo",
+                        "--port",
+                        String.valueOf(freePort()),
+                        "--master-port",
+                        String.valueOf(freePort()))
+                .redirectOutput(output.toFile())
+                .start();
+        try {
+            Waits.upTo(java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250))
+                    .until(() -> Files.readString(output).contains("Stop with Ctrl+C"));
+            Thread.sleep(1_000); // the workers poll the outbox meanwhile
+            demo.destroy(); // SIGTERM
+            assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+
+        String out = Files.readString(output);
+        assertThat(demo.exitValue()).as(out).isEqualTo(143);
+        // Closed in Spring's order by the signal's handler, not by the JVM's hooks, of which the embedded PostgreSQL's
+        // ran at the same time as Spring's and could stop the database under the workers.
+        assertThat(out)
+                .as(out)
+                .containsPattern(
+                        "\\[SIGTERM handler\\] com.zaxxer.hikari.HikariDataSource +: subsync - Shutdown completed");
+        assertThat(out)
+                .doesNotContain("terminating connection due to administrator command")
+                .doesNotContain("\tat ");
+    }
+
     /** A failed operation of the user, with its account, as the outbox leaves one after its last attempt. */
     private UUID failedOperation(UUID user) {
         UUID syncId = UUID.randomUUID();
