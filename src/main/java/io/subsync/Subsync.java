@@ -2,6 +2,7 @@ package io.subsync;
 
 import io.subsync.access.cli.TokenCommand;
 import io.subsync.commandline.BadArguments;
+import io.subsync.commandline.CommandFailures;
 import io.subsync.commandline.Server;
 import io.subsync.commandline.UuidConverter;
 import io.subsync.mastersim.cli.MasterSimCommand;
@@ -55,7 +56,8 @@ public class Subsync implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new Subsync())
                 .registerConverter(UUID.class, new UuidConverter())
-                .setParameterExceptionHandler(new BadArguments());
+                .setParameterExceptionHandler(new BadArguments())
+                .setExecutionExceptionHandler(new CommandFailures());
     }
 
     @Override

@@ -29,7 +29,9 @@ final class Modules {
 
     private static Map<String, Set<String>> allowed() {
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
-        allowed.put("access", Set.of("database", "problems"));
+        allowed.put("access", Set.of("commandline", "database", "problems", "settings"));
+        allowed.put("commandline", Set.of("settings"));
+        allowed.put("database", Set.of("settings"));
         allowed.put("audit", Set.of("access", "database", "http", "problems"));
         allowed.put("catalog", Set.of("problems"));
         allowed.put("http", Set.of("problems"));
@@ -50,7 +52,7 @@ final class Modules {
         allowed.put(
                 "root",
                 Set.of("commandline", "access", "mastersim", "ops", "sync.drift", "sync.health", "sync.outbound"));
-        allowed.put("sync", Set.of("database", "problems"));
+        allowed.put("sync", Set.of("database", "problems", "settings"));
         allowed.put(
                 "sync.drift",
                 Set.of(
@@ -60,6 +62,7 @@ final class Modules {
                         "http",
                         "linking",
                         "problems",
+                        "settings",
                         "sync",
                         "sync.inbound",
                         "sync.outbound",

@@ -50,7 +50,13 @@ class SubsyncCommandLineTest {
                 "reconcile --master --user bob         | --user: not a UUID: 'bob'",
                 "reconcile --master --resolve bob      | --resolve: not a UUID: 'bob'",
                 "token --tenant acme                   | --tenant: not a UUID: 'acme'",
-                "master-sim --port abc                 | --port: 'abc' is not an int"
+                "master-sim --port abc                 | --port: 'abc' is not an int",
+                "monitor --interval 0                  | --interval: must be positive, was '0'",
+                "monitor --watch --interval -5s        | --interval: must be positive, was '-5s'",
+                "monitor --interval soon               | --interval: not a duration such as 5s or PT5S: 'soon'",
+                "token --ttl -PT1H                     | --ttl: must be positive, was '-PT1H'",
+                "token --ttl PT0S                      | --ttl: must be positive, was 'PT0S'",
+                "token --ttl 1x                        | --ttl: not a duration such as 5s or PT5S: '1x'"
             })
     void refusesWhatItDoesNotKnowWithOneLineAndTheUsage(String arguments, String error) {
         String[] args = arguments.split(" ");

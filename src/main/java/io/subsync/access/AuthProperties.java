@@ -1,5 +1,6 @@
 package io.subsync.access;
 
+import io.subsync.settings.RefusedSetting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
@@ -22,7 +23,7 @@ public record AuthProperties(String jwtSecret, String jwksUrl, Duration jwtMaxLi
     public AuthProperties {
         jwtMaxLifetime = jwtMaxLifetime != null ? jwtMaxLifetime : DEFAULT_MAX_LIFETIME;
         if (jwtMaxLifetime.isNegative() || jwtMaxLifetime.isZero()) {
-            throw new IllegalArgumentException("SUBSYNC_JWT_MAX_LIFETIME must be positive, was " + jwtMaxLifetime);
+            throw new RefusedSetting("SUBSYNC_JWT_MAX_LIFETIME", "must be positive, was " + jwtMaxLifetime);
         }
     }
 

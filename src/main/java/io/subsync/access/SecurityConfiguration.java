@@ -1,5 +1,6 @@
 package io.subsync.access;
 
+import io.subsync.settings.RefusedSetting;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
@@ -113,8 +114,9 @@ class SecurityConfiguration {
         if (properties.hasSecret()) {
             byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (secret.length < AuthProperties.MIN_SECRET_BYTES) {
-                throw new IllegalStateException("SUBSYNC_JWT_SECRET must be at least " + AuthProperties.MIN_SECRET_BYTES
-                        + " bytes (256 bits) for HS256");
+                throw new RefusedSetting(
+                        "SUBSYNC_JWT_SECRET",
+                        "must be at least " + AuthProperties.MIN_SECRET_BYTES + " bytes, was " + secret.length);
             }
             decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256)
@@ -122,8 +124,8 @@ class SecurityConfiguration {
         } else if (properties.configured()) {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl()).build();
         } else {
-            throw new IllegalStateException(
-                    "SUBSYNC_JWT_SECRET is not set (or SUBSYNC_JWKS_URL): the API cannot check tokens");
+            throw new RefusedSetting(
+                    "SUBSYNC_JWT_SECRET", "is not set (nor SUBSYNC_JWKS_URL): the API cannot check tokens");
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefault(),

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Server {
     private static volatile Class<?> application;
     private static volatile boolean running;
+    private static volatile boolean started;
 
     private Server() {}
 
@@ -30,23 +31,45 @@ public final class Server {
         return running;
     }
 
+    /** True once a command started the application, so its failure to start is the command line's to report. */
+    static boolean startedByTheCommandLine() {
+        return started;
+    }
+
     /** Starts the web service with extra properties (e.g. the demo's) and the user's {@code --spring.*} arguments. */
     static ConfigurableApplicationContext web(Map<String, Object> properties, List<String> args) {
-        ConfigurableApplicationContext context =
-                builder().web(WebApplicationType.SERVLET).run(args(properties, args));
+        ConfigurableApplicationContext context = run(builder().web(WebApplicationType.SERVLET), properties, args);
+        OrderlyStop.onSignals(context);
         running = true;
         return context;
     }
 
     /** Starts the application without a web server, for commands that run and exit. */
     static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
-        return builder()
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "logging.level.io.subsync=WARN",
-                        "logging.level.org.flywaydb=WARN")
+        return run(
+                builder()
+                        .web(WebApplicationType.NONE)
+                        .properties(
+                                "spring.main.banner-mode=off",
+                                "logging.level.root=WARN",
+                                "logging.level.io.subsync=WARN",
+                                "logging.level.org.flywaydb=WARN"),
+                properties,
+                args);
+    }
+
+    /**
+     * Runs the application; a failure to start propagates to {@link CommandFailures}, which reports it in one line
+     * ({@link QuietFailedStarts} keeps Spring Boot from reporting it too).
+     */
+    private static ConfigurableApplicationContext run(
+            SpringApplicationBuilder builder, Map<String, Object> properties, List<String> args) {
+        started = true;
+        return builder.properties(
+                        // The context's own warning on a failed refresh repeats the failure CommandFailures reports.
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
+                        "logging.level.org.springframework.boot.web.server.servlet.context."
+                                + "AnnotationConfigServletWebServerApplicationContext=ERROR")
                 .run(args(properties, args));
     }
 

@@ -1,5 +1,6 @@
 package io.subsync.database;
 
+import io.subsync.settings.RefusedSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,18 +35,21 @@ public record DatabaseProperties(
         connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(5) : connectionTimeout;
         if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
             // Hikari's floor; 0 would mean "wait forever", the hang this setting exists to bound.
-            throw new IllegalStateException(
-                    "SUBSYNC_DB_CONNECTION_TIMEOUT must be at least 250ms, was " + connectionTimeout);
+            throw new RefusedSetting(
+                    "SUBSYNC_DB_CONNECTION_TIMEOUT",
+                    "must be at least 250ms, was " + connectionTimeout.toMillis() + "ms");
         }
         poolMode = poolMode == null ? PoolMode.SESSION : poolMode;
         migrationUrl = migrationUrl == null || migrationUrl.isBlank() ? null : migrationUrl.trim();
         if (poolMode == PoolMode.TRANSACTION && (url == null || url.isBlank())) {
-            throw new IllegalStateException(
-                    "SUBSYNC_DB_POOL_MODE=transaction needs SUBSYNC_DB_URL: the embedded PostgreSQL has no pooler");
+            throw new RefusedSetting(
+                    "SUBSYNC_DB_POOL_MODE", "transaction needs SUBSYNC_DB_URL: the embedded PostgreSQL has no pooler");
         }
         if (poolMode == PoolMode.TRANSACTION && migrationUrl == null) {
-            throw new IllegalStateException("SUBSYNC_DB_POOL_MODE=transaction needs SUBSYNC_DB_MIGRATION_URL,"
-                    + " a direct or session-mode connection for the migrations (docs/deployment.md)");
+            throw new RefusedSetting(
+                    "SUBSYNC_DB_POOL_MODE",
+                    "transaction needs SUBSYNC_DB_MIGRATION_URL, a direct or session-mode connection for the"
+                            + " migrations (docs/deployment.md)");
         }
     }
 

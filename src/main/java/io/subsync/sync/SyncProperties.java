@@ -1,5 +1,6 @@
 package io.subsync.sync;
 
+import io.subsync.settings.RefusedSetting;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -52,10 +53,11 @@ public record SyncProperties(
                 && connectTimeout != null
                 && readTimeout != null
                 && lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
-            throw new IllegalArgumentException("subsync.sync.lease (SUBSYNC_SYNC_LEASE) must be longer than "
-                    + "connect-timeout + read-timeout ("
-                    + connectTimeout.plus(readTimeout).toMillis() + " ms), was "
-                    + lease.toMillis() + " ms: a delivery still waiting for Master would be taken over and sent again");
+            throw new RefusedSetting(
+                    "SUBSYNC_SYNC_LEASE",
+                    "must be longer than the connect and read timeouts to Master together ("
+                            + connectTimeout.plus(readTimeout).toMillis() + " ms), was " + lease.toMillis()
+                            + " ms: a delivery still waiting for Master would be taken over and sent again");
         }
     }
 

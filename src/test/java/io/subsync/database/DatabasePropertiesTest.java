@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.subsync.database.DatabaseProperties.PoolMode;
+import io.subsync.settings.RefusedSetting;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +31,23 @@ class DatabasePropertiesTest {
     @Test
     void transactionModeWithoutAMigrationUrlIsRefusedNamingIt() {
         assertThatThrownBy(() -> properties(POOLER, PoolMode.TRANSACTION, " "))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("SUBSYNC_DB_MIGRATION_URL");
+                .isInstanceOf(RefusedSetting.class)
+                .hasMessageStartingWith("SUBSYNC_DB_POOL_MODE: transaction needs SUBSYNC_DB_MIGRATION_URL");
     }
 
     @Test
     void transactionModeOnTheEmbeddedDatabaseIsRefused() {
         assertThatThrownBy(() -> properties(null, PoolMode.TRANSACTION, DIRECT))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(RefusedSetting.class)
                 .hasMessageContaining("SUBSYNC_DB_URL");
+    }
+
+    @Test
+    void aConnectionTimeoutBelowHikarisFloorIsRefusedNamingIt() {
+        assertThatThrownBy(
+                        () -> new DatabaseProperties(DIRECT, null, null, null, 0, Duration.ofMillis(100), null, null))
+                .isInstanceOf(RefusedSetting.class)
+                .hasMessage("SUBSYNC_DB_CONNECTION_TIMEOUT: must be at least 250ms, was 100ms");
     }
 
     private static DatabaseProperties properties(String url, PoolMode mode, String migrationUrl) {

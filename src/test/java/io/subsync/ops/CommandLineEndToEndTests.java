@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, run as a user runs it. */
@@ -37,6 +38,52 @@ class CommandLineEndToEndTests extends IntegrationTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("SUBSYNC_JWT_SECRET is not set");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "serve     | SUBSYNC_JWT_SECRET            | 0123456789                 | SUBSYNC_JWT_SECRET: must be at least 32 bytes, was 10",
+                "serve     | SUBSYNC_DB_URL                | mysql://x                  | SUBSYNC_DB_URL: must start with jdbc:postgresql:// or postgres://, was 'mysql://x'",
+                "serve     | SUBSYNC_DB_URL                | jdbc:postgresql:// garbage | SUBSYNC_DB_URL: is not a PostgreSQL URL such as jdbc:postgresql://host:5432/db, was 'jdbc:postgresql:// garbage'",
+                "serve     | SUBSYNC_DB_POOL_MODE          | transaction                | SUBSYNC_DB_POOL_MODE: transaction needs SUBSYNC_DB_MIGRATION_URL, a direct or session-mode connection for the migrations (docs/deployment.md)",
+                "serve     | SUBSYNC_DB_CONNECTION_TIMEOUT | 100ms                      | SUBSYNC_DB_CONNECTION_TIMEOUT: must be at least 250ms, was 100ms",
+                "serve     | SUBSYNC_SYNC_LEASE            | 5s                         | SUBSYNC_SYNC_LEASE: must be longer than the connect and read timeouts to Master together (12000 ms), was 5000 ms: a delivery still waiting for Master would be taken over and sent again",
+                "retry     | SUBSYNC_DB_URL                | mysql://x                  | SUBSYNC_DB_URL: must start with jdbc:postgresql:// or postgres://, was 'mysql://x'",
+                "monitor   | SUBSYNC_DB_CONNECTION_TIMEOUT | 100ms                      | SUBSYNC_DB_CONNECTION_TIMEOUT: must be at least 250ms, was 100ms",
+                "reconcile | SUBSYNC_DB_POOL_MODE          | transaction                | SUBSYNC_DB_POOL_MODE: transaction needs SUBSYNC_DB_MIGRATION_URL, a direct or session-mode connection for the migrations (docs/deployment.md)",
+                "token     | SUBSYNC_JWT_MAX_LIFETIME      | 0                          | SUBSYNC_JWT_MAX_LIFETIME: must be positive, was PT0S",
+            })
+    void refusesABadSettingInOneLineNamingItWithoutAStackTrace(
+            String command, String setting, String value, String line) {
+        Map<String, String> env = new HashMap<>(databaseEnv());
+        env.put("SUBSYNC_JWT_SECRET", Tokens.SECRET);
+        env.put(setting, value);
+
+        Jar.Apart run = Jar.runApart(env, command);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).as(run.out() + run.err()).containsExactly(line);
+        assertThat(run.out()).doesNotContain(setting).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFailureNobodyForesawIsOneLineAndItsStackTraceIsKeptInAFile() throws Exception {
+        // Nothing listens on port 1: the migrations cannot reach the database, which no setting says is wrong.
+        Map<String, String> env =
+                Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET, "SUBSYNC_DB_URL", "jdbc:postgresql://127.0.0.1:1/subsync");
+
+        Jar.Apart run = Jar.runApart(env, "retry");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).as(run.out() + run.err()).hasSize(1);
+        assertThat(lines.get(0)).startsWith("subsync retry: ").contains("the stack trace is in ");
+        assertThat(run.out()).doesNotContain("\tat ");
+        Path trace = Path.of(lines.get(0).replaceAll(".*the stack trace is in (\\S+)\\)$", "$1"));
+        assertThat(Files.readString(trace)).contains("\tat ");
+        Files.delete(trace);
     }
 
     @Test
@@ -246,6 +293,41 @@ class CommandLineEndToEndTests extends IntegrationTest {
             assertThat(webhook.contentType()).startsWith("application/problem+json");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    @Test
+    void sigtermStopsTheDemosWorkersBeforeItsEmbeddedDatabase(@TempDir Path dataDir) throws Exception {
+        Path output = dataDir.resolve("demo.out");
+        Process demo = Jar.command(
+                        Map.of("SUBSYNC_DATA_DIR", dataDir.toString()),
+                        "demo",
+                        "--port",
+                        String.valueOf(freePort()),
+                        "--master-port",
+                        String.valueOf(freePort()))
+                .redirectOutput(output.toFile())
+                .start();
+        try {
+            Waits.upTo(java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250))
+                    .until(() -> Files.readString(output).contains("Stop with Ctrl+C"));
+            Thread.sleep(1_000); // the workers poll the outbox meanwhile
+            demo.destroy(); // SIGTERM
+            assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+
+        String out = Files.readString(output);
+        assertThat(demo.exitValue()).as(out).isEqualTo(143);
+        // Closed in Spring's order by the signal's handler, not by the JVM's hooks, of which the embedded PostgreSQL's
+        // ran at the same time as Spring's and could stop the database under the workers.
+        assertThat(out)
+                .as(out)
+                .containsPattern(
+                        "\\[SIGTERM handler\\] com.zaxxer.hikari.HikariDataSource +: subsync - Shutdown completed");
+        assertThat(out)
+                .doesNotContain("terminating connection due to administrator command")
+                .doesNotContain("\tat ");
     }
 
     /** A failed operation of the user, with its account, as the outbox leaves one after its last attempt. */

@@ -37,14 +37,31 @@ public final class Jar {
 
     /** Runs a command to its end (at most two minutes) and returns its exit code and output. */
     public static Run run(Map<String, String> env, String... args) {
+        Apart run = runApart(env, args);
+        return new Run(run.exitCode(), run.out() + run.err());
+    }
+
+    /** What a command printed on stdout and on stderr, apart. */
+    public record Apart(int exitCode, String out, String err) {}
+
+    /** Runs a command to its end (at most two minutes) and returns its exit code, stdout and stderr. */
+    public static Apart runApart(Map<String, String> env, String... args) {
         try {
-            Process process = command(env, args).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("subsync " + String.join(" ", args) + " did not finish");
+            Path out = Files.createTempFile("subsync-out-", ".txt");
+            try {
+                Process process = command(env, args)
+                        .redirectErrorStream(false)
+                        .redirectOutput(out.toFile())
+                        .start();
+                byte[] err = process.getErrorStream().readAllBytes();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("subsync " + String.join(" ", args) + " did not finish");
+                }
+                return new Apart(process.exitValue(), Files.readString(out), new String(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
             }
-            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,13 +3,14 @@ package io.subsync.access.cli;
 import io.subsync.access.AuthProperties;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
+import io.subsync.commandline.PositiveDurationConverter;
+import io.subsync.settings.RefusedSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -46,11 +47,12 @@ public class TokenCommand implements Callable<Integer> {
     @Option(
             names = "--ttl",
             defaultValue = "PT24H",
+            converter = PositiveDurationConverter.class,
             description = {
-                "how long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE});",
+                "how long the token is valid, e.g. 1h or PT1H (default: ${DEFAULT-VALUE});",
                 "at most SUBSYNC_JWT_MAX_LIFETIME (7d unless set), the longest the service accepts"
             })
-    String ttl;
+    Duration ttl;
 
     @Option(names = "--secret", description = "the HS256 secret (default: SUBSYNC_JWT_SECRET, else the demo's)")
     String secret;
@@ -72,24 +74,21 @@ public class TokenCommand implements Callable<Integer> {
             err.println("--role must be authenticated or service_role, was '" + role + "'");
             return 2;
         }
-        Duration validity;
-        try {
-            validity = Duration.parse(ttl);
-        } catch (DateTimeParseException e) {
-            err.println("--ttl must be an ISO-8601 duration such as PT1H, was '" + ttl + "'");
-            return 2;
-        }
+        Duration validity = ttl;
         Duration longest;
         try {
             longest = AuthProperties.maxLifetime(System.getenv("SUBSYNC_JWT_MAX_LIFETIME"));
+        } catch (RefusedSetting e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
-            err.println("SUBSYNC_JWT_MAX_LIFETIME must be a positive duration such as 7d or PT1H: " + e.getMessage());
+            err.println("SUBSYNC_JWT_MAX_LIFETIME: must be a positive duration such as 7d or PT1H: " + e.getMessage());
             return 2;
         }
         if (validity.compareTo(longest) > 0) {
             err.println("--ttl must be at most " + AuthProperties.shown(longest)
-                    + " (SUBSYNC_JWT_MAX_LIFETIME): the service " + "refuses a token that lives longer, was '" + ttl
-                    + "'");
+                    + " (SUBSYNC_JWT_MAX_LIFETIME): the service " + "refuses a token that lives longer, was '"
+                    + AuthProperties.shown(ttl) + "'");
             return 2;
         }
         String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");

@@ -87,11 +87,11 @@ public class DemoCommand implements Callable<Integer> {
         try {
             context = spring.web(properties);
         } catch (RuntimeException e) {
-            // Spring Boot has already reported why start-up failed.
+            // Reported by the command line (one line; a refused setting exits 2).
             if (simulator != null) {
                 simulator.close();
             }
-            return 1;
+            throw e;
         }
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
         AccountLinks links = context.getBean(AccountLinks.class);

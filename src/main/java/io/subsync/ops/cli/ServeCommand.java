@@ -42,13 +42,8 @@ public class ServeCommand implements Callable<Integer> {
         if (port != null) {
             properties.put("server.port", port);
         }
-        try {
-            spring.web(properties);
-            return 0;
-        } catch (RuntimeException e) {
-            // Spring Boot has already reported why start-up failed.
-            return 1;
-        }
+        spring.web(properties);
+        return 0;
     }
 
     private static boolean blank(String value) {

@@ -1,5 +1,6 @@
 package io.subsync.sync.drift;
 
+import io.subsync.settings.RefusedSetting;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,10 +26,9 @@ public record DriftCheckProperties(String driftCheckInterval) {
         try {
             interval = DurationStyle.detectAndParse(driftCheckInterval.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "subsync.sync.drift-check-interval (SUBSYNC_DRIFT_CHECK_INTERVAL) must be a "
-                            + "duration such as 15m, or 0/off, was '" + driftCheckInterval + "'",
-                    e);
+            throw new RefusedSetting(
+                    "SUBSYNC_DRIFT_CHECK_INTERVAL",
+                    "must be a duration such as 15m, or 0/off, was '" + driftCheckInterval + "'");
         }
         return interval.isZero() || interval.isNegative() ? Optional.empty() : Optional.of(interval);
     }

@@ -1,5 +1,6 @@
 package io.subsync.sync.health.cli;
 
+import io.subsync.commandline.PositiveDurationConverter;
 import io.subsync.commandline.SpringArguments;
 import io.subsync.sync.health.SyncHealth;
 import io.subsync.sync.health.SyncHealthFigures;
@@ -28,8 +29,9 @@ public class MonitorCommand implements Callable<Integer> {
 
     @CommandLine.Option(
             names = "--interval",
-            defaultValue = "PT5S",
-            description = "refresh interval with --watch (default: ${DEFAULT-VALUE})")
+            defaultValue = "5s",
+            converter = PositiveDurationConverter.class,
+            description = "refresh interval with --watch, e.g. 5s or PT5S (default: ${DEFAULT-VALUE})")
     Duration interval;
 
     @CommandLine.Option(names = "--json", description = "print the figures as JSON")
