@@ -3,6 +3,7 @@ package io.subsync.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Api;
+import io.subsync.support.FreePorts;
 import io.subsync.support.IntegrationTest;
 import io.subsync.support.Jar;
 import io.subsync.support.TestDatabase;
@@ -258,7 +259,7 @@ class CommandLineEndToEndTests extends IntegrationTest {
     @Test
     void embeddedDatabaseKeepsItsDataAcrossARestart(@TempDir Path dataDir) throws Exception {
         Map<String, String> env = Map.of("SUBSYNC_JWT_SECRET", Tokens.SECRET, "SUBSYNC_DATA_DIR", dataDir.toString());
-        int port = freePort();
+        int port = FreePorts.next();
         UUID tenant = UUID.randomUUID();
         try (RunningService service = RunningService.start(env, port)) {
             Api.Response created = service.api()
@@ -302,9 +303,9 @@ class CommandLineEndToEndTests extends IntegrationTest {
                         Map.of("SUBSYNC_DATA_DIR", dataDir.toString()),
                         "demo",
                         "--port",
-                        String.valueOf(freePort()),
+                        String.valueOf(FreePorts.next()),
                         "--master-port",
-                        String.valueOf(freePort()))
+                        String.valueOf(FreePorts.next()))
                 .redirectOutput(output.toFile())
                 .start();
         try {
@@ -354,12 +355,6 @@ class CommandLineEndToEndTests extends IntegrationTest {
             env.put("SUBSYNC_DB_USER", db.user());
         }
         return env;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** {@code subsync serve} in a child process, stopped (SIGTERM, as Ctrl+C or a process manager would) on close. */

@@ -2,13 +2,13 @@ package io.subsync.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.subsync.support.FreePorts;
 import io.subsync.support.Jar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +34,8 @@ class DemoEndToEndTests {
 
     @Test
     void everyPrintedStepWorksWhenPasted(@TempDir Path data) throws Exception {
-        int port = freePort();
-        int masterPort = freePort();
+        int port = FreePorts.next();
+        int masterPort = FreePorts.next();
         Map<String, String> env = Map.of("SUBSYNC_DATA_DIR", data.toString());
         Process demo = Jar.command(
                         env, "demo", "--port", String.valueOf(port), "--master-port", String.valueOf(masterPort))
@@ -149,11 +149,5 @@ class DemoEndToEndTests {
             }
         }
         throw new AssertionError("the demo printed no banner:\n" + String.join("\n", all));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.subsync.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ public final class Pgbouncer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("subsync-pgbouncer");
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            int port = freePort();
+            int port = FreePorts.next();
             StringBuilder userlist = new StringBuilder();
             users.forEach(user -> userlist.append('"').append(user).append("\" \"\"\n"));
             Files.writeString(dir.resolve("userlist.txt"), userlist);
@@ -144,12 +143,6 @@ public final class Pgbouncer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

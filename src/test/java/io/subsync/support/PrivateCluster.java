@@ -2,8 +2,6 @@ package io.subsync.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ public final class PrivateCluster implements AutoCloseable {
     public static PrivateCluster create() {
         try {
             Path root = Files.createTempDirectory("subsync-cluster");
-            PrivateCluster cluster = new PrivateCluster(root, freePort());
+            PrivateCluster cluster = new PrivateCluster(root, FreePorts.next());
             Runtime.getRuntime().addShutdownHook(cluster.cleanup);
             cluster.init();
             return cluster;
@@ -248,11 +246,5 @@ public final class PrivateCluster implements AutoCloseable {
 
     private static boolean root() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

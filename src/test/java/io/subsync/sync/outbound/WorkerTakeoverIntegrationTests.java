@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.support.Api;
+import io.subsync.support.FreePorts;
 import io.subsync.support.Jar;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.TestDatabase;
 import io.subsync.support.Tokens;
 import io.subsync.support.Waits;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +36,7 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
     void aDeliveryHeldByAKilledProcessIsTakenOverAndAppliedOnceAtMaster() throws Exception {
         UUID user = UUID.randomUUID();
         UUID master = UUID.randomUUID();
-        int port = freePort();
+        int port = FreePorts.next();
         workers.stop();
         Process doomed = startInstance(port);
         UUID syncId;
@@ -133,12 +133,6 @@ class WorkerTakeoverIntegrationTests extends MasterIntegrationTest {
         } catch (ConditionTimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the second process did not start", e);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
