@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +85,7 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
         }
         browser.waiting().until(d ->
                 !(Boolean) ((JavascriptExecutor) d).executeScript("return !!document.querySelector('.htmx-request')"));
-        browser.screenshot("axe-" + page.replaceAll("[^a-z0-9]+", "-") + "-" + width);
+        browser.screenshot("axe-" + page.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + width);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         if (!(Boolean) js.executeScript("return typeof axe !== 'undefined'")) {
             js.executeScript(axe);
