@@ -34,8 +34,9 @@ class DemoEndToEndTests {
 
     @Test
     void everyPrintedStepWorksWhenPasted(@TempDir Path data) throws Exception {
-        int port = FreePorts.next();
-        int masterPort = FreePorts.next();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0];
+        int masterPort = ports[1];
         Map<String, String> env = Map.of("SUBSYNC_DATA_DIR", data.toString());
         Process demo = Jar.command(
                         env, "demo", "--port", String.valueOf(port), "--master-port", String.valueOf(masterPort))
