@@ -1,4 +1,5 @@
--- The one reconciliation: every enabled product of a tenant, and its platform, gets exactly one active subscription.
+-- The one reconciliation: every enabled product of a tenant, and its platform (unless Master cancelled it), gets exactly
+-- one active subscription.
 -- {tenant_scope} is "t.id = :tenantId" for one tenant or "TRUE" for all; the unique partial index
 -- tenant_subscriptions_one_active_per_product and ON CONFLICT DO NOTHING keep it at one under any concurrency.
 WITH wanted AS (
@@ -9,7 +10,7 @@ WITH wanted AS (
     UNION ALL
     SELECT t.id, t.plan, 'platform'
     FROM subsync.tenants t
-    WHERE {tenant_scope}
+    WHERE {tenant_scope} AND t.platform_cancelled_at IS NULL
 ),
 chosen AS (
     SELECT w.tenant_id, w.tenant_tier, w.product_type,

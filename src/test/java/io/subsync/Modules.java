@@ -70,7 +70,16 @@ final class Modules {
         allowed.put("sync.health", Set.of("commandline", "database", "problems", "sync"));
         allowed.put(
                 "sync.inbound",
-                Set.of("access", "audit", "database", "linking", "problems", "sync", "sync.mapping", "sync.outbound"));
+                Set.of(
+                        "access",
+                        "audit",
+                        "database",
+                        "linking",
+                        "problems",
+                        "sync",
+                        "sync.mapping",
+                        "sync.outbound",
+                        "tenancy"));
         allowed.put("sync.mapping", Set.of("database", "sync"));
         allowed.put(
                 "sync.outbound",

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Fixtures: changes made at Master by someone else than Subsync (straight to the simulator's API), to make drift. */
@@ -53,15 +54,20 @@ public final class MasterChanges {
      * A change made at Master by someone else, which Master announces with a signed webhook (to wherever the simulator
      * sends them): {@code {userId, serviceId, type}} and the fields the change sets.
      */
-    public static void announced(Map<String, Object> change) {
-        send("/admin/changes", change);
+    public static JsonNode announced(Map<String, Object> change) {
+        return JSON.readTree(send("/admin/changes", change));
+    }
+
+    /** The status the service answered the webhook of a change announced with {@link #announced}. */
+    public static int webhookAnswer(JsonNode announced) {
+        return announced.at("/delivery/status").asInt();
     }
 
     private static void apply(Map<String, Object> body) {
         send("/", body);
     }
 
-    private static void send(String path, Map<String, Object> body) {
+    private static String send(String path, Map<String, Object> body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(MasterIntegrationTest.MASTER.baseUrl() + path))
                 .header("Authorization", "Bearer " + MasterIntegrationTest.MASTER_KEY)
                 .header("Content-Type", "application/json")
@@ -71,6 +77,7 @@ public final class MasterChanges {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import io.subsync.support.Api;
+import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Tokens;
 import java.time.Duration;
@@ -25,12 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tenant's plan changes (each records a sync per subscription for its linked owner) and the workers confirming those syncs take the same
- * locks in the same order, so they never deadlock: no 5xx to a client, no "deadlock detected" in any log, and
- * PostgreSQL counts no deadlock.
+ * A tenant's plan changes (each records a sync per subscription for its linked owner), Master's changes to the same
+ * subscriptions (webhooks the tenant follows) and the workers confirming the syncs take the same locks in the same
+ * order, so they never deadlock: no 5xx to a client or to Master, no "deadlock detected" in any log, and PostgreSQL
+ * counts no deadlock.
  */
 class LockOrderIntegrationTests extends MasterIntegrationTest {
     private static final String[] PLANS = {"starter", "pro", "enterprise"};
+    private static final String[] SERVICES = {"svc_platform", "svc_pawnshop", "svc_bnpl"};
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach
@@ -45,7 +48,8 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
-    void tenantChangesAndWorkersConfirmingTheirSyncsNeverDeadlock() throws Exception {
+    void tenantChangesMastersChangesAndWorkersConfirmingTheirSyncsNeverDeadlock() throws Exception {
+        MASTER.webhooks("http://127.0.0.1:" + port + "/webhooks/master", WEBHOOK_SECRET);
         UUID owner = UUID.randomUUID();
         UUID master = UUID.randomUUID();
         assertThat(api.post("/sync-subscription", Tokens.serviceRole(), sync(owner, master, "create", "BASIC", 1))
@@ -65,6 +69,8 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
                         Map.of("pawnshop", true, "bnpl", true, "money_loan", true)));
         assertThat(opened.status()).isEqualTo(201);
         String tenant = opened.json().get("id").asString();
+        // Master has the tenant's subscriptions before it changes them.
+        awaitDrained(Duration.ofSeconds(20));
         long deadlocksBefore = deadlocks();
 
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -72,10 +78,31 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
         long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         List<java.util.concurrent.Future<?>> callers = new ArrayList<>();
         int[] changes = new int[1];
+        int[] fromMaster = new int[1];
         for (int i = 0; i < 32; i++) {
             boolean toggler = i % 2 == 0;
+            boolean masterSide = i % 4 == 3;
             callers.add(pool.submit(() -> {
                 while (System.nanoTime() < until) {
+                    if (masterSide) {
+                        int answer = MasterChanges.webhookAnswer(MasterChanges.announced(Map.of(
+                                "userId",
+                                master.toString(),
+                                "serviceId",
+                                SERVICES[ThreadLocalRandom.current().nextInt(SERVICES.length)],
+                                "type",
+                                "update",
+                                "planTier",
+                                PLANS[ThreadLocalRandom.current().nextInt(PLANS.length)])));
+                        if (answer != 200) {
+                            refused.add("webhook answered " + answer);
+                        }
+                        synchronized (fromMaster) {
+                            fromMaster[0]++;
+                        }
+                        sleep(ThreadLocalRandom.current().nextInt(20));
+                        continue;
+                    }
                     Api.Response response = toggler
                             ? api.patch(
                                     "/api/tenants/" + tenant,
@@ -114,6 +141,7 @@ class LockOrderIntegrationTests extends MasterIntegrationTest {
         sleep(1500);
         assertThat(deadlocks()).as("deadlocks PostgreSQL detected").isEqualTo(deadlocksBefore);
         assertThat(changes[0]).as("tenant changes made").isGreaterThan(20);
+        assertThat(fromMaster[0]).as("Master's changes announced").isGreaterThan(10);
         assertThat(jdbc.sql(
                                 "SELECT count(*) FROM subsync.sync_outbox WHERE mvp_user_id = :owner AND status = 'delivered'")
                         .param("owner", owner)

@@ -242,8 +242,8 @@ public class ReconcileWithMaster {
             case ACCEPT_MASTER -> {
                 MasterSubscriptionState state = comparison.master().orElseThrow();
                 AcceptMasterState.Outcome outcome = transactions.execute(tx -> {
-                    // The account first, as every writer locks it (the divergence row comes after it).
-                    links.lockOrCreate(user, clock.instant());
+                    // The user's tenants, then the account, as every writer locks them (the divergence row after).
+                    acceptMasterState.lockAccount(user, clock.instant());
                     divergences.logDrift(
                             user,
                             masterUser,

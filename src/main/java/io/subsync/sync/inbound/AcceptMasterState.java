@@ -14,11 +14,13 @@ import io.subsync.sync.SyncOperation;
 import io.subsync.sync.SyncProperties;
 import io.subsync.sync.UnknownSync;
 import io.subsync.sync.inbound.domain.DriftDecision;
+import io.subsync.sync.inbound.domain.MasterStateNotApplicable;
 import io.subsync.sync.inbound.domain.MasterStateUnknown;
 import io.subsync.sync.mapping.UnknownPlanMapping;
 import io.subsync.sync.outbound.RePushDesiredState;
 import io.subsync.sync.outbound.SyncOperations;
 import io.subsync.sync.outbound.SyncState;
+import io.subsync.tenancy.FollowMaster;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ public class AcceptMasterState {
     private final Clock clock;
     private final AccountLinks links;
     private final RePushDesiredState rePush;
+    private final TenantsFollowMaster tenants;
 
     AcceptMasterState(
             MasterStates states,
@@ -58,7 +61,9 @@ public class AcceptMasterState {
             SyncProperties properties,
             Clock clock,
             AccountLinks links,
-            RePushDesiredState rePush) {
+            RePushDesiredState rePush,
+            TenantsFollowMaster tenants) {
+        this.tenants = tenants;
         this.links = links;
         this.rePush = rePush;
         this.states = states;
@@ -125,6 +130,7 @@ public class AcceptMasterState {
         Instant now = clock.instant();
         Map<String, Object> masterData = masterData(master, eventId);
         AuditOperation op = AuditOperation.fromCode(operation.code());
+        tenants.lockBeforeAccountOf(master.masterUserId());
         Optional<UUID> linked = states.lockLinkedUser(master.masterUserId());
         if (linked.isEmpty()) {
             String why = "Master account " + master.masterUserId() + " is not linked to an MVP user; not applied";
@@ -137,6 +143,10 @@ public class AcceptMasterState {
         Optional<PlanMapping> mapping =
                 master.mappedBy(candidates, candidates.size() > 1 ? states.servicesOf(user) : List.of());
         if (mapping.isEmpty()) {
+            Optional<Outcome> tenants = unmappedTierOfATenant(user, master, op, masterData, by, now);
+            if (tenants.isPresent()) {
+                return tenants.get();
+            }
             String why = "no single service_plan_mapping for Master's (serviceId '" + master.serviceId()
                     + "', planTier '" + master.planTier() + "'); not applied";
             states.log(
@@ -170,9 +180,20 @@ public class AcceptMasterState {
         List<String> differences = values.stream().map(FieldDifference::field).toList();
         DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
         UUID changeId = UUID.randomUUID();
+        Optional<FollowMaster.MastersState> tenant = tenants.of(user, state, master, plan);
+        if (decision.action() == DriftDecision.Action.APPLY
+                || decision.action() == DriftDecision.Action.APPLY_OVER_MVP) {
+            Optional<String> refusal = tenants.refusal(tenant);
+            if (refusal.isPresent()) {
+                // Never dropped: the pair shows as diverged until someone decides (keep the MVP's, or fix the tenant).
+                return diverge(
+                        user, service, master, values, "diverged: " + refusal.get() + "; not applied", seen, by, now);
+            }
+        }
         switch (decision.action()) {
             case APPLY -> {
                 states.apply(user, service, plan, operation, master, changeId, now);
+                tenants.follow(tenant, TenantsFollowMaster.reason(operation, eventId, by), now);
                 states.settleAccount(user, null, true, now);
                 states.log(seen.apply(AuditStatus.SUCCESS).withSyncId(changeId), by, now);
                 return Outcome.of(Outcome.Kind.APPLIED, user, service, differences, changeId, "applied");
@@ -186,12 +207,7 @@ public class AcceptMasterState {
             case DIVERGE -> {
                 String why = "diverged: Master's state differs in " + String.join(", ", differences)
                         + " while an MVP change has not reached Master (policy manual); not applied";
-                int held = states.holdUndelivered(user, service);
-                states.markDiverged(user, service, master, values, why, now);
-                states.settleAccount(user, why, false, now);
-                String heldNote = held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : "";
-                states.log(seen.apply(AuditStatus.DIVERGED).withError(why + heldNote), by, now);
-                return Outcome.of(Outcome.Kind.DIVERGED, user, service, differences, null, why);
+                return diverge(user, service, master, values, why, seen, by, now);
             }
             case KEEP_MVP -> {
                 states.note(user, service, master, now);
@@ -204,6 +220,7 @@ public class AcceptMasterState {
             case APPLY_OVER_MVP -> {
                 int superseded = states.supersedeUndelivered(user, service, changeId, by.actor(), by.requestId(), now);
                 states.apply(user, service, plan, operation, master, changeId, now);
+                tenants.follow(tenant, TenantsFollowMaster.reason(operation, eventId, by), now);
                 states.settleAccount(user, null, true, now);
                 String why = "Master's state differs in " + String.join(", ", differences) + "; policy master-wins: "
                         + superseded + " undelivered MVP change(s) superseded";
@@ -212,6 +229,67 @@ public class AcceptMasterState {
             }
         }
         throw new IllegalStateException("unhandled decision " + decision);
+    }
+
+    /**
+     * A tier Master gives one of a tenant's subscriptions that maps to no plan of it (a tier the catalogue lacks) is
+     * not dropped: the tenant's pair is diverged, if it is newer than the version applied. Empty when Master's service
+     * is not one of the user's tenant subscriptions.
+     */
+    private Optional<Outcome> unmappedTierOfATenant(
+            UUID user,
+            MasterSubscriptionState master,
+            AuditOperation op,
+            Map<String, Object> masterData,
+            Provenance by,
+            Instant now) {
+        List<String> services = states.servicesMappedTo(master.serviceId()).stream()
+                .filter(states.servicesOf(user)::contains)
+                .toList();
+        if (services.size() != 1) {
+            return Optional.empty();
+        }
+        String service = services.get(0);
+        Optional<SyncState> state = operations.lock(user, service);
+        if (state.isEmpty()
+                || tenants.of(user, state, master, master.planTier()).isEmpty()) {
+            return Optional.empty();
+        }
+        Function<AuditStatus, AuditEntry> seen = status -> AuditEntry.fromMaster(op, status, masterData)
+                .withMasterUser(master.masterUserId())
+                .withUser(user)
+                .withService(service)
+                .withMvpData(state.get().auditData());
+        Optional<Long> applied = states.known(user, service).flatMap(MasterStates.Known::version);
+        if (!master.newerThan(applied)) {
+            String why = "version " + master.version() + " is not newer than the version applied (" + applied.get()
+                    + "); not applied";
+            states.log(seen.apply(AuditStatus.STALE).withError(why), by, now);
+            return Optional.of(Outcome.of(Outcome.Kind.STALE, user, service, List.of(), null, why));
+        }
+        String why = "diverged: Master's tier '" + master.planTier() + "' of '" + master.serviceId()
+                + "' maps to no plan of the tenant's " + service + " (no service_plan_mapping); not applied";
+        List<FieldDifference> values = master.valuesDifferingFrom(state.get().desired(), master.planTier());
+        return Optional.of(diverge(user, service, master, values, why, seen, by, now));
+    }
+
+    /** Marks (user, service) diverged, holds the MVP's undelivered changes, and logs why. */
+    private Outcome diverge(
+            UUID user,
+            String service,
+            MasterSubscriptionState master,
+            List<FieldDifference> values,
+            String why,
+            Function<AuditStatus, AuditEntry> seen,
+            Provenance by,
+            Instant now) {
+        int held = states.holdUndelivered(user, service);
+        states.markDiverged(user, service, master, values, why, now);
+        states.settleAccount(user, why, false, now);
+        String heldNote = held > 0 ? "; " + held + " undelivered MVP change(s) held until resolved" : "";
+        states.log(seen.apply(AuditStatus.DIVERGED).withError(why + heldNote), by, now);
+        List<String> differences = values.stream().map(FieldDifference::field).toList();
+        return Outcome.of(Outcome.Kind.DIVERGED, user, service, differences, null, why);
     }
 
     /**
@@ -228,8 +306,9 @@ public class AcceptMasterState {
     public Outcome resolve(
             UUID mvpUserId, String serviceName, KeptSide keep, MasterSubscriptionState master, Provenance by) {
         Instant now = clock.instant();
-        // The lock order of every writer: the account, then the state (it settles the account's status below).
-        links.lockOrCreate(mvpUserId, now);
+        // The lock order of every writer: the user's tenants, the account, then the state (it settles the account's
+        // status below).
+        lockAccount(mvpUserId, now);
         Optional<SyncState> locked = operations.lock(mvpUserId, serviceName);
         if (locked.isEmpty()) {
             throw new UnknownSync("no sync state for user " + mvpUserId + " and service '" + serviceName + "'");
@@ -264,9 +343,15 @@ public class AcceptMasterState {
                 .filter(m -> m.serviceName().equalsIgnoreCase(service))
                 .findFirst()
                 .orElseThrow(() -> new UnknownPlanMapping(service, masters.planTier()));
+        Optional<FollowMaster.MastersState> tenant = tenants.of(mvpUserId, locked, masters, mapping.planCode());
+        Optional<String> refusal = tenants.refusal(tenant);
+        if (refusal.isPresent()) {
+            throw new MasterStateNotApplicable(refusal.get() + "; keep the MVP's state, or change the tenant first");
+        }
         UUID changeId = UUID.randomUUID();
         int superseded = states.supersedeUndelivered(mvpUserId, service, changeId, by.actor(), by.requestId(), now);
         states.apply(mvpUserId, service, mapping.planCode(), SyncOperation.SYNC, masters, changeId, now);
+        tenants.follow(tenant, TenantsFollowMaster.resolvedBy(by), now);
         states.settleAccount(mvpUserId, null, true, now);
         String why = "resolved: kept Master's state; " + superseded + " undelivered MVP change(s) superseded";
         states.log(
@@ -276,6 +361,15 @@ public class AcceptMasterState {
                 by,
                 now);
         return Outcome.of(Outcome.Kind.APPLIED, mvpUserId, service, known.divergedFields(), changeId, why);
+    }
+
+    /**
+     * Takes, in the lock order of every writer (docs/sync.md), the locks that come before the user's sync states: the
+     * tenants the user owns, whose subscriptions may follow Master, then the account (created when missing).
+     */
+    public void lockAccount(UUID mvpUserId, Instant at) {
+        tenants.lockBeforeAccount(mvpUserId);
+        links.lockOrCreate(mvpUserId, at);
     }
 
     private static Map<String, Object> masterData(MasterSubscriptionState master, String eventId) {

@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public interface MasterStates {
 
+    /** The MVP user linked to a Master account, read without a lock (to take the locks that come before it). */
+    Optional<UUID> linkedUser(UUID masterUserId);
+
     /** The MVP user linked to a Master account, with the account row locked until the transaction ends. */
     Optional<UUID> lockLinkedUser(UUID masterUserId);
 
@@ -85,6 +88,9 @@ public interface MasterStates {
 
     /** The MVP (service, plan) pairs mapped to Master's (serviceId, planTier), matched case-insensitively. */
     List<PlanMapping> mappingsOf(String serviceId, String planTier);
+
+    /** The MVP services mapped to Master's service, whatever the tier. */
+    List<String> servicesMappedTo(String serviceId);
 
     /** The services the user has a sync state for. */
     List<String> servicesOf(UUID mvpUserId);

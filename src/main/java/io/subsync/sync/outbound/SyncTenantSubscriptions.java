@@ -9,6 +9,7 @@ import io.subsync.linking.AccountLinks;
 import io.subsync.sync.DesiredState;
 import io.subsync.sync.SyncOperation;
 import io.subsync.sync.mapping.PlanMappings;
+import io.subsync.tenancy.FollowMaster;
 import io.subsync.tenancy.OwnedSubscription;
 import io.subsync.tenancy.SubscriptionsChanged;
 import io.subsync.tenancy.TenantSubscriptionStates;
@@ -141,7 +142,9 @@ class SyncTenantSubscriptions {
                                 status(subscription),
                                 subscription.startedAt(),
                                 subscription.endedAt(),
-                                Map.of("tenantId", subscription.tenantId().toString())),
+                                Map.of(
+                                        FollowMaster.TENANT_METADATA,
+                                        subscription.tenantId().toString())),
                         Provenance.of(actor));
             }
         }

@@ -11,7 +11,9 @@ public enum CreatedReason {
     RECONCILE,
     TIER_FALLBACK,
     MANUAL,
-    PRODUCT_DISABLED;
+    PRODUCT_DISABLED,
+    /** Created because Master has the subscription (a reactivation from Master with nothing to reactivate). */
+    MASTER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

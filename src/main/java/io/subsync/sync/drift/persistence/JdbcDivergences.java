@@ -177,9 +177,11 @@ class JdbcDivergences implements Divergences {
     public List<Divergence> open(Optional<UUID> mvpUserId, int limit) {
         return jdbc.sql("""
                         SELECT d.mvp_user_id, d.service_name, a.master_user_id, d.master_service_id, d.differences,
-                               d.confirmed_data, d.master_data, d.detected_at, d.detected_by
+                               d.confirmed_data, d.master_data, d.detected_at, d.detected_by, s.last_error
                         FROM subsync.sync_divergences d
                         LEFT JOIN subsync.account_sync a ON a.mvp_user_id = d.mvp_user_id
+                        LEFT JOIN subsync.subscription_sync_state s ON s.mvp_user_id = d.mvp_user_id
+                                                                   AND lower(s.service_name) = lower(d.service_name)
                         WHERE CAST(:user AS uuid) IS NULL OR d.mvp_user_id = CAST(:user AS uuid)
                         ORDER BY d.detected_at DESC, 1, 2
                         LIMIT :limit""")
@@ -217,6 +219,7 @@ class JdbcDivergences implements Divergences {
                 Columns.map(rs.getString("confirmed_data")),
                 Columns.map(rs.getString("master_data")),
                 Optional.of(Columns.instant(rs.getObject("detected_at", OffsetDateTime.class))),
-                rs.getString("detected_by"));
+                rs.getString("detected_by"),
+                Optional.ofNullable(rs.getString("last_error")));
     }
 }

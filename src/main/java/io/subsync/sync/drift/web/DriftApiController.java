@@ -51,7 +51,8 @@ class DriftApiController {
             Map<String, Object> confirmed,
             Map<String, Object> master,
             Instant detectedAt,
-            String detectedBy) {
+            String detectedBy,
+            String reason) {
         static DivergenceView of(Divergence d) {
             return new DivergenceView(
                     d.mvpUserId(),
@@ -63,7 +64,8 @@ class DriftApiController {
                     d.confirmed(),
                     d.master(),
                     d.detectedAt().orElse(null),
-                    d.detectedBy());
+                    d.detectedBy(),
+                    d.reason().orElse(null));
         }
     }
 

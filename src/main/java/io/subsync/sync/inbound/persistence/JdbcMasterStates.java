@@ -34,6 +34,14 @@ class JdbcMasterStates implements MasterStates {
     }
 
     @Override
+    public Optional<UUID> linkedUser(UUID masterUserId) {
+        return jdbc.sql("SELECT mvp_user_id FROM subsync.account_sync WHERE master_user_id = :master")
+                .param("master", masterUserId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    @Override
     public Optional<UUID> lockLinkedUser(UUID masterUserId) {
         return jdbc.sql("SELECT mvp_user_id FROM subsync.account_sync WHERE master_user_id = :master FOR UPDATE")
                 .param("master", masterUserId)
@@ -208,6 +216,13 @@ class JdbcMasterStates implements MasterStates {
                         rs.getString("master_plan_tier"),
                         Columns.list(rs.getString("features"))))
                 .list();
+    }
+
+    @Override
+    public List<String> servicesMappedTo(String serviceId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT mvp_service_name FROM subsync.service_plan_mapping
+                        WHERE lower(master_service_id) = lower(:service) ORDER BY mvp_service_name""").param("service", serviceId).query(String.class).list();
     }
 
     @Override

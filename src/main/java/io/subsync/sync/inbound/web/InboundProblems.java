@@ -3,6 +3,7 @@ package io.subsync.sync.inbound.web;
 import io.subsync.problems.Problems;
 import io.subsync.sync.inbound.domain.InvalidMasterEvent;
 import io.subsync.sync.inbound.domain.InvalidSignature;
+import io.subsync.sync.inbound.domain.MasterStateNotApplicable;
 import io.subsync.sync.inbound.domain.MasterStateUnknown;
 import io.subsync.sync.inbound.domain.WebhookSecretMissing;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,7 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Master's webhooks' and state's errors as RFC 9457 problem details: a bad signature (401), no secret (503), a bad event (400), Master's state unknown to resolve with (409). */
+/** Master's webhooks' and state's errors as RFC 9457 problem details: a bad signature (401), no secret (503), a bad event (400), Master's state unknown or not applicable to resolve with (409). */
 @RestControllerAdvice
 @ConditionalOnWebApplication
 @Order(0)
@@ -40,5 +41,10 @@ class InboundProblems {
     @ExceptionHandler(MasterStateUnknown.class)
     ProblemDetail masterUnknown(MasterStateUnknown e) {
         return Problems.of(HttpStatus.CONFLICT, "Master's state unknown", e.getMessage());
+    }
+
+    @ExceptionHandler(MasterStateNotApplicable.class)
+    ProblemDetail masterNotApplicable(MasterStateNotApplicable e) {
+        return Problems.of(HttpStatus.CONFLICT, "Master's state cannot be taken", e.getMessage());
     }
 }
