@@ -9,6 +9,7 @@ import io.subsync.sync.drift.domain.Divergences;
 import io.subsync.sync.drift.domain.UnresolvableDivergence;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.inbound.KeptSide;
+import io.subsync.sync.inbound.ResolveWithMaster;
 import io.subsync.sync.outbound.SyncOperations;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An operator's decision on a diverged (user, service): keep the MVP's state (sent to Master again) or Master's
- * (taken on the MVP side), through {@link AcceptMasterState#resolve}, with Master's state as the reconciliation read
+ * (taken on the MVP side), through {@link ResolveWithMaster#resolve}, with Master's state as the reconciliation read
  * it. Also lists the open divergences.
  */
 @Service
@@ -26,11 +27,17 @@ public class ResolveDivergence {
     private final Divergences divergences;
     private final SyncOperations operations;
     private final AcceptMasterState acceptMasterState;
+    private final ResolveWithMaster resolveWithMaster;
 
-    ResolveDivergence(Divergences divergences, SyncOperations operations, AcceptMasterState acceptMasterState) {
+    ResolveDivergence(
+            Divergences divergences,
+            SyncOperations operations,
+            AcceptMasterState acceptMasterState,
+            ResolveWithMaster resolveWithMaster) {
         this.divergences = divergences;
         this.operations = operations;
         this.acceptMasterState = acceptMasterState;
+        this.resolveWithMaster = resolveWithMaster;
     }
 
     /** Open divergences, the newest first, of every user or one. */
@@ -49,7 +56,7 @@ public class ResolveDivergence {
         if (operations.statesOf(mvpUserId).stream()
                 .anyMatch(s -> s.desired().serviceName().equalsIgnoreCase(serviceName))) {
             // It reads the divergence (its fields) and clears it, whichever side is kept.
-            return acceptMasterState.resolve(mvpUserId, serviceName, keep, master.orElse(null), by);
+            return resolveWithMaster.resolve(mvpUserId, serviceName, keep, master.orElse(null), by);
         }
         if (!divergences.clear(mvpUserId, serviceName)) {
             throw new UnknownSync("user " + mvpUserId + " has no subscription to '" + serviceName + "' to resolve");

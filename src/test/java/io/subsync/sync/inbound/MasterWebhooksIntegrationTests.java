@@ -33,7 +33,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
     private final UUID master = UUID.randomUUID();
 
     @Autowired
-    AcceptMasterState acceptMasterState;
+    ResolveWithMaster resolveWithMaster;
 
     @BeforeEach
     void sendWebhooksHere() {
@@ -274,7 +274,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
                 .as("the MVP change is held")
                 .isEqualTo("waiting");
 
-        acceptMasterState.resolve(user, "bazi-consultation", KeptSide.MASTER, null, new Provenance("operator", "r1"));
+        resolveWithMaster.resolve(user, "bazi-consultation", KeptSide.MASTER, null, new Provenance("operator", "r1"));
         assertThat(state())
                 .containsEntry("sync_status", "synced")
                 .containsEntry("status", "cancelled")
@@ -328,7 +328,7 @@ class MasterWebhooksIntegrationTests extends MasterIntegrationTest {
         MASTER.faults(Faults.NONE);
         assertThat(state()).containsEntry("sync_status", "diverged");
 
-        acceptMasterState.resolve(user, "bazi-consultation", KeptSide.MVP, null, new Provenance("operator", "r2"));
+        resolveWithMaster.resolve(user, "bazi-consultation", KeptSide.MVP, null, new Provenance("operator", "r2"));
         awaitDrained(Duration.ofSeconds(20));
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).status()).isEqualTo("active");
         assertThat(MASTER.subscriptionsOf(master.toString()).get(0).planTier()).isEqualTo("premium");
