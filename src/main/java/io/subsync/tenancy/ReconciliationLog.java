@@ -60,18 +60,38 @@ class ReconciliationLog {
                     skipped.productType(),
                     skipped.tenantTier());
         }
-        if (!outcome.created().isEmpty()) {
+        count(
+                trigger,
+                outcome.created().size(),
+                outcome.fallbacks(),
+                outcome.skipped().size());
+    }
+
+    private void count(String trigger, long created, long fallbacks, long skipped) {
+        if (created > 0) {
             meters.counter("subsync.subscriptions.auto_created", "trigger", trigger)
-                    .increment(outcome.created().size());
+                    .increment(created);
         }
-        if (outcome.fallbacks() > 0) {
+        if (fallbacks > 0) {
             meters.counter("subsync.subscriptions.tier_fallbacks", "trigger", trigger)
-                    .increment(outcome.fallbacks());
+                    .increment(fallbacks);
         }
-        if (!outcome.skipped().isEmpty()) {
-            meters.counter("subsync.subscriptions.skipped", "trigger", trigger)
-                    .increment(outcome.skipped().size());
+        if (skipped > 0) {
+            meters.counter("subsync.subscriptions.skipped", "trigger", trigger).increment(skipped);
         }
+    }
+
+    /** One chunk of a bulk pass: a summary warning for its fallbacks and skips, and the same metrics. */
+    void report(String trigger, ReconcileChunk chunk) {
+        if (chunk.fallbacks() > 0 || !chunk.skipped().isEmpty()) {
+            log.warn(
+                    "{}: {} subscription(s) created on the starter plan because the product has no plan at the "
+                            + "tenant's tier (tier_fallback), {} enabled product(s) skipped for want of any plan",
+                    trigger,
+                    chunk.fallbacks(),
+                    chunk.skipped().size());
+        }
+        count(trigger, chunk.createdCount(), chunk.fallbacks(), chunk.skipped().size());
     }
 
     void readFailed(Object tenantId, RuntimeException e) {

@@ -6,6 +6,7 @@ import io.subsync.support.Api;
 import io.subsync.support.IntegrationTest;
 import io.subsync.support.Tenants;
 import io.subsync.support.Tokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -194,9 +195,10 @@ class AutoSyncIntegrationTests extends IntegrationTest {
                     SELECT :t, code, TRUE, now() FROM subsync.products WHERE code IN ('bnpl', 'pawnshop')""").param("t", tenant).update();
         }
 
-        var outcome = reconcile.allTenants("tests");
+        List<ReconcileOutcome.Created> created = new ArrayList<>();
+        reconcile.allTenants("tests", true, step -> created.addAll(step.chunk().created()));
 
-        assertThat(outcome.created())
+        assertThat(created)
                 .filteredOn(c -> List.of(first, second).contains(c.tenantId()))
                 .extracting(c -> c.tenantId() + "/" + c.productType() + "/" + c.tier() + "/" + c.createdReason())
                 .containsExactlyInAnyOrder(
@@ -204,7 +206,46 @@ class AutoSyncIntegrationTests extends IntegrationTest {
                         first + "/pawnshop/pro/reconcile",
                         second + "/bnpl/enterprise/reconcile",
                         second + "/pawnshop/enterprise/reconcile");
-        assertThat(reconcile.allTenants("tests").created()).isEmpty();
+        assertThat(reconcile.allTenants("tests").created()).isZero();
+    }
+
+    @Test
+    void bulkReconcileOfMoreTenantsThanAStatementHasParametersWorksInCommittedChunksWithTheirHistory() {
+        int many = 70_000;
+        String batch = "bulk-" + UUID.randomUUID();
+        // Each with an owner (unlinked), so every chunk also hands its tenants' owners to the sync that follows.
+        jdbc.sql("""
+                INSERT INTO subsync.tenants (id, name, plan, owner_user_id, created_at, updated_at)
+                SELECT gen_random_uuid(), :batch, 'pro', gen_random_uuid(), now(), now() FROM generate_series(1, :n)""").param("batch", batch).param("n", many).update();
+        jdbc.sql("""
+                INSERT INTO subsync.tenant_products (tenant_id, product_code, enabled, changed_at)
+                SELECT id, 'pawnshop', TRUE, now() FROM subsync.tenants WHERE name = :batch""").param("batch", batch).update();
+        List<Long> chunks = new ArrayList<>();
+        try {
+            ReconcileTotals totals = reconcile.allTenants(
+                    "tests", false, step -> chunks.add(step.soFar().created()));
+
+            assertThat(totals.createdBy())
+                    .containsEntry(new ReconcileTotals.Kind("platform", "reconcile"), (long) many)
+                    .containsEntry(new ReconcileTotals.Kind("pawnshop", "reconcile"), (long) many);
+            assertThat(totals.tenantsDone()).isEqualTo(totals.tenants()).isGreaterThanOrEqualTo(many);
+            assertThat(chunks)
+                    .as("committed chunk by chunk, the totals growing")
+                    .hasSizeGreaterThanOrEqualTo(many / ReconcileSubscriptions.TENANTS_PER_CHUNK)
+                    .isSorted();
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM subsync.subscription_history h JOIN subsync.tenants t ON t.id = h.tenant_id
+                            WHERE t.name = :batch AND h.change = 'created' AND h.actor = 'tests' AND h.reason = 'reconcile'""").param("batch", batch).query(Long.class).single())
+                    .as("a history row per subscription, written per statement")
+                    .isEqualTo(2L * many);
+            assertThat(reconcile.allTenants("tests").created())
+                    .as("a rerun finds them done")
+                    .isZero();
+        } finally {
+            jdbc.sql("DELETE FROM subsync.tenants WHERE name = :batch")
+                    .param("batch", batch)
+                    .update();
+        }
     }
 
     private static Map<String, Object> plan(String product, String tier, String name) {

@@ -2,6 +2,7 @@ package io.subsync.tenancy.domain;
 
 import io.subsync.catalog.ProductCode;
 import io.subsync.tenancy.OwnedSubscription;
+import io.subsync.tenancy.ReconcileChunk;
 import io.subsync.tenancy.ReconcileOutcome;
 import io.subsync.tenancy.TenantId;
 import java.time.Instant;
@@ -19,6 +20,12 @@ public interface Subscriptions {
 
     /** Reconciles one tenant, or all of them when {@code tenant} is empty, in a few set-based statements. */
     ReconcileOutcome reconcile(Optional<TenantId> tenant, Reasons reasons, String actor, Instant at);
+
+    /**
+     * Reconciles the tenants whose id is after {@code after} and at most {@code upto}, one chunk of a bulk pass, in one
+     * statement. {@code listEach}: also a row per subscription created (else only the counts come back).
+     */
+    ReconcileChunk reconcileChunk(UUID after, UUID upto, Reasons reasons, String actor, Instant at, boolean listEach);
 
     /** Reconciles the tenant and lists its visible active subscriptions, platform first, in one statement. */
     Listing reconcileAndList(TenantId tenant, String actor, Instant at);

@@ -2,7 +2,9 @@ package io.subsync.tenancy.persistence;
 
 import io.subsync.catalog.ProductCode;
 import io.subsync.tenancy.OwnedSubscription;
+import io.subsync.tenancy.ReconcileChunk;
 import io.subsync.tenancy.ReconcileOutcome;
+import io.subsync.tenancy.ReconcileTotals;
 import io.subsync.tenancy.TenantId;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.SubscriptionView;
@@ -14,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +36,8 @@ class JdbcSubscriptions implements Subscriptions {
     private final JsonMapper json;
     private final String reconcileOne = TenancySql.reconcile(TenancySql.ONE_TENANT);
     private final String reconcileAll = TenancySql.reconcile(TenancySql.ALL_TENANTS);
+    private final String reconcileRange = TenancySql.reconcile(TenancySql.TENANT_RANGE);
+    private final String reconcileRangeCounts = TenancySql.reconcileCounts(TenancySql.TENANT_RANGE);
     private final String reconcileAndList = TenancySql.reconcileAndList();
     private final String list = TenancySql.list();
 
@@ -67,6 +74,48 @@ class JdbcSubscriptions implements Subscriptions {
                     }
                 });
         return new ReconcileOutcome(created, skipped);
+    }
+
+    @Override
+    public ReconcileChunk reconcileChunk(
+            UUID after, UUID upto, Reasons reasons, String actor, Instant at, boolean listEach) {
+        Map<ReconcileTotals.Kind, Long> createdBy = new HashMap<>();
+        Set<UUID> owned = new HashSet<>();
+        List<ReconcileOutcome.Created> created = new ArrayList<>();
+        List<ReconcileOutcome.Skipped> skipped = new ArrayList<>();
+        jdbc.sql(listEach ? reconcileRange : reconcileRangeCounts)
+                .param("after", after)
+                .param("upto", upto)
+                .param("platformReason", reasons.platform().code())
+                .param("productReason", reasons.product().code())
+                .param("actor", actor)
+                .param("now", time(at))
+                .query((ResultSet rs) -> {
+                    UUID tenantId = rs.getObject("tenant_id", UUID.class);
+                    switch (rs.getString("outcome")) {
+                        case "created" -> {
+                            ReconcileTotals.Kind kind = new ReconcileTotals.Kind(
+                                    rs.getString("product_type"), rs.getString("created_reason"));
+                            if (listEach) {
+                                created.add(new ReconcileOutcome.Created(
+                                        rs.getObject("id", UUID.class),
+                                        tenantId,
+                                        kind.productType(),
+                                        rs.getString("tier"),
+                                        kind.createdReason()));
+                                createdBy.merge(kind, 1L, Long::sum);
+                                owned.add(tenantId);
+                            } else {
+                                createdBy.merge(kind, rs.getLong("created"), Long::sum);
+                            }
+                        }
+                        case "owned" -> owned.add(tenantId);
+                        default ->
+                            skipped.add(new ReconcileOutcome.Skipped(
+                                    tenantId, rs.getString("product_type"), rs.getString("tenant_tier")));
+                    }
+                });
+        return new ReconcileChunk(createdBy, owned, skipped, created);
     }
 
     @Override
@@ -193,7 +242,11 @@ class JdbcSubscriptions implements Subscriptions {
         if (tenantIds.isEmpty()) {
             return List.of();
         }
-        return owned("s.tenant_id IN (:tenants)", "tenants", List.copyOf(tenantIds));
+        // One array parameter, however many tenants: a list would bind one parameter per tenant (at most 65,535).
+        return owned(
+                "s.tenant_id = ANY (CAST(:tenants AS uuid[]))",
+                "tenants",
+                tenantIds.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     @Override

@@ -76,6 +76,27 @@ class JdbcTenants implements Tenants {
     }
 
     @Override
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM subsync.tenants")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public Optional<Chunk> nextChunk(UUID after, int size) {
+        return jdbc.sql("""
+                        SELECT id AS last, n AS size
+                        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n
+                              FROM (SELECT id FROM subsync.tenants WHERE id > :after ORDER BY id LIMIT :size) s) c
+                        ORDER BY n DESC LIMIT 1""")
+                .param("after", after)
+                .param("size", size)
+                .query((rs, row) ->
+                        rs.getInt("size") == 0 ? null : new Chunk(rs.getObject("last", UUID.class), rs.getInt("size")))
+                .optional();
+    }
+
+    @Override
     public void add(Tenant tenant) {
         int inserted = jdbc.sql("""
                         INSERT INTO subsync.tenants (id, name, plan, owner_user_id, created_at, updated_at)

@@ -9,12 +9,19 @@ import io.subsync.database.SqlResource;
 final class TenancySql {
     public static final String ONE_TENANT = "t.id = :tenantId";
     public static final String ALL_TENANTS = "TRUE";
+    /** The tenants of one chunk of a bulk pass, in id order: after {@code :after}, up to and with {@code :upto}. */
+    public static final String TENANT_RANGE = "t.id > :after AND t.id <= :upto";
 
     private TenancySql() {}
 
     /** The reconcile statement for a scope: creates what is missing, returns what it created and skipped. */
     public static String reconcile(String scope) {
         return ctes(scope) + load("reconcile.sql");
+    }
+
+    /** The reconcile statement for a scope, answering counts instead of a row per subscription created. */
+    public static String reconcileCounts(String scope) {
+        return ctes(scope) + load("reconcile-counts.sql");
     }
 
     /** The read: reconciles one tenant and lists its visible active subscriptions in one round trip. */

@@ -12,15 +12,13 @@ import io.subsync.sync.drift.domain.UnresolvableDivergence;
 import io.subsync.sync.inbound.AcceptMasterState;
 import io.subsync.sync.inbound.KeptSide;
 import io.subsync.sync.outbound.MasterUnavailable;
-import io.subsync.tenancy.ReconcileOutcome;
 import io.subsync.tenancy.ReconcileSubscriptions;
+import io.subsync.tenancy.ReconcileTotals;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +33,8 @@ import picocli.CommandLine.Command;
         description = {
             "Creates missing tenant subscriptions, or reconciles with Master (--master).",
             "Without --master: gives every enabled product of every tenant its one active subscription (and every",
-            "tenant its platform subscription), in one pass, and prints what it created and skipped.",
+            "tenant its platform subscription), in set-based chunks of 10,000 tenants that each commit, and prints",
+            "what it created and skipped; on a terminal it shows its progress (tenants so far, rate, time left).",
             "With --master: reads Master's subscriptions of every linked account (or --user), compares them with",
             "what Master last confirmed, prints the differences, and acts as SUBSYNC_DRIFT_POLICY says (manual:",
             "mark diverged; mvp-wins: send the MVP's state again; master-wins: take Master's). --dry-run only reports.",
@@ -166,31 +165,39 @@ public class ReconcileCommand implements Callable<Integer> {
     private int tenants(PrintWriter out) {
         try (ConfigurableApplicationContext context = spring.tool(Map.of())) {
             long started = System.nanoTime();
-            ReconcileOutcome outcome =
-                    context.getBean(ReconcileSubscriptions.class).allTenants("cli:reconcile");
+            ReconcileProgress progress = ReconcileProgress.onTerminal(System.console(), started);
+            ReconcileTotals totals = context.getBean(ReconcileSubscriptions.class)
+                    .allTenants("cli:reconcile", verbose, step -> {
+                        if (verbose) {
+                            step.chunk()
+                                    .created()
+                                    .forEach(c -> out.printf(
+                                            "  created %s %s %s for tenant %s (%s)%n",
+                                            c.subscriptionId(),
+                                            c.productType(),
+                                            c.tier(),
+                                            c.tenantId(),
+                                            c.createdReason()));
+                        }
+                        progress.show(step.soFar());
+                    });
+            progress.done();
             long millis = (System.nanoTime() - started) / 1_000_000;
             out.printf(
                     "Created %d subscription(s) in %d ms (%d by tier fallback); skipped %d enabled product(s) with no usable plan.%n",
-                    outcome.created().size(),
-                    millis,
-                    outcome.fallbacks(),
-                    outcome.skipped().size());
-            Map<String, Long> byProduct = outcome.created().stream()
-                    .collect(Collectors.groupingBy(
-                            c -> c.productType() + " (" + c.createdReason() + ")",
-                            TreeMap::new,
-                            Collectors.counting()));
-            byProduct.forEach((product, count) -> out.printf("  %-40s %d%n", product, count));
-            if (verbose) {
-                outcome.created()
-                        .forEach(c -> out.printf(
-                                "  created %s %s %s for tenant %s (%s)%n",
-                                c.subscriptionId(), c.productType(), c.tier(), c.tenantId(), c.createdReason()));
-            }
-            outcome.skipped()
+                    totals.created(), millis, totals.fallbacks(), totals.skippedCount());
+            totals.createdBy()
+                    .forEach((kind, count) ->
+                            out.printf("  %-40s %d%n", kind.productType() + " (" + kind.createdReason() + ")", count));
+            totals.skipped()
                     .forEach(s -> out.printf(
                             "  skipped tenant %s product %s: no active %s or starter plan%n",
                             s.tenantId(), s.productType(), s.tenantTier()));
+            if (totals.skippedCount() > totals.skipped().size()) {
+                out.printf(
+                        "  … and %d more skipped%n",
+                        totals.skippedCount() - totals.skipped().size());
+            }
             out.flush();
             return 0;
         }
