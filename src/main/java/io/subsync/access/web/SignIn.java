@@ -26,7 +26,7 @@ class SignIn {
     static final String ADMIN_HOME = "/admin";
     static final String ACCOUNT_HOME = "/account/sync";
     private static final String HOW_TO_MINT =
-            "Mint one with ./subsync token --tenant <tenant id> " + "(or ./subsync token --role service_role).";
+            "Mint one with ./subsync token --tenant <tenant id> (or --sub <user id>, or --role service_role).";
     private final JwtDecoder decoder;
 
     SignIn(JwtDecoder decoder) {

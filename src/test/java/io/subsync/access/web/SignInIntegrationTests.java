@@ -161,9 +161,7 @@ class SignInIntegrationTests extends IntegrationTest {
     void signingOutDropsTheSessionCookie() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(
-                Pages.SESSION + "=" + token,
-                "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
+        List<String> cookies = signedIn.sessionAndCsrfCookies(token);
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of("_csrf", signedIn.csrfField()));
 
@@ -177,9 +175,7 @@ class SignInIntegrationTests extends IntegrationTest {
     void aSignedInPostWithoutTheFormsCsrfTokenIsRefused() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(
-                Pages.SESSION + "=" + token,
-                "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
+        List<String> cookies = signedIn.sessionAndCsrfCookies(token);
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of());
 
