@@ -13,3 +13,20 @@ document.addEventListener('click', (event) => {
     window.htmx.trigger(document.body, refresh.dataset.refresh);
   }
 });
+
+// "Copy" next to a read-only field (data-copy names the field): copies its text, or selects it where the clipboard
+// is not available, so the visitor can copy it by hand.
+document.addEventListener('click', (event) => {
+  const copy = event.target.closest('[data-copy]');
+  if (!copy) {
+    return;
+  }
+  const field = document.getElementById(copy.dataset.copy);
+  if (!field) {
+    return;
+  }
+  field.select();
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value).then(() => { copy.textContent = 'Copied'; }, () => {});
+  }
+});

@@ -48,8 +48,10 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
                 .exists();
         String axe = Files.readString(AXE);
         Syncs syncs = new Syncs(api, jdbc);
-        syncs.delivered(UUID.randomUUID(), "BASIC", 1);
-        syncs.request(UUID.randomUUID(), syncs.brokenService());
+        UUID linkedUser = UUID.randomUUID();
+        syncs.delivered(linkedUser, "BASIC", 1);
+        UUID failedUser = UUID.randomUUID();
+        syncs.request(failedUser, syncs.brokenService());
         awaitDrained(Duration.ofSeconds(10));
         UUID tenant = new Tenants(api).open("pro", Map.of("pawnshop", true, "money_loan", true));
 
@@ -70,6 +72,23 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
             violations.addAll(judge(axe, null, "tenant page, Manage panel open", width));
             violations.addAll(judge(axe, "/admin", "403 error page", width));
             violations.addAll(judge(axe, "/tenant/nope", "404 error page", width));
+            violations.addAll(judge(axe, "/account/sync", "own sync page of a tenant user", width));
+            violations.addAll(judge(axe, "/link?token=" + "x".repeat(43), "link page, signed in", width));
+            browser.signOutQuietly();
+            browser.open("/login?token=" + Tokens.user(linkedUser, null));
+            browser.waiting().until(d -> browser.path().equals("/account/sync"));
+            violations.addAll(judge(axe, null, "own sync page, linked", width));
+            browser.signOutQuietly();
+            browser.open("/login?token=" + Tokens.user(failedUser, null));
+            browser.waiting().until(d -> browser.path().equals("/account/sync"));
+            violations.addAll(judge(axe, null, "own sync page, failed delivery", width));
+            browser.signOutQuietly();
+            browser.open("/login?token=" + Tokens.user(UUID.randomUUID(), null));
+            browser.waiting().until(d -> browser.path().equals("/account/sync"));
+            browser.driver().findElement(By.id("create-link")).click();
+            browser.waiting()
+                    .until(d -> !d.findElements(By.id("magic-link-url")).isEmpty());
+            violations.addAll(judge(axe, null, "own sync page, not linked, new link", width));
             browser.signOutQuietly();
             browser.open("/login?token=" + Tokens.serviceRole());
             browser.waiting().until(d -> browser.path().equals("/admin"));

@@ -5,6 +5,7 @@ import io.subsync.access.NotYourAccount;
 import io.subsync.linking.domain.InvalidLinkRequest;
 import io.subsync.linking.domain.MagicLink;
 import io.subsync.linking.domain.MagicLinks;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,10 +20,15 @@ import org.springframework.stereotype.Service;
 public class CreateMagicLink {
     private static final Logger log = LoggerFactory.getLogger(CreateMagicLink.class);
     private final MagicLinks links;
+    private final LinkingProperties properties;
 
-    CreateMagicLink(MagicLinks links) {
+    CreateMagicLink(MagicLinks links, LinkingProperties properties) {
         this.links = links;
+        this.properties = properties;
     }
+
+    /** A link as its user gets it on a page: the address to open ({@code /link?token=…}) and until when it works. */
+    public record LinkToOpen(UUID mvpUserId, String url, Instant expiresAt) {}
 
     /** {@code mvpUserId} empty: the caller's own account (a service_role caller must name one). */
     public MagicLink create(Optional<UUID> mvpUserId, Optional<Integer> validityHours, Caller caller) {
@@ -33,6 +39,23 @@ public class CreateMagicLink {
         MagicLink link = links.generate(user, validityHours);
         log.info("Magic link created for MVP user {} by {}, expires at {}", user, caller.actor(), link.expiresAt());
         return link;
+    }
+
+    /**
+     * A link for the caller's own account (a service_role session's own subject too), as {@link #create} makes it,
+     * with its address ({@code requestBase} stands in for {@code SUBSYNC_PUBLIC_URL} when that is unset).
+     *
+     * @throws InvalidLinkRequest when the caller's subject is not a user id
+     */
+    public LinkToOpen createOwn(Caller caller, String requestBase) {
+        UUID self;
+        try {
+            self = UUID.fromString(String.valueOf(caller.subject()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkRequest("sub", "the caller's subject is not an MVP user id (a UUID)");
+        }
+        MagicLink link = create(Optional.of(self), Optional.empty(), caller);
+        return new LinkToOpen(link.mvpUserId(), properties.linkUrl(requestBase, link.token()), link.expiresAt());
     }
 
     private static UUID own(Caller caller) {

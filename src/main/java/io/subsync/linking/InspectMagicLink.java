@@ -1,5 +1,6 @@
 package io.subsync.linking;
 
+import io.subsync.database.RowSecurity;
 import io.subsync.linking.domain.LinkInput;
 import io.subsync.linking.domain.MagicLinks;
 import io.subsync.linking.domain.TokenState;
@@ -19,13 +20,19 @@ public class InspectMagicLink {
         this.attempts = attempts;
     }
 
+    /**
+     * The state of {@code token}, looked up with the service's own rights also when the visitor is signed in: the page
+     * is for whoever holds the link (it may be another user's), not a read of the signed-in user's rows.
+     */
     public TokenState inspect(String token, String client) {
-        TokenState state = token == null || token.isBlank() || token.length() > LinkInput.MAX_TOKEN_LENGTH
-                ? TokenState.unknown()
-                : links.state(token.trim());
-        if (state.state() != TokenState.State.VALID) {
-            attempts.refusedLookup(client);
-        }
-        return state;
+        return RowSecurity.asService(() -> {
+            TokenState state = token == null || token.isBlank() || token.length() > LinkInput.MAX_TOKEN_LENGTH
+                    ? TokenState.unknown()
+                    : links.state(token.trim());
+            if (state.state() != TokenState.State.VALID) {
+                attempts.refusedLookup(client);
+            }
+            return state;
+        });
     }
 }

@@ -22,4 +22,13 @@ public record LinkingProperties(String publicUrl, int attemptsPerClient, int att
         attemptsPerToken = attemptsPerToken > 0 ? attemptsPerToken : 5;
         attemptWindow = attemptWindow != null ? attemptWindow : Duration.ofMinutes(1);
     }
+
+    /**
+     * The address a person opens for this token ({@code <publicUrl>/link?token=…}); {@code requestBase} (the base URL of
+     * the request that created the link) stands in when {@code publicUrl} is unset.
+     */
+    public String linkUrl(String requestBase, String token) {
+        String base = publicUrl != null && !publicUrl.isBlank() ? publicUrl : requestBase;
+        return base.replaceAll("/+$", "") + "/link?token=" + token;
+    }
 }

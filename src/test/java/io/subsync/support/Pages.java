@@ -61,6 +61,13 @@ public final class Pages {
                     .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
         }
 
+        /** The cookies a signed-in form post of this page carries: the session, and the CSRF cookie the page set. */
+        public List<String> sessionAndCsrfCookies(String token) {
+            return List.of(
+                    SESSION + "=" + token,
+                    "XSRF-TOKEN=" + cookieValue("XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF cookie")));
+        }
+
         /** The CSRF token of the page's first form. */
         public String csrfField() {
             Matcher matcher = CSRF_FIELD.matcher(body);

@@ -35,7 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication
 class PageSecurity {
     private static final String[] PAGES = {
-        "/", "/login", "/link", "/logout", "/tenant", "/tenant/**", "/admin", "/admin/**"
+        "/", "/login", "/link", "/logout", "/tenant", "/tenant/**", "/account", "/account/**", "/admin", "/admin/**"
     };
     private static final String[] ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -45,7 +45,7 @@ class PageSecurity {
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, JwtDecoder decoder) throws Exception {
         SignedOutResponses signedOut = new SignedOutResponses();
-        RequestMatcher noSessionNeeded = new OrRequestMatcher(matcher("/login"), matcher("/link"), matchers(ASSETS));
+        RequestMatcher noSessionNeeded = new OrRequestMatcher(matcher("/login"), matchers(ASSETS));
         XorCsrfTokenRequestAttributeHandler csrfHandler = new XorCsrfTokenRequestAttributeHandler();
         // Load the CSRF token on every page, so its cookie is set before a large page commits the response.
         csrfHandler.setCsrfRequestAttributeName(null);
@@ -68,12 +68,14 @@ class PageSecurity {
                         .permitAll()
                         .requestMatchers("/tenant", "/tenant/**")
                         .hasRole(Role.AUTHENTICATED.name())
+                        .requestMatchers("/account", "/account/**")
+                        .hasAnyRole(Role.AUTHENTICATED.name(), Role.SERVICE_ROLE.name())
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(Role.SERVICE_ROLE.name())
                         .anyRequest()
                         .authenticated())
                 .addFilterAt(
-                        sessionAuthentication(decoder, noSessionNeeded, signedOut),
+                        sessionAuthentication(decoder, noSessionNeeded, matcher("/link"), signedOut),
                         BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(signedOut).accessDeniedHandler(signedOut))
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -90,11 +92,14 @@ class PageSecurity {
      * a browser never sends by itself, wrong for a cookie it always sends), so forms would not need their token.
      */
     private static BearerTokenAuthenticationFilter sessionAuthentication(
-            JwtDecoder decoder, RequestMatcher noSessionNeeded, SignedOutResponses signedOut) {
+            JwtDecoder decoder,
+            RequestMatcher noSessionNeeded,
+            RequestMatcher sessionOptional,
+            SignedOutResponses signedOut) {
         JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
         tokens.setJwtAuthenticationConverter(TokenAuthentication.converter());
         BearerTokenAuthenticationConverter fromCookie = new BearerTokenAuthenticationConverter();
-        fromCookie.setBearerTokenResolver(new SessionCookie(noSessionNeeded));
+        fromCookie.setBearerTokenResolver(new SessionCookie(noSessionNeeded, sessionOptional, decoder));
         BearerTokenAuthenticationFilter filter =
                 new BearerTokenAuthenticationFilter(new ProviderManager(tokens), fromCookie);
         filter.setAuthenticationEntryPoint(signedOut);

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.WebUtils;
@@ -17,10 +19,18 @@ import org.springframework.web.util.WebUtils;
 final class SessionCookie implements BearerTokenResolver {
     static final String NAME = "subsync_session";
     private final RequestMatcher ignored;
+    private final RequestMatcher optional;
+    private final JwtDecoder decoder;
 
-    /** {@code ignored}: requests that never need the session (the sign-in page itself, static files). */
-    SessionCookie(RequestMatcher ignored) {
+    /**
+     * {@code ignored}: requests that never need the session (the sign-in page itself, static files); {@code optional}:
+     * pages open to anyone that show more to a signed-in visitor (the magic link's landing page), where a session that
+     * no longer verifies ({@code decoder}) is passed over instead of sending the visitor to the sign-in page.
+     */
+    SessionCookie(RequestMatcher ignored, RequestMatcher optional, JwtDecoder decoder) {
         this.ignored = ignored;
+        this.optional = optional;
+        this.decoder = decoder;
     }
 
     /** The token of a request's session cookie, or null when there is none to check. */
@@ -30,7 +40,19 @@ final class SessionCookie implements BearerTokenResolver {
             return null;
         }
         Cookie cookie = WebUtils.getCookie(request, NAME);
-        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+        if (cookie == null || cookie.getValue().isBlank()) {
+            return null;
+        }
+        return optional.matches(request) && !verifies(cookie.getValue()) ? null : cookie.getValue();
+    }
+
+    private boolean verifies(String token) {
+        try {
+            decoder.decode(token);
+            return true;
+        } catch (JwtException e) {
+            return false;
+        }
     }
 
     /** The cookie that opens a session with {@code token}, living as long as the token does. */

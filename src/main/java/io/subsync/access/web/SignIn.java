@@ -16,15 +16,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a token offered at sign-in with the API's own {@link JwtDecoder}, and decides where its holder lands:
- * tenant users on their subscriptions, service_role on the admin page. Anything else is a {@link SignInRefused}.
+ * tenant users on their subscriptions, service_role on the admin page, other users (an MVP website user has no
+ * tenant) on their own sync page. A token of any other role is a {@link SignInRefused}.
  */
 @Component
 @ConditionalOnWebApplication
 class SignIn {
     static final String TENANT_HOME = "/tenant/subscriptions";
     static final String ADMIN_HOME = "/admin";
+    static final String ACCOUNT_HOME = "/account/sync";
     private static final String HOW_TO_MINT =
-            "Mint one with ./subsync token --tenant <tenant id> " + "(or ./subsync token --role service_role).";
+            "Mint one with ./subsync token --tenant <tenant id> (or --sub <user id>, or --role service_role).";
     private final JwtDecoder decoder;
 
     SignIn(JwtDecoder decoder) {
@@ -49,14 +51,12 @@ class SignIn {
         if (caller.isServiceRole()) {
             return ADMIN_HOME;
         }
-        if (caller.role() == Role.AUTHENTICATED && caller.tenantId().isPresent()) {
-            return TENANT_HOME;
+        if (caller.role() == Role.AUTHENTICATED) {
+            return caller.tenantId().isPresent() ? TENANT_HOME : ACCOUNT_HOME;
         }
         throw new SignInRefused(
                 HttpStatus.FORBIDDEN,
-                caller.role() == Role.AUTHENTICATED
-                        ? "This token has no tenant_id claim, so there is no tenant to show. " + HOW_TO_MINT
-                        : "This token's role may not use the pages: it must be authenticated (with a tenant_id) or service_role.");
+                "This token's role may not use the pages: it must be authenticated or service_role.");
     }
 
     private Jwt decode(String token) {

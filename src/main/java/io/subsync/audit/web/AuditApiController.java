@@ -2,6 +2,7 @@ package io.subsync.audit.web;
 
 import io.subsync.access.Caller;
 import io.subsync.audit.InvalidAuditQuery;
+import io.subsync.audit.LogCursor;
 import io.subsync.audit.ReadAuditTrail;
 import io.subsync.audit.SyncLog;
 import io.subsync.audit.SyncLogEntry;

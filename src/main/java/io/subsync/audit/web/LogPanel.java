@@ -1,6 +1,7 @@
 package io.subsync.audit.web;
 
 import io.subsync.audit.InvalidAuditQuery;
+import io.subsync.audit.LogCursor;
 import io.subsync.audit.SyncLog;
 import io.subsync.audit.SyncLogEntry;
 import java.util.ArrayList;

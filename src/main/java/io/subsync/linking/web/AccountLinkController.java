@@ -125,10 +125,8 @@ class AccountLinkController {
     }
 
     private String linkUrl(String token) {
-        String base = properties.publicUrl() != null && !properties.publicUrl().isBlank()
-                ? properties.publicUrl().replaceAll("/+$", "")
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return base + "/link?token=" + token;
+        return properties.linkUrl(
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), token);
     }
 
     private static Caller caller(Authentication authentication) {

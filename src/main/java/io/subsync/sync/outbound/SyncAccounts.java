@@ -6,10 +6,11 @@ import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
 import io.subsync.sync.UnknownSync;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Reads for the API: an account's link and its subscriptions' sync state. Users see their own. */
+/** Reads for the API and the user's sync page: an account's link and its subscriptions' sync state. Users see their own. */
 @Service
 public class SyncAccounts {
     private final AccountLinks links;
@@ -22,11 +23,15 @@ public class SyncAccounts {
 
     public record Account(AccountLink link, List<SyncState> subscriptions) {}
 
+    /** The account of {@code GET /api/sync/accounts/{mvpUserId}}; {@link UnknownSync} when the user has none. */
     public Account account(UUID mvpUserId, Caller caller) {
+        return find(mvpUserId, caller).orElseThrow(() -> new UnknownSync("no sync account for user " + mvpUserId));
+    }
+
+    /** The same read, empty for a user who has no sync account yet (nothing synced, never linked). */
+    public Optional<Account> find(UUID mvpUserId, Caller caller) {
         checkOwner(mvpUserId, caller);
-        AccountLink link =
-                links.find(mvpUserId).orElseThrow(() -> new UnknownSync("no sync account for user " + mvpUserId));
-        return new Account(link, operations.statesOf(mvpUserId));
+        return links.find(mvpUserId).map(link -> new Account(link, operations.statesOf(mvpUserId)));
     }
 
     private static void checkOwner(UUID mvpUserId, Caller caller) {

@@ -70,12 +70,33 @@ class SignInIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aUserTokenWithoutATenantIsRefused() {
-        Pages.Page page = pages.get("/login?token=" + Tokens.user(UUID.randomUUID(), null));
+    void aUserTokenWithoutATenantLandsOnTheUsersOwnSyncPage() {
+        String token = Tokens.user(UUID.randomUUID(), null);
 
-        assertThat(page.status()).isEqualTo(403);
-        assertThat(page.body()).contains("no tenant_id claim");
-        assertThat(page.setCookie(Pages.SESSION)).isEmpty();
+        Pages.Page page = pages.get("/login?token=" + token);
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).isEqualTo("/account/sync");
+        assertThat(page.setCookie(Pages.SESSION)).isPresent();
+        assertThat(pages.signedIn("/account/sync", token).body()).contains("Not linked");
+        assertThat(pages.signedIn("/", token).location()).isEqualTo("/account/sync");
+        assertThat(pages.signedIn("/tenant/subscriptions", token).status())
+                .as("the tenant page still needs a tenant")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theLinkPageShowsTheTopBarToASignedInVisitorAndIgnoresASessionThatEnded() {
+        String link = "/link?token=" + "A".repeat(43);
+
+        assertThat(pages.signedIn(link, Tokens.userOf(tenant)).body())
+                .contains("href=\"/account/sync\"", "href=\"/tenant/subscriptions\"");
+        Pages.Page ended = pages.signedIn(link, Tokens.expiredUserOf(tenant));
+        assertThat(ended.status())
+                .as("the link page itself, not the sign-in page")
+                .isEqualTo(404);
+        assertThat(ended.body()).contains("This link is not known").doesNotContain("href=\"/account/sync\"");
+        assertThat(pages.get(link).body()).doesNotContain("href=\"/account/sync\"");
     }
 
     @Test
@@ -109,7 +130,7 @@ class SignInIntegrationTests extends IntegrationTest {
 
     @Test
     void pagesSendVisitorsWhoAreNotSignedInToTheSignInPage() {
-        for (String path : List.of("/tenant/subscriptions", "/admin", "/")) {
+        for (String path : List.of("/tenant/subscriptions", "/account/sync", "/admin", "/")) {
             Pages.Page page = pages.get(path);
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).isEqualTo("/login");
@@ -140,9 +161,7 @@ class SignInIntegrationTests extends IntegrationTest {
     void signingOutDropsTheSessionCookie() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(
-                Pages.SESSION + "=" + token,
-                "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
+        List<String> cookies = signedIn.sessionAndCsrfCookies(token);
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of("_csrf", signedIn.csrfField()));
 
@@ -156,9 +175,7 @@ class SignInIntegrationTests extends IntegrationTest {
     void aSignedInPostWithoutTheFormsCsrfTokenIsRefused() {
         String token = Tokens.userOf(tenant);
         Pages.Page signedIn = pages.signedIn("/tenant/subscriptions", token);
-        List<String> cookies = List.of(
-                Pages.SESSION + "=" + token,
-                "XSRF-TOKEN=" + signedIn.cookieValue("XSRF-TOKEN").orElseThrow());
+        List<String> cookies = signedIn.sessionAndCsrfCookies(token);
 
         Pages.Page page = pages.postForm("/logout", cookies, Map.of());
 

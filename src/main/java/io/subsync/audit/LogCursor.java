@@ -1,27 +1,24 @@
-package io.subsync.audit.web;
+package io.subsync.audit;
 
-import io.subsync.audit.InvalidAuditQuery;
-import io.subsync.audit.SyncLog;
-import io.subsync.audit.SyncLogEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The paging cursor of the audit trail, as the API and the admin page hand it out: the position (time, id) of the
- * last entry of a page, URL-safe and opaque to callers.
+ * The paging cursor of the audit trail, as the API and the pages (the admin page's log, the user's own sync page) hand
+ * it out: the position (time, id) of the last entry of a page, URL-safe and opaque to callers.
  */
-final class LogCursor {
+public final class LogCursor {
     private LogCursor() {}
 
-    static String encode(SyncLogEntry last) {
+    public static String encode(SyncLogEntry last) {
         String raw = last.createdAt().toString() + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position a cursor names; none for a blank one; {@link InvalidAuditQuery} for one this service never made. */
-    static Optional<SyncLog.Cursor> decode(String cursor) {
+    public static Optional<SyncLog.Cursor> decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return Optional.empty();
         }
