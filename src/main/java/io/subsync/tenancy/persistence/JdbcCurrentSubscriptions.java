@@ -26,6 +26,7 @@ class JdbcCurrentSubscriptions implements CurrentSubscriptions {
     @Override
     public List<CurrentSubscription> of(TenantId tenant) {
         return jdbc.sql("""
+                        SELECT current.* FROM (
                         SELECT s.id, s.product_type, s.plan_id, pl.name AS plan_name, s.price, s.currency,
                                s.billing_cycle, TRUE AS active
                         FROM subsync.tenant_subscriptions s
@@ -42,7 +43,11 @@ class JdbcCurrentSubscriptions implements CurrentSubscriptions {
                               AND NOT EXISTS (SELECT 1 FROM subsync.tenant_subscriptions a
                                               WHERE a.tenant_id = c.tenant_id AND a.product_type = c.product_type
                                                 AND a.status = 'active')
-                            ORDER BY c.product_type, c.ended_at DESC) reactivatable""")
+                            ORDER BY c.product_type, c.ended_at DESC) reactivatable
+                        ) current
+                        JOIN subsync.products pr ON pr.code = current.product_type
+                        -- As the tenant's cards are ordered: the platform first, then products as the catalogue got them.
+                        ORDER BY pr.kind = 'platform' DESC, pr.created_at, current.product_type""")
                 .param("tenantId", tenant.value())
                 .query((rs, row) -> new CurrentSubscription(
                         rs.getObject("id", UUID.class),

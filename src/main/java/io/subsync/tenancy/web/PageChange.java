@@ -32,8 +32,8 @@ record PageChange(Kind kind, String tier, String product) {
         return new PageChange(kind, kind == Kind.TIER ? tier : null, kind == Kind.TIER ? null : product);
     }
 
-    /** The form fields that ask for this change again, for the confirmation's form. */
-    String code() {
+    /** The {@code change} field that asks for this change again (public for the template). */
+    public String code() {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 }
