@@ -4,6 +4,7 @@ import io.subsync.access.Caller;
 import io.subsync.catalog.Catalog;
 import io.subsync.catalog.Product;
 import io.subsync.catalog.ProductCode;
+import io.subsync.catalog.Tier;
 import io.subsync.problems.PageController;
 import io.subsync.tenancy.ChangeOwnTenant;
 import io.subsync.tenancy.PreviewTenantChange;
@@ -60,10 +61,13 @@ class TenantChangePages {
                         .findFirst()
                         .orElseThrow()
                         .name();
+                String fallback =
+                        Tier.FALLBACK.code().equalsIgnoreCase(asked.tier().trim())
+                                ? ""
+                                : " (or Starter where the product has none)";
                 yield ChangeConfirmation.of(
                         "Change your platform plan to " + plan + "?",
-                        "Every subscription moves to its product's " + plan + " plan (or Starter where the"
-                                + " product has none):",
+                        "Every subscription moves to its product's " + plan + " plan" + fallback + ":",
                         preview);
             }
             case ON ->
