@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Every page of our own, judged by axe-core (npm {@code axe-core}, installed by {@code .ci/install-browser} from
@@ -70,6 +72,26 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
                     .get(0)
                     .click();
             violations.addAll(judge(axe, null, "tenant page, Manage panel open", width));
+            browser.signOutQuietly();
+            browser.open("/login?token=" + Tokens.tenantAdminOf(tenant));
+            browser.waiting().until(d -> browser.path().equals("/tenant/subscriptions"));
+            violations.addAll(judge(axe, null, "tenant admin page", width));
+            WebElement platform = browser.driver().findElement(By.cssSelector(".card[data-product-type='platform']"));
+            platform.findElement(By.cssSelector("button.manage")).click();
+            browser.waiting()
+                    .until(ExpectedConditions.presenceOfNestedElementLocatedBy(platform, By.cssSelector(".tiers")));
+            violations.addAll(judge(axe, null, "tenant admin, Manage panel with controls", width));
+            platform.findElement(By.cssSelector(".tiers input[value='enterprise']"))
+                    .click();
+            platform.findElement(By.cssSelector("button.review")).click();
+            browser.waiting()
+                    .until(ExpectedConditions.presenceOfNestedElementLocatedBy(platform, By.cssSelector(".confirm")));
+            violations.addAll(judge(axe, null, "tenant admin, tier change confirmation", width));
+            WebElement bnpl = browser.driver().findElement(By.cssSelector(".product-switch[data-product='bnpl']"));
+            bnpl.findElement(By.cssSelector("button.switch")).click();
+            browser.waiting()
+                    .until(ExpectedConditions.presenceOfNestedElementLocatedBy(bnpl, By.cssSelector(".confirm")));
+            violations.addAll(judge(axe, null, "tenant admin, product switch confirmation", width));
             violations.addAll(judge(axe, "/admin", "403 error page", width));
             violations.addAll(judge(axe, "/tenant/nope", "404 error page", width));
             violations.addAll(judge(axe, "/account/sync", "own sync page of a tenant user", width));

@@ -5,8 +5,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Who is calling: the user id ({@code sub}), the role, and the tenant the token is scoped to, if any. */
-public record Caller(String subject, Role role, Optional<UUID> tenantId) {
+/**
+ * Who is calling: the user id ({@code sub}), the role, the tenant the token is scoped to, if any, and whether the user
+ * is that tenant's admin ({@code tenant_role: "admin"}).
+ */
+public record Caller(String subject, Role role, Optional<UUID> tenantId, boolean tenantAdmin) {
+    /** The value of {@code tenant_role} that makes a tenant's user its admin; every other value is ignored. */
+    public static final String TENANT_ADMIN = "admin";
+
+    public Caller(String subject, Role role, Optional<UUID> tenantId) {
+        this(subject, role, tenantId, false);
+    }
 
     public boolean isServiceRole() {
         return role == Role.SERVICE_ROLE;
@@ -22,13 +31,27 @@ public record Caller(String subject, Role role, Optional<UUID> tenantId) {
         return isServiceRole() ? "service_role" + (subject == null ? "" : ":" + subject) : "user:" + subject;
     }
 
-    /** Reads the claims of a verified token; {@code tenant_id} is taken at top level or inside {@code app_metadata}. */
+    /**
+     * Reads the claims of a verified token; {@code tenant_id} and {@code tenant_role} are each taken at top level or
+     * inside {@code app_metadata} (where a Supabase custom access token hook puts them). Only a user of a tenant can be
+     * its admin.
+     */
     public static Caller of(Jwt jwt) {
-        Object tenant = jwt.getClaims().get("tenant_id");
-        if (tenant == null && jwt.getClaims().get("app_metadata") instanceof Map<?, ?> metadata) {
-            tenant = metadata.get("tenant_id");
+        Optional<UUID> tenant = parseUuid(claim(jwt, "tenant_id"));
+        Object tenantRole = claim(jwt, "tenant_role");
+        return new Caller(
+                jwt.getSubject(),
+                Role.fromClaim(jwt.getClaimAsString("role")),
+                tenant,
+                tenant.isPresent() && TENANT_ADMIN.equals(tenantRole));
+    }
+
+    private static Object claim(Jwt jwt, String name) {
+        Object value = jwt.getClaims().get(name);
+        if (value == null && jwt.getClaims().get("app_metadata") instanceof Map<?, ?> metadata) {
+            value = metadata.get(name);
         }
-        return new Caller(jwt.getSubject(), Role.fromClaim(jwt.getClaimAsString("role")), parseUuid(tenant));
+        return value;
     }
 
     private static Optional<UUID> parseUuid(Object value) {

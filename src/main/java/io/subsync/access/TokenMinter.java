@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,15 +41,32 @@ public final class TokenMinter {
     }
 
     public String mint(String subject, Role role, UUID tenantId, String email, Instant now, Duration validity) {
+        return mint(subject, role, tenantId, null, email, now, validity);
+    }
+
+    /**
+     * A token whose user has this {@code tenant_role} in the tenant (e.g. {@link Caller#TENANT_ADMIN}), at top level and
+     * in {@code app_metadata} like {@code tenant_id}; {@code null} for none.
+     */
+    public String mint(
+            String subject, Role role, UUID tenantId, String tenantRole, String email, Instant now, Duration validity) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .audience("authenticated")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity)))
                 .claim("role", role.claim());
+        Map<String, Object> metadata = new LinkedHashMap<>();
         if (tenantId != null) {
             claims.claim("tenant_id", tenantId.toString());
-            claims.claim("app_metadata", Map.of("tenant_id", tenantId.toString()));
+            metadata.put("tenant_id", tenantId.toString());
+        }
+        if (tenantRole != null) {
+            claims.claim("tenant_role", tenantRole);
+            metadata.put("tenant_role", tenantRole);
+        }
+        if (!metadata.isEmpty()) {
+            claims.claim("app_metadata", metadata);
         }
         if (email != null) {
             claims.claim("email", email);

@@ -1,5 +1,6 @@
 package io.subsync.tenancy;
 
+import io.subsync.catalog.ProductCode;
 import io.subsync.catalog.Tier;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.Subscriptions;
@@ -8,6 +9,7 @@ import io.subsync.tenancy.domain.TenantPatch;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +55,27 @@ public class ChangeTenant {
                 Optional.ofNullable(plan).map(p -> Tier.fromCode("plan", p)),
                 Optional.ofNullable(ownerUserId),
                 switches.parse(products));
+        return apply(id, patch, Set.of(), actor);
+    }
+
+    /**
+     * Switches the product off and cancels its active subscription whatever the product's disable policy (a
+     * {@code keep} product's subscription would otherwise stay active, hidden); switching it on again reactivates it.
+     */
+    @Transactional
+    public Tenant cancelProduct(TenantId id, String product, String actor) {
+        Map<ProductCode, Boolean> off = switches.parse(Collections.singletonMap(product, false));
+        return apply(
+                id, new TenantPatch(Optional.empty(), Optional.empty(), Optional.empty(), off), off.keySet(), actor);
+    }
+
+    private Tenant apply(TenantId id, TenantPatch patch, Set<ProductCode> cancelled, String actor) {
         Tenant current = tenants.lock(id).orElseThrow(() -> new UnknownTenant(id));
         // Read under the lock, so a change never carries an earlier time than the one it waited for.
         Instant now = clock.instant();
         Tenant.TenantChange change = current.change(patch, now);
         tenants.save(change.tenant(), patch.products().keySet());
+        int cancelledAnyway = subscriptions.cancelSwitchedOff(id, cancelled, actor, now);
         if (change.touchesSubscriptions()) {
             subscriptions.cancelDisabled(id, change.switchedOff(), actor, now);
             int reactivated = subscriptions.reactivate(id, change.switchedOn(), actor, now);
@@ -72,7 +90,9 @@ public class ChangeTenant {
                 subscriptions.retier(id, CreatedReason.PLAN_CHANGED.code(), actor, now);
             }
         }
-        if (change.touchesSubscriptions() || patch.ownerUserId().isPresent()) {
+        if (change.touchesSubscriptions()
+                || cancelledAnyway > 0
+                || patch.ownerUserId().isPresent()) {
             events.publishEvent(new SubscriptionsChanged(Set.of(id.value()), actor));
         }
         return tenants.find(id).orElseThrow();

@@ -54,8 +54,8 @@ class DemoEndToEndTests {
                 }
             }
             assertThat(signIns)
-                    .as("a sign-in link for the operator and each tenant")
-                    .hasSize(4);
+                    .as("a sign-in link for the operator, and for each tenant's user and its admin")
+                    .hasSize(7);
             HttpClient browser = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .cookieHandler(new CookieManager())

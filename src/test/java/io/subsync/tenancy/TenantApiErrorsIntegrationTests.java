@@ -1,5 +1,6 @@
 package io.subsync.tenancy;
 
+import static io.subsync.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Api;
@@ -12,15 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Bad input and bad callers get a clear RFC 9457 answer naming the field, never a 500. */
 class TenantApiErrorsIntegrationTests extends IntegrationTest {
-
-    private void assertProblem(Api.Response response, int status, String field) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (field != null) {
-            assertThat(response.json().get("errors").get(0).get("field").asString())
-                    .isEqualTo(field);
-        }
-    }
 
     @Test
     void malformedJsonIs400() {

@@ -1,6 +1,7 @@
 package io.subsync.access.cli;
 
 import io.subsync.access.AuthProperties;
+import io.subsync.access.Caller;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import io.subsync.commandline.PositiveDurationConverter;
@@ -41,6 +42,15 @@ public class TokenCommand implements Callable<Integer> {
     @Option(names = "--tenant", description = "the tenant id put in tenant_id and app_metadata.tenant_id")
     UUID tenant;
 
+    @Option(
+            names = "--tenant-role",
+            paramLabel = "ROLE",
+            description = {
+                "the user's role in the tenant, put in tenant_role and app_metadata.tenant_role;",
+                "admin lets the user change the tenant's plan and products (needs --tenant)"
+            })
+    String tenantRole;
+
     @Option(names = "--email", description = "the email claim")
     String email;
 
@@ -72,6 +82,14 @@ public class TokenCommand implements Callable<Integer> {
         Role parsedRole = Role.fromClaim(role);
         if (parsedRole == null) {
             err.println("--role must be authenticated or service_role, was '" + role + "'");
+            return 2;
+        }
+        if (tenantRole != null && !tenantRole.equals(Caller.TENANT_ADMIN)) {
+            err.println("--tenant-role must be " + Caller.TENANT_ADMIN + ", was '" + tenantRole + "'");
+            return 2;
+        }
+        if (tenantRole != null && tenant == null && batch == null) {
+            err.println("--tenant-role needs --tenant: a tenant admin is the admin of one tenant");
             return 2;
         }
         Duration validity = ttl;
@@ -118,7 +136,7 @@ public class TokenCommand implements Callable<Integer> {
         } else if (sub != null && parsedRole == Role.AUTHENTICATED && uuid("--sub", sub, err) == null) {
             return 2;
         }
-        out.println(minter.mint(sub, parsedRole, tenant, email, now, validity));
+        out.println(minter.mint(sub, parsedRole, tenant, tenantRole, email, now, validity));
         return 0;
     }
 
@@ -143,7 +161,8 @@ public class TokenCommand implements Callable<Integer> {
                 err.println(batch + ":" + (i + 1) + ": not a tenant id (UUID): '" + line + "'");
                 return 2;
             }
-            tokens.append(minter.mint(UUID.randomUUID().toString(), parsedRole, tenantId, null, now, validity))
+            tokens.append(minter.mint(
+                            UUID.randomUUID().toString(), parsedRole, tenantId, tenantRole, null, now, validity))
                     .append('\n');
         }
         out.print(tokens);

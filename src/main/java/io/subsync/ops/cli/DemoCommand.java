@@ -1,5 +1,6 @@
 package io.subsync.ops.cli;
 
+import io.subsync.access.Caller;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
 import io.subsync.commandline.SpringArguments;
@@ -182,6 +183,16 @@ public class DemoCommand implements Callable<Integer> {
                     + ":");
             out.println("  " + token);
             out.println("  sign in (the tenant's page): " + base + "/login?token=" + token);
+            String tenantAdmin = minter.mint(
+                    sample.ownerUserId().toString(),
+                    Role.AUTHENTICATED,
+                    sample.tenantId(),
+                    Caller.TENANT_ADMIN,
+                    sample.email(),
+                    now,
+                    day);
+            out.println(
+                    "  sign in (as its admin, who changes plan and products): " + base + "/login?token=" + tenantAdmin);
             out.println(
                     "  curl -H 'Authorization: Bearer " + token + "' " + base + "/api/tenants/current/subscriptions");
         }
@@ -189,7 +200,8 @@ public class DemoCommand implements Callable<Integer> {
             printTryIt(out, base, admin, samples.get(0), samples.get(2), simulator.get());
         }
         out.println();
-        out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>");
+        out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>"
+                + " [--tenant-role admin]");
         out.println("Stop with Ctrl+C; the data stays in ./data.");
         out.flush();
     }

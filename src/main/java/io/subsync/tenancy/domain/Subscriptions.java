@@ -36,6 +36,12 @@ public interface Subscriptions {
     /** Cancels the active subscriptions of switched-off products whose disable policy is {@code cancel}. */
     int cancelDisabled(TenantId tenant, Collection<ProductCode> products, String actor, Instant at);
 
+    /**
+     * Cancels the active subscriptions of these switched-off products whatever their disable policy (a tenant admin's
+     * cancellation); ended with reason {@code product_disabled}, so switching the product on again reactivates them.
+     */
+    int cancelSwitchedOff(TenantId tenant, Collection<ProductCode> products, String actor, Instant at);
+
     /** Reactivates the last subscription cancelled by switching the product off, where none is active. */
     int reactivate(TenantId tenant, Collection<ProductCode> products, String actor, Instant at);
 

@@ -164,6 +164,17 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public int cancelDisabled(TenantId tenant, Collection<ProductCode> products, String actor, Instant at) {
+        return cancel(tenant, products, "AND p.disable_policy = 'cancel'", "product_disabled", actor, at);
+    }
+
+    @Override
+    public int cancelSwitchedOff(TenantId tenant, Collection<ProductCode> products, String actor, Instant at) {
+        return cancel(tenant, products, "", "product_cancelled", actor, at);
+    }
+
+    /** {@code policy}: a constant condition on the product {@code p}, or nothing for every product named. */
+    private int cancel(
+            TenantId tenant, Collection<ProductCode> products, String policy, String reason, String actor, Instant at) {
         if (products.isEmpty()) {
             return 0;
         }
@@ -172,12 +183,13 @@ class JdbcSubscriptions implements Subscriptions {
                         -- Never before it started: a subscription created by a concurrent read may carry a later
                         -- start than this change's time.
                         SET status = 'cancelled', ended_at = GREATEST(:now, s.started_at), end_reason = 'product_disabled',
-                            changed_at = :now, changed_by = :actor, change_reason = 'product_disabled'
+                            changed_at = :now, changed_by = :actor, change_reason = :reason
                         FROM subsync.products p
-                        WHERE p.code = s.product_type AND p.disable_policy = 'cancel'
-                          AND s.tenant_id = :tenantId AND s.status = 'active' AND s.product_type IN (:products)""")
+                        WHERE p.code = s.product_type %s
+                          AND s.tenant_id = :tenantId AND s.status = 'active' AND s.product_type IN (:products)""".formatted(policy))
                 .param("tenantId", tenant.value())
                 .param("products", codes(products))
+                .param("reason", reason)
                 .param("actor", actor)
                 .param("now", time(at))
                 .update();

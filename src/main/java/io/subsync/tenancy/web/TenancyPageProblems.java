@@ -1,8 +1,12 @@
 package io.subsync.tenancy.web;
 
+import io.subsync.catalog.InvalidCatalogValue;
+import io.subsync.catalog.UnknownProduct;
 import io.subsync.problems.ErrorPage;
 import io.subsync.problems.PageController;
+import io.subsync.tenancy.domain.InvalidTenantValue;
 import io.subsync.tenancy.domain.NoTenantInToken;
+import io.subsync.tenancy.domain.NotTenantAdmin;
 import io.subsync.tenancy.domain.UnknownSubscription;
 import io.subsync.tenancy.domain.UnknownTenant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +31,17 @@ class TenancyPageProblems {
     @ExceptionHandler(UnknownTenant.class)
     ModelAndView unknownTenant() {
         return ErrorPage.of(HttpStatus.NOT_FOUND, "The tenant named in your token does not exist (any more).");
+    }
+
+    @ExceptionHandler(NotTenantAdmin.class)
+    ModelAndView notAdmin() {
+        return ErrorPage.of(HttpStatus.FORBIDDEN, "Only your tenant's admin can change the plan and the products.");
+    }
+
+    /** A crafted change (the page's own forms send valid ones): said, never a 500. */
+    @ExceptionHandler({InvalidTenantValue.class, InvalidCatalogValue.class, UnknownProduct.class})
+    ModelAndView invalidChange(RuntimeException e) {
+        return ErrorPage.of(HttpStatus.UNPROCESSABLE_CONTENT, "This change cannot be made: " + e.getMessage());
     }
 
     @ExceptionHandler(NoTenantInToken.class)

@@ -3,6 +3,7 @@ package io.subsync.tenancy.web;
 import io.subsync.problems.Problems;
 import io.subsync.tenancy.domain.InvalidTenantValue;
 import io.subsync.tenancy.domain.NoTenantInToken;
+import io.subsync.tenancy.domain.NotTenantAdmin;
 import io.subsync.tenancy.domain.TenantAlreadyExists;
 import io.subsync.tenancy.domain.UnknownSubscription;
 import io.subsync.tenancy.domain.UnknownTenant;
@@ -37,6 +38,11 @@ class TenancyProblems {
     @ExceptionHandler(TenantAlreadyExists.class)
     ProblemDetail exists(TenantAlreadyExists e) {
         return Problems.field(HttpStatus.CONFLICT, "Tenant exists", "id", e.getMessage());
+    }
+
+    @ExceptionHandler(NotTenantAdmin.class)
+    ProblemDetail notAdmin(NotTenantAdmin e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Not a tenant admin", e.getMessage());
     }
 
     @ExceptionHandler(NoTenantInToken.class)

@@ -1,5 +1,9 @@
 package io.subsync.tenancy.web;
 
+import static io.subsync.support.TenantCards.card;
+import static io.subsync.support.TenantCards.cards;
+import static io.subsync.support.TenantCards.signIn;
+import static io.subsync.support.TenantCards.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Api;
@@ -37,9 +41,9 @@ class TenantPagesEndToEndTests extends IntegrationTest {
     void proTenantWithPawnshopAndMoneyLoanSeesThreeCardsWithTheirBadges() {
         UUID tenant = tenants.open("pro", Map.of("pawnshop", true, "money_loan", true));
 
-        signIn(Tokens.userOf(tenant));
+        signIn(browser, Tokens.userOf(tenant));
 
-        List<WebElement> cards = cards();
+        List<WebElement> cards = cards(browser);
         assertThat(cards)
                 .extracting(card -> card.getDomAttribute("data-product-type"))
                 .containsExactly("platform", "money_loan", "pawnshop");
@@ -64,10 +68,10 @@ class TenantPagesEndToEndTests extends IntegrationTest {
     @Test
     void phonesGetOneColumnAndTabletsGetCardsSideBySide() {
         UUID tenant = tenants.open("pro", Map.of("pawnshop", true, "money_loan", true));
-        signIn(Tokens.userOf(tenant));
+        signIn(browser, Tokens.userOf(tenant));
 
         browser.viewportWidth(390, 844);
-        List<WebElement> phone = cards();
+        List<WebElement> phone = cards(browser);
         assertThat(phone)
                 .extracting(card -> card.getRect().getX())
                 .as("one column")
@@ -79,7 +83,7 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         browser.screenshot("tenant-subscriptions-390");
 
         browser.viewportWidth(1024, 900);
-        List<WebElement> tablet = cards();
+        List<WebElement> tablet = cards(browser);
         assertThat(tablet.get(1).getRect().getY())
                 .as("side by side")
                 .isEqualTo(tablet.get(0).getRect().getY());
@@ -91,8 +95,8 @@ class TenantPagesEndToEndTests extends IntegrationTest {
     void manageShowsTheSubscriptionsHistoryUnderItsCard() {
         UUID tenant = tenants.open("starter", Map.of("pawnshop", true));
         tenants.change(tenant, Map.of("plan", "pro"));
-        signIn(Tokens.userOf(tenant));
-        WebElement pawnshop = card("pawnshop");
+        signIn(browser, Tokens.userOf(tenant));
+        WebElement pawnshop = card(browser, "pawnshop");
 
         pawnshop.findElement(By.cssSelector("button.manage")).click();
 
@@ -166,12 +170,12 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         UUID tenant = tenants.open("starter", Map.of());
         tenants.change(tenant, Map.of("products", Map.of(code, true)));
 
-        signIn(Tokens.userOf(tenant));
+        signIn(browser, Tokens.userOf(tenant));
 
-        assertThat(cards())
+        assertThat(cards(browser))
                 .extracting(card -> card.getDomAttribute("data-product-type"))
                 .containsExactly("platform", code);
-        WebElement inventory = card(code);
+        WebElement inventory = card(browser, code);
         assertThat(text(inventory, ".badge")).isEqualTo("📦");
         assertThat(text(inventory, ".product")).isEqualTo("Inventory");
         assertThat(text(inventory, ".price")).isEqualTo("$49.99 per month");
@@ -180,7 +184,7 @@ class TenantPagesEndToEndTests extends IntegrationTest {
     @Test
     void signingOutEndsTheSession() {
         UUID tenant = tenants.open("pro", Map.of());
-        signIn(Tokens.userOf(tenant));
+        signIn(browser, Tokens.userOf(tenant));
 
         browser.driver().findElement(By.cssSelector(".signout button")).click();
 
@@ -200,13 +204,13 @@ class TenantPagesEndToEndTests extends IntegrationTest {
         browser.driver().findElement(By.cssSelector(".signin-form button")).click();
 
         browser.waiting().until(d -> browser.path().equals("/tenant/subscriptions"));
-        assertThat(cards()).extracting(card -> text(card, ".badge")).containsExactly("🌐", "🛒");
+        assertThat(cards(browser)).extracting(card -> text(card, ".badge")).containsExactly("🌐", "🛒");
     }
 
     @Test
     void theAdminPageDrawsItsChartsForServiceRoleAndRefusesTenantUsers() {
         UUID tenant = tenants.open("pro", Map.of());
-        signIn(Tokens.userOf(tenant));
+        signIn(browser, Tokens.userOf(tenant));
         browser.open("/admin");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("403");
 
@@ -225,22 +229,5 @@ class TenantPagesEndToEndTests extends IntegrationTest {
                                         .executeScript(
                                                 "return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('chart-origin'))")));
         browser.screenshot("admin");
-    }
-
-    private void signIn(String token) {
-        browser.open("/login?token=" + token);
-        browser.waiting().until(d -> browser.path().equals("/tenant/subscriptions"));
-    }
-
-    private List<WebElement> cards() {
-        return browser.driver().findElements(By.cssSelector(".cards > .card"));
-    }
-
-    private WebElement card(String productType) {
-        return browser.driver().findElement(By.cssSelector(".card[data-product-type='" + productType + "']"));
-    }
-
-    private static String text(WebElement element, String selector) {
-        return element.findElement(By.cssSelector(selector)).getText();
     }
 }
