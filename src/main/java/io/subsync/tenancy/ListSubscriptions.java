@@ -67,6 +67,11 @@ public class ListSubscriptions {
         return listing.subscriptions();
     }
 
+    /** The subscriptions Master cancelled that are still gone, newest first (the tenant's page names them). */
+    public List<Subscriptions.CancelledInMaster> cancelledInMaster(TenantId tenant) {
+        return subscriptions.cancelledInMaster(tenant);
+    }
+
     private List<SubscriptionView> existing(TenantId tenant) {
         List<SubscriptionView> views = subscriptions.list(tenant);
         if (views.isEmpty() && tenants.find(tenant).isEmpty()) {

@@ -30,6 +30,15 @@ public interface Subscriptions {
     /** Reconciles the tenant and lists its visible active subscriptions, platform first, in one statement. */
     Listing reconcileAndList(TenantId tenant, String actor, Instant at);
 
+    /**
+     * The tenant's subscriptions Master cancelled and nothing has made active again (the platform, or a product Master
+     * switched off), newest first: what the tenant's page says is gone, and why.
+     */
+    List<CancelledInMaster> cancelledInMaster(TenantId tenant);
+
+    /** A subscription Master cancelled: its product, plan and when. */
+    record CancelledInMaster(String productName, String planName, Instant endedAt) {}
+
     /** Lists the visible active subscriptions without reconciling (the read's fallback). */
     List<SubscriptionView> list(TenantId tenant);
 

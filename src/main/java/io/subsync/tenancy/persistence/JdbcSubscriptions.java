@@ -6,6 +6,7 @@ import io.subsync.tenancy.ReconcileChunk;
 import io.subsync.tenancy.ReconcileOutcome;
 import io.subsync.tenancy.ReconcileTotals;
 import io.subsync.tenancy.TenantId;
+import io.subsync.tenancy.domain.ChangeFromMaster;
 import io.subsync.tenancy.domain.CreatedReason;
 import io.subsync.tenancy.domain.SubscriptionView;
 import io.subsync.tenancy.domain.Subscriptions;
@@ -152,6 +153,32 @@ class JdbcSubscriptions implements Subscriptions {
                     }
                 });
         return new Listing(views, new ReconcileOutcome(created, skipped), raced[0]);
+    }
+
+    @Override
+    public List<CancelledInMaster> cancelledInMaster(TenantId tenant) {
+        return jdbc
+                .sql("""
+                        SELECT DISTINCT ON (s.product_type) pr.name AS product_name, pl.name AS plan_name, s.ended_at
+                        FROM subsync.tenant_subscriptions s
+                        JOIN subsync.products pr ON pr.code = s.product_type
+                        JOIN subsync.subscription_plans pl ON pl.id = s.plan_id
+                        WHERE s.tenant_id = :tenantId AND s.status = 'cancelled' AND s.end_reason = :cancelledInMaster
+                          AND NOT EXISTS (SELECT 1 FROM subsync.tenant_subscriptions a
+                                          WHERE a.tenant_id = s.tenant_id AND a.product_type = s.product_type
+                                            AND a.status = 'active')
+                        ORDER BY s.product_type, s.ended_at DESC""")
+                .param("tenantId", tenant.value())
+                .param("cancelledInMaster", ChangeFromMaster.CANCELLED_IN_MASTER)
+                .query((rs, row) -> new CancelledInMaster(
+                        rs.getString("product_name"),
+                        rs.getString("plan_name"),
+                        rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(CancelledInMaster::endedAt)
+                        .reversed())
+                .toList();
     }
 
     @Override

@@ -98,6 +98,12 @@ class TenantPages {
                                 tenant.enabledProducts().contains(p.code())))
                         .toList());
         model.addAttribute("notice", notice(done, product, tenant));
+        model.addAttribute(
+                "cancelledInMaster",
+                listSubscriptions.cancelledInMaster(tenantId).stream()
+                        .map(c -> c.productName() + " – " + c.planName() + ", on "
+                                + SubscriptionCard.DAY.format(c.endedAt()))
+                        .toList());
         return "tenant/subscriptions";
     }
 

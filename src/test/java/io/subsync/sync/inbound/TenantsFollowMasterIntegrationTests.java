@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.subsync.support.Api;
 import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
+import io.subsync.support.Pages;
 import io.subsync.support.Tokens;
 import io.subsync.sync.drift.ReconcileWithMaster;
 import java.time.Duration;
@@ -67,9 +68,12 @@ class TenantsFollowMasterIntegrationTests extends MasterIntegrationTest {
                 .as("nothing of the MVP's undid Master's cancel")
                 .contains("svc_platform/pro/cancelled", "svc_pawnshop/pro/active");
         assertThat(outboxRows("platform")).as("only the create").isEqualTo(1);
+        String page = tenantPage();
+        assertThat(page).contains("Cancelled in Master").contains("Platform – Pro, on ");
 
         announce("svc_platform", "reactivate", null);
         assertThat(subscriptions()).containsExactly("platform/pro", "pawnshop/pro");
+        assertThat(tenantPage()).doesNotContain("Cancelled in Master");
         assertThat(lastHistory("platform"))
                 .containsEntry("change", "reactivated")
                 .containsEntry("actor", "master");
@@ -197,6 +201,12 @@ class TenantsFollowMasterIntegrationTests extends MasterIntegrationTest {
             change.put("planTier", planTier);
         }
         MasterChanges.announced(change);
+    }
+
+    private String tenantPage() {
+        Pages.Page page = new Pages(port).signedIn("/tenant/subscriptions", Tokens.userOf(UUID.fromString(tenant)));
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.body();
     }
 
     private List<String> subscriptions() {
