@@ -12,6 +12,8 @@
 #   BENCH_TENANTS=10000           tenants to load (each: platform + money_loan, bnpl, pawnshop = 4 subscriptions)
 #   BENCH_SECONDS=30              measured duration of each side
 #   BENCH_WARMUP_SECONDS=120      unmeasured warm-up of the service (the JIT needs 1–2 minutes; 0 to skip)
+#   BENCH_WARMUP_STEP=0           >0: run the warm-up in windows of this many seconds and print req/s of each
+#                                 (the warm-up curve, out/warmup-curve.txt: seconds since ready, req/s)
 #   BENCH_PGBENCH_WARMUP_SECONDS=10   unmeasured warm-up of pgbench (0 to skip)
 #   BENCH_CONNECTIONS=32          concurrent connections, both sides (wrk -c, pgbench -c)
 #   BENCH_THREADS=2               client threads, both sides (wrk -t, pgbench -j)
@@ -36,7 +38,7 @@ build=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -267,7 +269,18 @@ check_wrk() { # file
 }
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 
-if [ "$warmup" -gt 0 ]; then
+warmup_step=${BENCH_WARMUP_STEP:-0}
+if [ "$warmup" -gt 0 ] && [ "$warmup_step" -gt 0 ]; then
+  # The warm-up as a curve: req/s in consecutive windows from the first request after ready (P5's warm-up goal).
+  step "service warm-up, ${warmup} s in windows of ${warmup_step} s (not counted)"
+  : >"$out/warmup-curve.txt"
+  for ((w = 0; w < warmup; w += warmup_step)); do
+    run_wrk "$warmup_step" "$out/wrk-warmup-$w.txt"
+    check_wrk "$out/wrk-warmup-$w.txt"
+    rps=$(grep -E 'Requests/sec' "$out/wrk-warmup-$w.txt" | awk '{print $2}')
+    echo "$((w + warmup_step)) $rps" | tee -a "$out/warmup-curve.txt"
+  done
+elif [ "$warmup" -gt 0 ]; then
   step "service warm-up, ${warmup} s (not counted)"
   run_wrk "$warmup" "$out/wrk-warmup.txt"
   check_wrk "$out/wrk-warmup.txt"
