@@ -6,15 +6,16 @@ import io.subsync.tenancy.domain.Subscriptions;
 import io.subsync.tenancy.domain.UnknownTenant;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * A tenant's active subscriptions, platform first, after sync-on-read: anything missing is created first, in the
- * same statement. A failure of that safety net never fails the read: it is logged and counted, and the
- * subscriptions are listed as they are.
+ * A tenant's active subscriptions, platform first, after sync-on-read: one plain statement lists them and says
+ * whether anything is missing; only then is it created first, in the statement that lists them again. A failure of
+ * that safety net never fails the read: it is logged and counted, and the subscriptions are listed as they are.
  */
 @Service
 public class ListSubscriptions {
@@ -40,6 +41,11 @@ public class ListSubscriptions {
     public List<SubscriptionView> of(TenantId tenant, String actor) {
         Subscriptions.Listing listing;
         try {
+            // Nearly always nothing is missing: one plain statement, without the reconciliation's.
+            Optional<List<SubscriptionView>> complete = subscriptions.listIfComplete(tenant);
+            if (complete.isPresent()) {
+                return complete.get();
+            }
             listing = subscriptions.reconcileAndList(tenant, actor, clock.instant());
         } catch (DataAccessException e) {
             if (DatabaseUnavailable.explains(e)) {
@@ -61,7 +67,9 @@ public class ListSubscriptions {
             // Another transaction created a missing subscription at the same moment; it has committed by now.
             return existing(tenant);
         }
-        if (listing.subscriptions().isEmpty() && listing.outcome().skipped().isEmpty()) {
+        if (listing.subscriptions().isEmpty()
+                && listing.outcome().skipped().isEmpty()
+                && tenants.find(tenant).isEmpty()) {
             throw new UnknownTenant(tenant);
         }
         return listing.subscriptions();

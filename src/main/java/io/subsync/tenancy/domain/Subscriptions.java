@@ -39,6 +39,13 @@ public interface Subscriptions {
     /** A subscription Master cancelled: its product, plan and when. */
     record CancelledInMaster(String productName, String planName, Instant endedAt) {}
 
+    /**
+     * The visible active subscriptions, platform first, when nothing is missing (the tenant exists, and the platform,
+     * unless Master cancelled it, and every enabled product have an active subscription); empty when the read must
+     * reconcile first. One statement, which nearly every read is.
+     */
+    Optional<List<SubscriptionView>> listIfComplete(TenantId tenant);
+
     /** Lists the visible active subscriptions without reconciling (the read's fallback). */
     List<SubscriptionView> list(TenantId tenant);
 

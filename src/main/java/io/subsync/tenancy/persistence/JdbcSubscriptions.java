@@ -41,6 +41,7 @@ class JdbcSubscriptions implements Subscriptions {
     private final String reconcileRangeCounts = TenancySql.reconcileCounts(TenancySql.TENANT_RANGE);
     private final String reconcileAndList = TenancySql.reconcileAndList();
     private final String list = TenancySql.list();
+    private final String listIfComplete = TenancySql.listIfComplete();
 
     JdbcSubscriptions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -179,6 +180,20 @@ class JdbcSubscriptions implements Subscriptions {
                 .sorted(java.util.Comparator.comparing(CancelledInMaster::endedAt)
                         .reversed())
                 .toList();
+    }
+
+    @Override
+    public Optional<List<SubscriptionView>> listIfComplete(TenantId tenant) {
+        List<SubscriptionView> views = new ArrayList<>();
+        boolean[] incomplete = {false};
+        jdbc.sql(listIfComplete).param("tenantId", tenant.value()).query((ResultSet rs) -> {
+            if ("incomplete".equals(rs.getString("outcome"))) {
+                incomplete[0] = true;
+            } else {
+                views.add(view(rs));
+            }
+        });
+        return incomplete[0] ? Optional.empty() : Optional.of(views);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.subsync.database.SqlResource;
 final class TenancySql {
     public static final String ONE_TENANT = "t.id = :tenantId";
     public static final String ALL_TENANTS = "TRUE";
+    private static final String ORDER = "ORDER BY platform DESC, product_created_at, product_type\n";
     /** The tenants of one chunk of a bulk pass, in id order: after {@code :after}, up to and with {@code :upto}. */
     public static final String TENANT_RANGE = "t.id > :after AND t.id <= :upto";
 
@@ -31,7 +32,12 @@ final class TenancySql {
 
     /** The read without reconciliation, used when the reconciliation part fails. */
     public static String list() {
-        return load("list.sql");
+        return load("list.sql") + ORDER;
+    }
+
+    /** The read when nothing is missing: the list, and a row {@code incomplete} when it must reconcile first. */
+    public static String listIfComplete() {
+        return load("list.sql") + load("list-if-complete.sql") + ORDER;
     }
 
     private static String ctes(String scope) {

@@ -101,8 +101,11 @@ class TenantPages {
         model.addAttribute(
                 "cancelledInMaster",
                 listSubscriptions.cancelledInMaster(tenantId).stream()
-                        .map(c -> c.productName() + " – " + c.planName() + ", on "
-                                + SubscriptionCard.DAY.format(c.endedAt()))
+                        // A product's plan names the product ("Pawnshop - Pro"); the platform's does not ("Pro").
+                        .map(c -> (c.planName().startsWith(c.productName())
+                                        ? c.planName()
+                                        : c.productName() + " – " + c.planName())
+                                + ", on " + SubscriptionCard.DAY.format(c.endedAt()))
                         .toList());
         return "tenant/subscriptions";
     }

@@ -80,6 +80,18 @@ class TenantsFollowMasterIntegrationTests extends MasterIntegrationTest {
     }
 
     @Test
+    void aTenantMasterCancelledEverythingOfIsListedEmptyNotUnknown() {
+        announce("svc_platform", "cancel", null);
+        announce("svc_pawnshop", "cancel", null);
+
+        assertThat(subscriptions()).isEmpty();
+        assertThat(tenantPage())
+                .contains("Cancelled in Master")
+                .contains("Platform – Pro")
+                .contains("Pawnshop - Pro, on ");
+    }
+
+    @Test
     void aPlatformTierFromMasterIsTheTenantsPlanAndItsProductsMoveWithIt() {
         announce("svc_platform", "update", "enterprise");
 
