@@ -7,6 +7,7 @@ import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tenants;
 import io.subsync.support.Tokens;
+import io.subsync.sync.drift.ReconcileWithMaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every page of our own, judged by axe-core (npm {@code axe-core}, installed by {@code .ci/install-browser} from
@@ -30,6 +32,9 @@ import org.openqa.selenium.JavascriptExecutor;
 class AccessibilityEndToEndTests extends MasterIntegrationTest {
     private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
     private static Browser browser;
+
+    @Autowired
+    ReconcileWithMaster reconcile;
 
     @BeforeEach
     void browser() {
@@ -51,6 +56,8 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
         syncs.delivered(UUID.randomUUID(), "BASIC", 1);
         syncs.request(UUID.randomUUID(), syncs.brokenService());
         awaitDrained(Duration.ofSeconds(10));
+        // A diverged link, so the admin page is judged with all three sync tables.
+        divergedLink(reconcile);
         UUID tenant = new Tenants(api).open("pro", Map.of("pawnshop", true, "money_loan", true));
 
         List<String> violations = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.util.UUID;
  * A (user, service) marked diverged, waiting for an operator: the differing fields, what Master last confirmed and
  * what it holds now. Each difference's {@code confirmed} is the MVP's side: what Master last confirmed (a
  * reconciliation's drift) or the MVP's desired value (a pair behind, or an inbound change conflicting with an
- * undelivered MVP change). A value a divergence recorded before V10 could not recover is null.
+ * undelivered MVP change). A value a divergence recorded before V10 could not recover is null. {@code masterEmail}: the
+ * e-mail of the user's Master account, where the link knows it.
  */
 public record Divergence(
         UUID mvpUserId,
@@ -22,7 +23,8 @@ public record Divergence(
         Map<String, Object> confirmed,
         Map<String, Object> master,
         Optional<Instant> detectedAt,
-        String detectedBy) {
+        String detectedBy,
+        Optional<String> masterEmail) {
     public Divergence {
         differences = List.copyOf(differences);
     }
