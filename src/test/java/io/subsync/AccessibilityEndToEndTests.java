@@ -7,6 +7,7 @@ import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tenants;
 import io.subsync.support.Tokens;
+import io.subsync.sync.drift.ReconcileWithMaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every page of our own, judged by axe-core (npm {@code axe-core}, installed by {@code .ci/install-browser} from
@@ -32,6 +34,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class AccessibilityEndToEndTests extends MasterIntegrationTest {
     private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
     private static Browser browser;
+
+    @Autowired
+    ReconcileWithMaster reconcile;
 
     @BeforeEach
     void browser() {
@@ -55,6 +60,8 @@ class AccessibilityEndToEndTests extends MasterIntegrationTest {
         UUID failedUser = UUID.randomUUID();
         syncs.request(failedUser, syncs.brokenService());
         awaitDrained(Duration.ofSeconds(10));
+        // A diverged link, so the admin page is judged with all three sync tables.
+        divergedLink(reconcile);
         UUID tenant = new Tenants(api).open("pro", Map.of("pawnshop", true, "money_loan", true));
 
         List<String> violations = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One row of the audit trail. */
+/** One row of the audit trail, with the e-mail of the user's Master account where the link knows it. */
 public record SyncLogEntry(
         long id,
         UUID syncId,
@@ -20,4 +20,5 @@ public record SyncLogEntry(
         Integer attempt,
         String actor,
         String requestId,
-        Instant createdAt) {}
+        Instant createdAt,
+        String masterEmail) {}

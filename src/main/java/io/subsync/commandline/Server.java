@@ -44,7 +44,10 @@ public final class Server {
         return context;
     }
 
-    /** Starts the application without a web server, for commands that run and exit. */
+    /**
+     * Starts the application without a web server, for commands that run and exit. With {@code MASTER_API_URL} unset
+     * and a demo running on the data directory, its Master is the one used ({@link RunningDemo}).
+     */
     static ConfigurableApplicationContext tool(Map<String, Object> properties, List<String> args) {
         return run(
                 builder()
@@ -53,9 +56,20 @@ public final class Server {
                                 "spring.main.banner-mode=off",
                                 "logging.level.root=WARN",
                                 "logging.level.io.subsync=WARN",
-                                "logging.level.org.flywaydb=WARN"),
+                                "logging.level.org.flywaydb=WARN")
+                        .properties(demoMaster()),
                 properties,
                 args);
+    }
+
+    /** The running demo's Master settings, as fallbacks; none when MASTER_API_URL is set (even to nothing). */
+    private static Map<String, Object> demoMaster() {
+        if (System.getenv("MASTER_API_URL") != null || System.getProperty("MASTER_API_URL") != null) {
+            return Map.of();
+        }
+        return RunningDemo.find(RunningDemo.dataDirectory())
+                .map(RunningDemo::masterSettings)
+                .orElse(Map.of());
     }
 
     /**

@@ -23,6 +23,14 @@ public final class PageTexts {
     }
 
     /**
+     * A user as a row names them: the e-mail of their Master account where it is known, else {@link #shortId}; the
+     * whole id goes in a title either way.
+     */
+    public static String user(String email, UUID id) {
+        return email != null && !email.isBlank() ? email.strip() : shortId(id);
+    }
+
+    /**
      * A UUID's first block and its last four digits ({@code 5f0c6a4e…b001}), enough to tell rows apart at a glance
      * also when ids share their start, as made-up and sequential ones do; the whole one goes in a title.
      */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +55,7 @@ public final class MasterSimulator implements AutoCloseable {
      * Starts serving on {@code options.host():options.port()} (port 0: any free port).
      *
      * @throws IOException when the address cannot be bound, e.g. the port is in use
+     * @throws StateFileUnreadable when {@code options.stateFile()} exists but cannot be read back
      */
     public static MasterSimulator start(Options options) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
@@ -65,7 +67,8 @@ public final class MasterSimulator implements AutoCloseable {
                 options.clock(),
                 options.verbose() ? System.out : null,
                 options.webhookUrl(),
-                options.webhookSecret());
+                options.webhookSecret(),
+                options.stateFile());
         simulation.register(server);
         server.setExecutor(workers);
         server.start();
@@ -153,6 +156,8 @@ public final class MasterSimulator implements AutoCloseable {
      * @param clock   the time of {@code updatedAt}, default cancel endDates and outage timers
      * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
      * @param webhookSecret the HMAC-SHA256 key of {@code X-Master-Signature}
+     * @param stateFile     where subscriptions and Idempotency-Key answers are kept between runs (read at start,
+     *                      written atomically after each change); null: in memory only, forgotten when it stops
      */
     public record Options(
             String host,
@@ -164,7 +169,8 @@ public final class MasterSimulator implements AutoCloseable {
             boolean verbose,
             Clock clock,
             String webhookUrl,
-            String webhookSecret) {
+            String webhookSecret,
+            Path stateFile) {
         public Options {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host must not be blank");
@@ -183,7 +189,17 @@ public final class MasterSimulator implements AutoCloseable {
         /** Loopback, any free port, no API key, {@link #defaultThreads()} threads, no faults, the system clock. */
         public static Options defaults() {
             return new Options(
-                    "127.0.0.1", 0, null, defaultThreads(), Faults.NONE, null, false, Clock.systemUTC(), null, null);
+                    "127.0.0.1",
+                    0,
+                    null,
+                    defaultThreads(),
+                    Faults.NONE,
+                    null,
+                    false,
+                    Clock.systemUTC(),
+                    null,
+                    null,
+                    null);
         }
 
         /**
@@ -196,39 +212,52 @@ public final class MasterSimulator implements AutoCloseable {
         }
 
         public Options withHost(String newHost) {
-            return new Options(newHost, port, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    newHost, port, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withPort(int newPort) {
-            return new Options(host, newPort, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, newPort, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withApiKey(String newApiKey) {
-            return new Options(host, port, newApiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, newApiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withThreads(int newThreads) {
-            return new Options(host, port, apiKey, newThreads, faults, seed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, apiKey, newThreads, faults, seed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withFaults(Faults newFaults) {
-            return new Options(host, port, apiKey, threads, newFaults, seed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, apiKey, threads, newFaults, seed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withSeed(Long newSeed) {
-            return new Options(host, port, apiKey, threads, faults, newSeed, verbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, apiKey, threads, faults, newSeed, verbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withVerbose(boolean newVerbose) {
-            return new Options(host, port, apiKey, threads, faults, seed, newVerbose, clock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, apiKey, threads, faults, seed, newVerbose, clock, webhookUrl, webhookSecret, stateFile);
         }
 
         public Options withWebhook(String newUrl, String newSecret) {
-            return new Options(host, port, apiKey, threads, faults, seed, verbose, clock, newUrl, newSecret);
+            return new Options(host, port, apiKey, threads, faults, seed, verbose, clock, newUrl, newSecret, stateFile);
+        }
+
+        public Options withStateFile(Path newStateFile) {
+            return new Options(
+                    host, port, apiKey, threads, faults, seed, verbose, clock, webhookUrl, webhookSecret, newStateFile);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(host, port, apiKey, threads, faults, seed, verbose, newClock, webhookUrl, webhookSecret);
+            return new Options(
+                    host, port, apiKey, threads, faults, seed, verbose, newClock, webhookUrl, webhookSecret, stateFile);
         }
     }
 

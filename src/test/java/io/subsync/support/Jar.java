@@ -15,6 +15,16 @@ public final class Jar {
 
     public record Run(int exitCode, String out) {}
 
+    /** Settings of the machine's environment a command does not inherit: it gets only those a test gives it. */
+    public static final java.util.Set<String> SETTINGS_A_USER_MAY_HAVE = java.util.Set.of(
+            "SUBSYNC_JWT_SECRET",
+            "SUBSYNC_DB_URL",
+            "SUBSYNC_DB_USER",
+            "SUBSYNC_DB_PASSWORD",
+            "MASTER_API_URL",
+            "MASTER_API_KEY",
+            "MASTER_WEBHOOK_SECRET");
+
     public static Path path() {
         String jar = System.getenv("SUBSYNC_JAR");
         Path path = Path.of(jar == null ? "target/subsync.jar" : jar);
@@ -28,9 +38,7 @@ public final class Jar {
         List<String> command = new ArrayList<>(List.of("java", "-jar", path().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("SUBSYNC_JWT_SECRET");
-        builder.environment().remove("SUBSYNC_DB_URL");
-        builder.environment().remove("MASTER_WEBHOOK_SECRET");
+        builder.environment().keySet().removeIf(SETTINGS_A_USER_MAY_HAVE::contains);
         builder.environment().putAll(env);
         return builder;
     }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.MasterSimulator;
 import io.subsync.mastersim.domain.Faults;
+import io.subsync.sync.drift.ReconcileWithMaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,6 +78,20 @@ public abstract class MasterIntegrationTest extends IntegrationTest {
                                 .single())
                         .as("operations still to deliver after " + timeout)
                         .isZero());
+    }
+
+    /**
+     * A user whose bazi-consultation subscription Master cancelled on its own after confirming it, found by a
+     * reconciliation under the manual policy: a diverged link waiting for an operator.
+     */
+    protected UUID divergedLink(ReconcileWithMaster reconcile) {
+        UUID user = UUID.randomUUID();
+        UUID master = UUID.randomUUID();
+        api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
+        awaitDrained(Duration.ofSeconds(15));
+        MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
+        reconcile.reconcile(Optional.of(user), false, "tests");
+        return user;
     }
 
     protected static Map<String, Object> sync(UUID user, UUID master, String operation, String plan, int revision) {

@@ -54,14 +54,17 @@ class JdbcSyncLog implements SyncLog {
     @Override
     public List<SyncLogEntry> page(Filter filter, int limit, Optional<Cursor> after) {
         return jdbc.sql("""
-                        SELECT * FROM subsync.subscription_sync_log
-                        WHERE (CAST(:user AS uuid) IS NULL OR mvp_user_id = CAST(:user AS uuid))
-                          AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-                          AND (CAST(:operation AS text) IS NULL OR operation = CAST(:operation AS text))
-                          AND (CAST(:afterAt AS timestamptz) IS NULL
-                               OR (created_at, id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint)))
-                        ORDER BY created_at DESC, id DESC
-                        LIMIT :limit""")
+                        SELECT l.*, a.master_email
+                        FROM (SELECT * FROM subsync.subscription_sync_log
+                              WHERE (CAST(:user AS uuid) IS NULL OR mvp_user_id = CAST(:user AS uuid))
+                                AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+                                AND (CAST(:operation AS text) IS NULL OR operation = CAST(:operation AS text))
+                                AND (CAST(:afterAt AS timestamptz) IS NULL
+                                     OR (created_at, id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint)))
+                              ORDER BY created_at DESC, id DESC
+                              LIMIT :limit) l
+                        LEFT JOIN subsync.account_sync a ON a.mvp_user_id = l.mvp_user_id
+                        ORDER BY l.created_at DESC, l.id DESC""")
                 .param("user", filter.mvpUserId().orElse(null), Types.OTHER)
                 .param("status", filter.status().orElse(null), Types.VARCHAR)
                 .param("operation", filter.operation().orElse(null), Types.VARCHAR)
@@ -88,6 +91,7 @@ class JdbcSyncLog implements SyncLog {
                 rs.getObject("attempt", Integer.class),
                 rs.getString("actor"),
                 rs.getString("request_id"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("master_email"));
     }
 }

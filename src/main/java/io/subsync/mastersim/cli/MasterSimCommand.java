@@ -1,11 +1,13 @@
 package io.subsync.mastersim.cli;
 
 import io.subsync.mastersim.MasterSimulator;
+import io.subsync.mastersim.StateFileUnreadable;
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.mastersim.domain.InvalidFault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
             "  GET  /admin/stats               received, applied, duplicatesRefused,",
             "                                  failedInjected, outOfOrder, rejected",
             "  POST /admin/reset               forget subscriptions, keys and counts",
+            "",
+            "Its state lives in memory unless --state-file names a file to keep it in.",
             "",
             "With an API key, every endpoint needs Authorization: Bearer <key>.",
             "Runs until stopped (Ctrl-C). See docs/master-simulator.md.",
@@ -116,6 +120,13 @@ public class MasterSimCommand implements Callable<Integer> {
             description = "the HMAC-SHA256 key of X-Master-Signature (default: MASTER_WEBHOOK_SECRET)")
     String webhookSecret;
 
+    @Option(
+            names = "--state-file",
+            paramLabel = "FILE",
+            description = "keep Master's subscriptions and Idempotency-Key answers in FILE (JSON, written after each"
+                    + " change), so a restart finds them (default: in memory, forgotten when it stops)")
+    Path stateFile;
+
     @Option(names = "--verbose", description = "log every request (off by default: logging costs throughput)")
     boolean verbose;
 
@@ -144,7 +155,8 @@ public class MasterSimCommand implements Callable<Integer> {
                     verbose,
                     Clock.systemUTC(),
                     webhookUrl,
-                    webhookSecret != null ? webhookSecret : System.getenv("MASTER_WEBHOOK_SECRET"));
+                    webhookSecret != null ? webhookSecret : System.getenv("MASTER_WEBHOOK_SECRET"),
+                    stateFile);
         } catch (InvalidFault e) {
             err.println("--" + flag(e.field()) + ": " + e.problem());
             return 2;
@@ -163,6 +175,9 @@ public class MasterSimCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("cannot start on " + host + ":" + port + ": " + e);
             return 1;
+        } catch (StateFileUnreadable e) {
+            err.println(e.getMessage());
+            return 2;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "master-sim-shutdown"));
         printBanner(simulator, options);
@@ -181,6 +196,10 @@ public class MasterSimCommand implements Callable<Integer> {
         out.println(
                 "  threads:  " + options.threads() + ", request log " + (options.verbose() ? "on" : "off (--verbose)"));
         out.println("  faults:   " + describe(simulator.faults()));
+        out.println("  state:    "
+                + (options.stateFile() == null
+                        ? "in memory, forgotten when it stops (--state-file)"
+                        : "kept in " + options.stateFile().toAbsolutePath()));
         out.println("  Master:   POST " + url + "/   GET " + url + "/users/{userId}/subscriptions");
         out.println("  admin:    GET|PUT " + url + "/admin/faults   GET " + url + "/admin/stats   POST " + url
                 + "/admin/reset");

@@ -62,6 +62,38 @@ public final class Ledger {
         return slot == null ? List.of() : slot.sequences();
     }
 
+    /** One subscription as kept in a state file: its current state and the sequences applied to it, in order. */
+    public record Entry(MasterSubscription subscription, List<Long> appliedSequence) {
+        public Entry {
+            if (subscription == null) {
+                throw new IllegalArgumentException("an entry needs its subscription");
+            }
+            appliedSequence = List.copyOf(appliedSequence == null ? List.of() : appliedSequence);
+        }
+    }
+
+    /** Every subscription with its applied sequences, ordered by userId then serviceId (a state file's content). */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        users.forEach((user, services) -> services.forEach((service, slot) -> {
+            Entry entry = slot.entry();
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }));
+        entries.sort(Comparator.comparing((Entry e) -> e.subscription().userId())
+                .thenComparing(e -> e.subscription().serviceId()));
+        return entries;
+    }
+
+    /** Puts back a subscription read from a state file, replacing what is held for its (userId, serviceId). */
+    public void restore(Entry entry) {
+        Slot slot = new Slot();
+        slot.restore(entry);
+        users.computeIfAbsent(entry.subscription().userId(), user -> new ConcurrentHashMap<>())
+                .put(entry.subscription().serviceId(), slot);
+    }
+
     /** One subscription's state; its monitor serialises the changes to it. */
     private static final class Slot {
         private MasterSubscription current;
@@ -88,6 +120,19 @@ public final class Ledger {
             }
             current = MasterSubscription.applying(current, change.apply(current), at);
             return current;
+        }
+
+        synchronized Entry entry() {
+            return current == null ? null : new Entry(current, sequences());
+        }
+
+        synchronized void restore(Entry entry) {
+            current = entry.subscription();
+            sequences = new long[Math.max(4, entry.appliedSequence().size())];
+            count = 0;
+            for (long sequence : entry.appliedSequence()) {
+                sequences[count++] = sequence;
+            }
         }
 
         synchronized MasterSubscription current() {

@@ -79,6 +79,7 @@ final class AdminChanges {
                         at)
                 .orElseThrow(() -> new BadRequest(
                         404, "serviceId", "Master has no subscription of user " + userId + " to " + serviceId));
+        simulation.changed();
         Webhooks.Sent event = Webhooks.event(
                 "evt_" + UUID.randomUUID().toString().replace("-", ""),
                 EVENT_TYPES.get(type),

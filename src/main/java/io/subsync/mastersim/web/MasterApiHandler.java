@@ -95,6 +95,8 @@ final class MasterApiHandler implements HttpHandler {
         if (answer.replayed()) {
             run.counters.duplicateRefused();
             exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+        } else {
+            simulation.changed();
         }
         return Exchanges.json(exchange, 200, answer.body());
     }

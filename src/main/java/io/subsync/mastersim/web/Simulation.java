@@ -8,7 +8,9 @@ import io.subsync.mastersim.domain.Faults;
 import io.subsync.mastersim.domain.Ledger;
 import io.subsync.mastersim.domain.Stats;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * One simulated Master: its state, the faults in force and who may call it, served on an {@link HttpServer}.
- * {@link #reset()} swaps in empty state at once; requests already running finish on the old one.
+ * {@link #reset()} swaps in empty state at once; requests already running finish on the old one. With a state file,
+ * the state is read from it at start and written to it after every change.
  */
 public final class Simulation {
     private final byte[] apiKeyDigest;
@@ -28,6 +31,7 @@ public final class Simulation {
     private final Clock clock;
     private final PrintStream log;
     private final Webhooks webhooks;
+    private final StateFile stateFile;
     private volatile Run run = new Run();
 
     /** The state a reset clears. */
@@ -44,6 +48,9 @@ public final class Simulation {
      * @param log    where each request is logged, or null for no request log
      * @param webhookUrl    where Master's own changes are POSTed as signed events; null: recorded, not sent
      * @param webhookSecret the HMAC-SHA256 key of their {@code X-Master-Signature}
+     * @param stateFile     where the state is kept between runs (read now, written after each change); null: in
+     *                      memory only
+     * @throws io.subsync.mastersim.StateFileUnreadable when the state file exists but cannot be read back
      */
     public Simulation(
             String apiKey,
@@ -52,12 +59,17 @@ public final class Simulation {
             Clock clock,
             PrintStream log,
             String webhookUrl,
-            String webhookSecret) {
+            String webhookSecret,
+            Path stateFile) {
         this.webhooks = new Webhooks(webhookUrl, webhookSecret, clock);
         this.apiKeyDigest = apiKey == null || apiKey.isBlank() ? null : sha256(apiKey);
         this.faults = new FaultSwitch(initialFaults, seed, clock);
         this.clock = clock;
         this.log = log;
+        this.stateFile = stateFile == null ? null : new StateFile(stateFile);
+        if (this.stateFile != null) {
+            this.stateFile.load(run);
+        }
     }
 
     /** Serves Master's API at {@code /} and the admin endpoints at {@code /admin/}. */
@@ -85,6 +97,23 @@ public final class Simulation {
     /** Forgets every subscription, Idempotency-Key, count and event sent; the faults and the webhook URL stay. */
     public void reset() {
         run = new Run();
+        changed();
+    }
+
+    /**
+     * Writes the state file, if there is one, after a change was applied and before it is answered, so what a caller
+     * was told survives a restart. A failed write is reported and the change still answered: the next write (the whole
+     * state) catches up.
+     */
+    void changed() {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            stateFile.save(run);
+        } catch (UncheckedIOException e) {
+            System.err.println("master-sim: " + e.getMessage() + ": " + e.getCause());
+        }
     }
 
     Run run() {

@@ -3,14 +3,19 @@ package io.subsync.ops.cli;
 import io.subsync.access.Caller;
 import io.subsync.access.Role;
 import io.subsync.access.TokenMinter;
+import io.subsync.commandline.RunningDemo;
 import io.subsync.commandline.SpringArguments;
 import io.subsync.linking.AccountLink;
 import io.subsync.linking.AccountLinks;
 import io.subsync.mastersim.MasterSimulator;
+import io.subsync.mastersim.StateFileUnreadable;
 import io.subsync.ops.DemoTenants;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +43,8 @@ import picocli.CommandLine.Command;
 public class DemoCommand implements Callable<Integer> {
     static final String DEMO_MASTER_KEY = "demo-master-key";
     static final String DEMO_WEBHOOK_SECRET = "demo-master-webhook-secret";
+    /** Where the demo's Master simulator keeps its state, in the data directory: the two survive a restart together. */
+    static final Path MASTER_STATE = Path.of("master-sim", "state.json");
 
     @CommandLine.Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
@@ -64,6 +72,7 @@ public class DemoCommand implements Callable<Integer> {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
         properties.put("subsync.db.url", "");
+        Path dataDir = RunningDemo.dataDirectory();
         String masterUrl = System.getenv("MASTER_API_URL");
         MasterSimulator simulator = null;
         if (masterUrl == null || masterUrl.isBlank()) {
@@ -72,13 +81,17 @@ public class DemoCommand implements Callable<Integer> {
                         .withHost("127.0.0.1")
                         .withPort(masterPort)
                         .withApiKey(DEMO_MASTER_KEY)
-                        .withWebhook("http://127.0.0.1:" + port + "/webhooks/master", DEMO_WEBHOOK_SECRET));
+                        .withWebhook("http://127.0.0.1:" + port + "/webhooks/master", DEMO_WEBHOOK_SECRET)
+                        .withStateFile(dataDir.resolve(MASTER_STATE)));
             } catch (IOException e) {
                 spec.commandLine()
                         .getErr()
                         .println("Could not start the Master simulator on port " + masterPort + ": " + e.getMessage()
                                 + " (choose another with --master-port)");
                 return 1;
+            } catch (StateFileUnreadable e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
             }
             properties.put("subsync.sync.master-api-url", simulator.baseUrl());
             properties.put("subsync.sync.master-api-key", DEMO_MASTER_KEY);
@@ -94,6 +107,7 @@ public class DemoCommand implements Callable<Integer> {
             }
             throw e;
         }
+        announce(context, dataDir, Optional.ofNullable(simulator).map(MasterSimulator::baseUrl));
         List<DemoTenants.Sample> samples = context.getBean(DemoTenants.class).load();
         AccountLinks links = context.getBean(AccountLinks.class);
         print(
@@ -102,8 +116,30 @@ public class DemoCommand implements Callable<Integer> {
                 samples,
                 sample -> links.find(sample.ownerUserId()).flatMap(AccountLink::masterUserId),
                 masterUrl,
-                Optional.ofNullable(simulator).map(MasterSimulator::baseUrl));
+                Optional.ofNullable(simulator).map(MasterSimulator::baseUrl),
+                dataDir);
         return 0;
+    }
+
+    /**
+     * Writes {@code demo.properties} into the data directory, so commands from another terminal find this demo's
+     * Master (and, for psql, its database); removed when the demo stops.
+     */
+    private void announce(ConfigurableApplicationContext context, Path dataDir, Optional<String> simulator) {
+        String databaseUrl;
+        try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+            databaseUrl = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            databaseUrl = null;
+        }
+        RunningDemo demo = RunningDemo.thisProcess(
+                "http://localhost:" + port,
+                simulator.orElse(null),
+                simulator.map(url -> DEMO_MASTER_KEY).orElse(null),
+                simulator.map(url -> DEMO_WEBHOOK_SECRET).orElse(null),
+                databaseUrl);
+        demo.write(dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> demo.remove(dataDir), "demo-properties-removal"));
     }
 
     /** Ready-made calls for the loop with Master: a magic link, a change made at Master, a reconciliation. */
@@ -113,12 +149,20 @@ public class DemoCommand implements Callable<Integer> {
             String admin,
             DemoTenants.Sample linked,
             DemoTenants.Sample unlinked,
-            String master) {
+            boolean linkedAlready,
+            String master,
+            String otherTerminal) {
         String json = "-H 'Content-Type: application/json'";
         out.println();
         out.println("Try the loop with Master:");
         out.println("  1. A magic link for " + unlinked.name() + "'s owner (a user may also ask for their own),");
-        out.println("     kept in LINK (bash):");
+        if (linkedAlready) {
+            out.println("     who is linked already (an earlier run did this step): running it again answers");
+            out.println(
+                    "     \"linked\":true, \"newlyLinked\":false and changes nothing. The link, kept in LINK (bash):");
+        } else {
+            out.println("     kept in LINK (bash):");
+        }
         out.println("     LINK=$(curl -s -X POST " + json + " -H 'Authorization: Bearer " + admin + "' \\");
         out.println("          -d '{\"mvpUserId\":\"" + unlinked.ownerUserId() + "\"}' " + base
                 + "/api/account-links | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/'); echo \"$LINK\"");
@@ -131,9 +175,9 @@ public class DemoCommand implements Callable<Integer> {
         out.println("          -d '{\"userId\":\"" + linked.masterUserId()
                 + "\",\"serviceId\":\"mvp-platform\",\"type\":\"cancel\"}' " + master + "/admin/changes");
         out.println("     then see it in the audit log (source master): " + base + "/admin");
-        out.println("  3. Compare everything with Master (from another terminal; it uses the demo's database):");
-        out.println("     MASTER_API_URL=" + master + " MASTER_API_KEY=" + DEMO_MASTER_KEY
-                + " ./subsync reconcile --master --dry-run");
+        out.println("  3. Compare everything with Master, from another terminal (it finds the demo's database and");
+        out.println("     Master through " + RunningDemo.FILE + " in the data directory; no settings needed):");
+        out.println("     " + otherTerminal + "./subsync reconcile --master --dry-run");
     }
 
     private static String demoSecret() throws IOException {
@@ -153,7 +197,8 @@ public class DemoCommand implements Callable<Integer> {
             List<DemoTenants.Sample> samples,
             Function<DemoTenants.Sample, Optional<UUID>> linkedTo,
             String masterUrl,
-            Optional<String> simulator) {
+            Optional<String> simulator,
+            Path dataDir) {
         String master = simulator
                 .map(url -> url + "  (the Master simulator; admin: " + url
                         + "/admin/stats, PUT /admin/faults, POST /admin/changes, Bearer " + DEMO_MASTER_KEY + ")")
@@ -196,13 +241,27 @@ public class DemoCommand implements Callable<Integer> {
             out.println(
                     "  curl -H 'Authorization: Bearer " + token + "' " + base + "/api/tenants/current/subscriptions");
         }
+        String otherTerminal =
+                System.getenv("SUBSYNC_DATA_DIR") == null ? "" : "SUBSYNC_DATA_DIR='" + dataDir.toAbsolutePath() + "' ";
         if (simulator.isPresent() && samples.size() > 2) {
-            printTryIt(out, base, admin, samples.get(0), samples.get(2), simulator.get());
+            DemoTenants.Sample unlinked = samples.get(2);
+            printTryIt(
+                    out,
+                    base,
+                    admin,
+                    samples.get(0),
+                    unlinked,
+                    linkedTo.apply(unlinked).isPresent(),
+                    simulator.get(),
+                    otherTerminal);
         }
         out.println();
         out.println("More tokens: ./subsync token --role service_role | ./subsync token --tenant <tenant id>"
                 + " [--tenant-role admin]");
-        out.println("Stop with Ctrl+C; the data stays in ./data.");
+        out.println("Stop with Ctrl+C; the data stays in "
+                + (dataDir.isAbsolute() ? dataDir : "./" + dataDir)
+                + (simulator.isPresent() ? " (Master's too, in " + dataDir.resolve(MASTER_STATE) + ")" : "")
+                + ".");
         out.flush();
     }
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An operation that has failed for good (outbox status {@code failed}): what it was, how often it was tried, Master's
- * or the network's last word, and when it failed. Retryable.
+ * or the network's last word, and when it failed, with the e-mail of the user's Master account where the link knows it.
+ * Retryable.
  */
 public record FailedOperation(
         UUID syncId,
@@ -18,4 +19,5 @@ public record FailedOperation(
         int attempts,
         String lastError,
         Instant acceptedAt,
-        Instant failedAt) {}
+        Instant failedAt,
+        Optional<String> masterEmail) {}

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -41,6 +44,7 @@ class MasterSimCommandTest {
                         "--retry-after-seconds",
                         "--seed",
                         "--verbose",
+                        "--state-file",
                         "GET|PUT /admin/faults",
                         "/admin/stats",
                         "/admin/reset",
@@ -73,5 +77,19 @@ class MasterSimCommandTest {
 
             assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    @Test
+    void aCorruptStateFileIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, "{\"format\": 1, \"subscriptions\": ");
+
+        assertThat(run("--port", "0", "--state-file", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString())
+                .startsWith("cannot read the Master simulator's state file " + file.toAbsolutePath() + ": not JSON")
+                .contains("move it away")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(err.toString().strip()).doesNotContain("\n");
     }
 }

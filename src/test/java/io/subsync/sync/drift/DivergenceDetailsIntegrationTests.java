@@ -109,7 +109,8 @@ class DivergenceDetailsIntegrationTests extends DriftedIntegrationTest {
         Pages.Page fragment = new Pages(port).signedIn("/admin/sync/divergences", Tokens.serviceRole());
         assertThat(fragment.status()).as(fragment.toString()).isEqualTo(200);
         Matcher row = Pattern.compile(
-                        "data-mvp-user-id=\"" + user + "\".*?<td class=\"differences\">([^<]*)</td>", Pattern.DOTALL)
+                        "data-mvp-user-id=\"" + user + "\".*?<td class=\"differences[^\"]*\"[^>]*>([^<]*)</td>",
+                        Pattern.DOTALL)
                 .matcher(fragment.body());
         assertThat(row.find()).as(fragment.body()).isTrue();
         return row.group(1);

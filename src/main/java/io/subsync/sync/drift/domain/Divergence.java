@@ -12,7 +12,8 @@ import java.util.UUID;
  * what it holds now. Each difference's {@code confirmed} is the MVP's side: what Master last confirmed (a
  * reconciliation's drift) or the MVP's desired value (a pair behind, or an inbound change conflicting with an
  * undelivered MVP change). A value a divergence recorded before V10 could not recover is null. {@code reason} says
- * why it was marked, in words (the pair's last error), when the pair has a sync state.
+ * why it was marked, in words (the pair's last error), when the pair has a sync state. {@code masterEmail}: the
+ * e-mail of the user's Master account, where the link knows it.
  */
 public record Divergence(
         UUID mvpUserId,
@@ -24,7 +25,8 @@ public record Divergence(
         Map<String, Object> master,
         Optional<Instant> detectedAt,
         String detectedBy,
-        Optional<String> reason) {
+        Optional<String> reason,
+        Optional<String> masterEmail) {
     public Divergence {
         differences = List.copyOf(differences);
     }

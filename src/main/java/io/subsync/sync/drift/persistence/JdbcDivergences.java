@@ -176,8 +176,8 @@ class JdbcDivergences implements Divergences {
     @Override
     public List<Divergence> open(Optional<UUID> mvpUserId, int limit) {
         return jdbc.sql("""
-                        SELECT d.mvp_user_id, d.service_name, a.master_user_id, d.master_service_id, d.differences,
-                               d.confirmed_data, d.master_data, d.detected_at, d.detected_by, s.last_error
+                        SELECT d.mvp_user_id, d.service_name, a.master_user_id, a.master_email, d.master_service_id,
+                               d.differences, d.confirmed_data, d.master_data, d.detected_at, d.detected_by, s.last_error
                         FROM subsync.sync_divergences d
                         LEFT JOIN subsync.account_sync a ON a.mvp_user_id = d.mvp_user_id
                         LEFT JOIN subsync.subscription_sync_state s ON s.mvp_user_id = d.mvp_user_id
@@ -220,6 +220,7 @@ class JdbcDivergences implements Divergences {
                 Columns.map(rs.getString("master_data")),
                 Optional.of(Columns.instant(rs.getObject("detected_at", OffsetDateTime.class))),
                 rs.getString("detected_by"),
-                Optional.ofNullable(rs.getString("last_error")));
+                Optional.ofNullable(rs.getString("last_error")),
+                Optional.ofNullable(rs.getString("master_email")));
     }
 }

@@ -42,6 +42,7 @@ class DriftAdminFragments {
     record DivergenceRow(
             String mvpUserId,
             String mvpUserIdShort,
+            String user,
             String serviceName,
             String differences,
             String detectedAt,
@@ -55,6 +56,7 @@ class DriftAdminFragments {
                         .map(d -> new DivergenceRow(
                                 d.mvpUserId().toString(),
                                 PageTexts.shortId(d.mvpUserId()),
+                                PageTexts.user(d.masterEmail().orElse(null), d.mvpUserId()),
                                 d.serviceName(),
                                 d.differences().isEmpty()
                                         ? "—"

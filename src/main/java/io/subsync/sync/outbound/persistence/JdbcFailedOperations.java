@@ -23,7 +23,7 @@ class JdbcFailedOperations implements FailedOperations {
     @Override
     public List<FailedOperation> latest(int limit) {
         return jdbc.sql("""
-                        SELECT o.id, o.mvp_user_id, a.master_user_id, o.service_name, o.payload ->> 'planCode' AS plan_code,
+                        SELECT o.id, o.mvp_user_id, a.master_user_id, a.master_email, o.service_name, o.payload ->> 'planCode' AS plan_code,
                                o.operation, o.attempts, o.last_error, o.created_at,
                                coalesce(f.failed_at, o.created_at) AS failed_at
                         FROM subsync.sync_outbox o
@@ -49,6 +49,7 @@ class JdbcFailedOperations implements FailedOperations {
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("failed_at", OffsetDateTime.class).toInstant());
+                rs.getObject("failed_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getString("master_email")));
     }
 }

@@ -3,14 +3,12 @@ package io.subsync.sync.health.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.support.Browser;
-import io.subsync.support.MasterChanges;
 import io.subsync.support.MasterIntegrationTest;
 import io.subsync.support.Syncs;
 import io.subsync.support.Tokens;
 import io.subsync.sync.drift.ReconcileWithMaster;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,12 +136,7 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
 
     @Test
     void anOperatorResolvesADivergedLinkKeepingMastersState() {
-        UUID user = UUID.randomUUID();
-        UUID master = UUID.randomUUID();
-        api.post("/sync-subscription", Tokens.serviceRole(), sync(user, master, "create", "BASIC", 1));
-        awaitDrained(Duration.ofSeconds(15));
-        MasterChanges.cancel(master, "svc_bazi", "basic", "2026-12-01T00:00:00Z");
-        reconcile.reconcile(Optional.of(user), false, "tests");
+        UUID user = divergedLink(reconcile);
 
         browser.open("/login?token=" + Tokens.serviceRole());
         browser.waiting().until(d -> browser.path().equals("/admin"));
@@ -168,6 +161,99 @@ class SyncAdminPagesEndToEndTests extends MasterIntegrationTest {
                         .query(String.class)
                         .single())
                 .isNotEqualTo("diverged");
+    }
+
+    @Test
+    void atPhoneWidthTheRowsStackWithTheirButtonsInViewAndNameUsersByEmail() {
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        String service = syncs.brokenService();
+        UUID namedFailure = syncs.request(named, service);
+        UUID unnamedFailure = syncs.request(unnamed, service);
+        UUID diverged = divergedLink(reconcile);
+        // The e-mail of a Master account, as a magic link records it (validate_magic_link_token's p_master_email).
+        for (UUID user : List.of(named, diverged)) {
+            jdbc.sql("UPDATE subsync.account_sync SET master_email = :email WHERE mvp_user_id = :user")
+                    .param("email", email(user))
+                    .param("user", user)
+                    .update();
+        }
+
+        for (int width : List.of(390, 1280)) {
+            browser.viewportWidth(width, 900);
+            browser.open("/login?token=" + Tokens.serviceRole());
+            browser.waiting().until(d -> browser.path().equals("/admin"));
+            awaitRows(namedFailure, diverged);
+            // The whole page in one screenshot, to look at (the window as high as the page).
+            Long height = (Long) browser.driver().executeScript("return document.documentElement.scrollHeight");
+            System.out.println("/admin at " + width + " px is " + height + " px high");
+            browser.viewportWidth(width, (int) Math.min(height + 100, 8000));
+            awaitRows(namedFailure, diverged);
+            browser.screenshot("admin-sync-" + width + "-whole");
+
+            WebElement namedRow = failureRow(namedFailure);
+            WebElement unnamedRow = failureRow(unnamedFailure);
+            WebElement divergedRow = browser.waiting()
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#sync-divergences tr[data-mvp-user-id='" + diverged + "']")));
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log tr.entry")));
+
+            assertThat(userName(namedRow).getText()).isEqualTo(email(named));
+            assertThat(userName(namedRow).getDomAttribute("title")).isEqualTo(named.toString());
+            assertThat(userName(unnamedRow).getText())
+                    .as("no e-mail known: the short id")
+                    .isEqualTo(unnamed.toString().substring(0, 8) + "…"
+                            + unnamed.toString().substring(32));
+            assertThat(userName(unnamedRow).getDomAttribute("title")).isEqualTo(unnamed.toString());
+            assertThat(userName(divergedRow).getText()).isEqualTo(email(diverged));
+            assertThat(browser
+                            .driver()
+                            .findElements(By.cssSelector("#log tr.entry[data-mvp-user-id='" + named + "'] .user-name"))
+                            .stream()
+                            .map(WebElement::getText))
+                    .isNotEmpty()
+                    .containsOnly(email(named));
+
+            Long scrollWidth = (Long) browser.driver().executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).as("the page's width at " + width + " px").isLessThanOrEqualTo(width);
+            for (WebElement button : browser.driver()
+                    .findElements(
+                            By.cssSelector("#sync-failures button.retry, #sync-divergences button[class*=keep-]"))) {
+                assertThat(right(button))
+                        .as(button.getText() + " at " + width + " px")
+                        .isLessThanOrEqualTo(width);
+            }
+            if (width == 390) {
+                for (WebElement row : browser.driver()
+                        .findElements(By.cssSelector("#failures tbody tr, #divergences tbody tr, #log tr.entry"))) {
+                    assertThat(row.getSize().getHeight())
+                            .as("a stacked row at 390 px: " + row.getText())
+                            .isLessThan(150);
+                }
+            }
+        }
+    }
+
+    private void awaitRows(UUID failure, UUID diverged) {
+        failureRow(failure);
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#sync-divergences tr[data-mvp-user-id='" + diverged + "']")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log tr.entry")));
+    }
+
+    private static String email(UUID user) {
+        return "owner-" + user.toString().substring(0, 6) + "@example.com";
+    }
+
+    private static WebElement userName(WebElement row) {
+        return row.findElement(By.cssSelector(".user-name"));
+    }
+
+    private long right(WebElement element) {
+        return Math.round(
+                ((Number) browser.driver().executeScript("return arguments[0].getBoundingClientRect().right", element))
+                        .doubleValue());
     }
 
     private WebElement failureRow(UUID syncId) {
