@@ -168,6 +168,16 @@ class DemoEndToEndTests {
         assertThat(bash(step(banner, "1. A magic link", "2. Master cancels"), env))
                 .contains("\"linked\":true", "\"newlyLinked\":" + firstRun);
         assertThat(bash(step(banner, "2. Master cancels", "then see it"), env)).contains("subscription.cancelled");
+        List<String> afterCancel = new ArrayList<>();
+        for (String curl : banner.stream()
+                .filter(line -> line.startsWith("  curl -H 'Authorization: Bearer "))
+                .toList()) {
+            afterCancel.add(bash(curl.trim(), env));
+        }
+        assertThat(afterCancel)
+                .as("the tenant whose platform plan Master cancelled no longer lists it; the others do")
+                .filteredOn(listed -> !listed.contains("\"productType\":\"platform\""))
+                .hasSize(1);
         String reconcile = step(banner, "3. Compare everything", "More tokens")
                 .replace("./subsync", Path.of("subsync").toAbsolutePath().toString());
         assertThat(reconcile).as("needs no Master settings").doesNotContain("MASTER_");

@@ -175,6 +175,8 @@ public class DemoCommand implements Callable<Integer> {
         out.println("          -d '{\"userId\":\"" + linked.masterUserId()
                 + "\",\"serviceId\":\"mvp-platform\",\"type\":\"cancel\"}' " + master + "/admin/changes");
         out.println("     then see it in the audit log (source master): " + base + "/admin");
+        out.println("     and on " + linked.name() + "'s page (its sign-in link above): the platform plan is under");
+        out.println("     \"Cancelled in Master\", and GET /api/tenants/current/subscriptions no longer lists it");
         out.println("  3. Compare everything with Master, from another terminal (it finds the demo's database and");
         out.println("     Master through " + RunningDemo.FILE + " in the data directory; no settings needed):");
         out.println("     " + otherTerminal + "./subsync reconcile --master --dry-run");

@@ -67,7 +67,8 @@ class AccountActivityTest {
                 null,
                 "master",
                 null,
-                AT);
+                AT,
+                null);
 
         List<AccountActivity> rows = AccountActivity.of(List.of(link, fromMaster), 2);
 
@@ -123,7 +124,7 @@ class AccountActivityTest {
             Map<String, Object> mvpData,
             String error) {
         return new SyncLogEntry(
-                id, syncId, USER, null, service, operation, "mvp", status, mvpData, null, error, null, "user", null,
-                AT);
+                id, syncId, USER, null, service, operation, "mvp", status, mvpData, null, error, null, "user", null, AT,
+                null);
     }
 }
