@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.subsync.commandline.RunningDemo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,8 +21,13 @@ import java.util.UUID;
 
 /** Mints HS256 tokens shaped like Supabase's, for trying the API, the demo and the tests. */
 public final class TokenMinter {
-    /** Where {@code subsync demo} keeps the signing secret it made, for {@code subsync token} to find. */
-    public static final Path DEMO_SECRET = Path.of("data", "demo-jwt-secret");
+    /**
+     * Where {@code subsync demo} keeps the signing secret it made, for {@code subsync token} to find: in the data
+     * directory ({@code SUBSYNC_DATA_DIR}, else {@code ./data}), beside the demo's database.
+     */
+    public static Path demoSecret() {
+        return RunningDemo.dataDirectory().resolve("demo-jwt-secret");
+    }
 
     private final byte[] secret;
 

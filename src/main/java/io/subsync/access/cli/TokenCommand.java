@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {
             "Mints a JWT for trying the API.",
             "Prints an HS256 JWT shaped like a Supabase token, signed with SUBSYNC_JWT_SECRET",
-            "(or, when that is unset, the demo's secret in ./data/demo-jwt-secret)."
+            "(or, when that is unset, the demo's secret in the data directory: SUBSYNC_DATA_DIR, else ./data)."
         })
 public class TokenCommand implements Callable<Integer> {
     /** Where {@code demo} keeps its generated secret, so tokens minted here work against the demo. */
@@ -110,11 +110,11 @@ public class TokenCommand implements Callable<Integer> {
             return 2;
         }
         String key = secret != null ? secret : System.getenv("SUBSYNC_JWT_SECRET");
-        if ((key == null || key.isBlank()) && Files.exists(TokenMinter.DEMO_SECRET)) {
-            key = Files.readString(TokenMinter.DEMO_SECRET).trim();
+        if ((key == null || key.isBlank()) && Files.exists(TokenMinter.demoSecret())) {
+            key = Files.readString(TokenMinter.demoSecret()).trim();
         }
         if (key == null || key.isBlank()) {
-            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + TokenMinter.DEMO_SECRET
+            err.println("SUBSYNC_JWT_SECRET is not set (and there is no demo secret in " + TokenMinter.demoSecret()
                     + "): nothing to sign with");
             return 2;
         }

@@ -183,12 +183,12 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static String demoSecret() throws IOException {
-        if (Files.exists(TokenMinter.DEMO_SECRET)) {
-            return Files.readString(TokenMinter.DEMO_SECRET).trim();
+        if (Files.exists(TokenMinter.demoSecret())) {
+            return Files.readString(TokenMinter.demoSecret()).trim();
         }
         String secret = TokenMinter.randomSecret();
-        Files.createDirectories(TokenMinter.DEMO_SECRET.getParent());
-        Files.writeString(TokenMinter.DEMO_SECRET, secret + "\n");
+        Files.createDirectories(TokenMinter.demoSecret().getParent());
+        Files.writeString(TokenMinter.demoSecret(), secret + "\n");
         return secret;
     }
 
