@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.subsync.mastersim.domain.Faults;
 import io.subsync.mastersim.domain.InvalidFault;
+import io.subsync.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

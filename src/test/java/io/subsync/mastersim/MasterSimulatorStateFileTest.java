@@ -4,6 +4,7 @@ import static io.subsync.mastersim.MasterHttp.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.subsync.support.MutableClock;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static io.subsync.support.StatsBuilder.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.subsync.mastersim.domain.MasterSubscription;
+import io.subsync.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
