@@ -2,13 +2,21 @@ package io.subsync.linking;
 
 import io.subsync.linking.domain.AccountLinkConflict;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Account links between MVP users and Master accounts ({@code account_sync}). */
 public interface AccountLinks {
     Optional<AccountLink> find(UUID mvpUserId);
+
+    /**
+     * Locks the existing accounts of these users, in the order of their ids (the lock order, docs/sync.md), none
+     * created, in one statement whatever their number; returns the users whose locked account is linked to Master.
+     */
+    Set<UUID> lockLinked(Collection<UUID> mvpUserIds);
 
     /** The link, created as {@code pending} without a Master account when missing, locked for the transaction. */
     AccountLink lockOrCreate(UUID mvpUserId, Instant at);

@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,25 @@ class JdbcAccountLinks implements AccountLinks {
                 .param("user", mvpUserId)
                 .query(JdbcAccountLinks::link)
                 .optional();
+    }
+
+    @Override
+    public Set<UUID> lockLinked(Collection<UUID> mvpUserIds) {
+        if (mvpUserIds.isEmpty()) {
+            return Set.of();
+        }
+        // One array parameter, however many users; FOR UPDATE in id order takes the locks in the lock order.
+        return jdbc
+                .sql("""
+                        SELECT mvp_user_id, master_user_id IS NOT NULL AS linked FROM subsync.account_sync
+                        WHERE mvp_user_id = ANY (CAST(:users AS uuid[]))
+                        ORDER BY mvp_user_id FOR UPDATE""")
+                .param("users", mvpUserIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, row) -> rs.getBoolean("linked") ? rs.getObject("mvp_user_id", UUID.class) : null)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override

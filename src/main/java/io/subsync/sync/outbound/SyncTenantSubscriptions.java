@@ -14,7 +14,6 @@ import io.subsync.tenancy.OwnedSubscription;
 import io.subsync.tenancy.SubscriptionsChanged;
 import io.subsync.tenancy.TenantSubscriptionStates;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,15 +93,11 @@ class SyncTenantSubscriptions {
         SortedSet<String> owners = owned.stream()
                 .map(subscription -> subscription.ownerUserId().toString())
                 .collect(Collectors.toCollection(TreeSet::new));
-        Instant now = clock.instant();
-        // Only owners with an account row are locked (none is created); linked is read from the locked row.
+        // Only owners with an account row are locked (none is created), all in one statement in the lock order;
+        // linked is read from the locked rows. A bulk reconciliation hands over thousands of owners at once.
         Set<String> linkedOwners = new HashSet<>();
-        for (String owner : owners) {
-            UUID user = UUID.fromString(owner);
-            if (links.find(user).isPresent() && links.lockOrCreate(user, now).linked()) {
-                linkedOwners.add(owner);
-            }
-        }
+        links.lockLinked(owners.stream().map(UUID::fromString).toList())
+                .forEach(user -> linkedOwners.add(user.toString()));
         List<OwnedSubscription> inLockOrder = owned.stream()
                 .filter(subscription ->
                         linkedOwners.contains(subscription.ownerUserId().toString()))
