@@ -2,6 +2,7 @@ package io.subsync.tenancy;
 
 import io.subsync.tenancy.domain.Subscriptions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -10,9 +11,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class TenantSubscriptionStates {
     private final Subscriptions subscriptions;
+    private final Tenants tenants;
 
-    TenantSubscriptionStates(Subscriptions subscriptions) {
+    TenantSubscriptionStates(Subscriptions subscriptions, Tenants tenants) {
         this.subscriptions = subscriptions;
+        this.tenants = tenants;
+    }
+
+    /** The owner of each of these tenants that has one. */
+    public Map<UUID, UUID> ownersOf(Set<UUID> tenantIds) {
+        return tenants.ownersOf(tenantIds);
     }
 
     public List<OwnedSubscription> of(Set<UUID> tenantIds) {

@@ -3,6 +3,7 @@ package io.subsync.tenancy;
 import io.subsync.catalog.ProductCode;
 import io.subsync.tenancy.domain.Tenant;
 import io.subsync.tenancy.domain.TenantAlreadyExists;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,9 @@ public interface Tenants {
 
     /** The tenant, its row locked until the transaction ends, so changes to one tenant happen one at a time. */
     Optional<Tenant> lock(TenantId id);
+
+    /** The owner of each of these tenants that has one, in one statement whatever their number. */
+    Map<UUID, UUID> ownersOf(Set<UUID> tenantIds);
 
     /** How many tenants there are. */
     long count();

@@ -80,8 +80,18 @@ class SyncTenantSubscriptions {
         RowSecurity.asService(() -> sync(states.ofOwner(owner), actor));
     }
 
+    /** Only the tenants whose owner is linked are read: a bulk reconciliation's ten thousand tenants mostly are not. */
     private void syncOwners(SubscriptionsChanged changed) {
-        sync(states.of(changed.tenantIds()), changed.actor());
+        Map<UUID, UUID> owners = states.ownersOf(changed.tenantIds());
+        Set<UUID> linked =
+                links.lockLinked(new TreeSet<>(owners.values()).stream().toList());
+        Set<UUID> tenants = owners.entrySet().stream()
+                .filter(owned -> linked.contains(owned.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        if (!tenants.isEmpty()) {
+            sync(states.of(tenants), changed.actor());
+        }
     }
 
     /**

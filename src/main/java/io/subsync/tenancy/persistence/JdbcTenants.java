@@ -76,6 +76,22 @@ class JdbcTenants implements Tenants {
     }
 
     @Override
+    public Map<UUID, UUID> ownersOf(Set<UUID> tenantIds) {
+        Map<UUID, UUID> owners = new LinkedHashMap<>();
+        if (tenantIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                        SELECT id, owner_user_id FROM subsync.tenants
+                        WHERE id = ANY (CAST(:tenants AS uuid[])) AND owner_user_id IS NOT NULL""")
+                .param("tenants", tenantIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    owners.put(rs.getObject("id", UUID.class), rs.getObject("owner_user_id", UUID.class));
+                });
+        return owners;
+    }
+
+    @Override
     public long count() {
         return jdbc.sql("SELECT count(*) FROM subsync.tenants")
                 .query(Long.class)
