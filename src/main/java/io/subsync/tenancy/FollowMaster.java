@@ -53,10 +53,18 @@ public class FollowMaster {
         changes.lockTenantsOwnedBy(ownerUserId);
     }
 
-    /** Why the tenant cannot take Master's state; empty when it can (or it is no longer the user's tenant). */
-    public Optional<String> refusal(MastersState master) {
-        ChangeFromMaster.Decision decision = decide(master);
-        return decision.applicable() ? Optional.empty() : Optional.of(decision.why());
+    /** Master's state and what the tenant's rule decided for it, read under the tenant's lock. */
+    public record Checked(MastersState master, ChangeFromMaster.Decision decision) {
+        /** Why the tenant cannot take Master's state; empty when it can (or it is no longer the user's tenant). */
+        public Optional<String> refusal() {
+            return decision.applicable() ? Optional.empty() : Optional.of(decision.why());
+        }
+    }
+
+    /** Decides what Master's state does to the tenant; {@link #follow} then carries it out, in the same transaction. */
+    public Checked check(MastersState master) {
+        ChangeFromMaster change = master.change();
+        return new Checked(master, change.decide(changes.facts(master.tenant(), master.ownerUserId(), change)));
     }
 
     /**
@@ -64,11 +72,13 @@ public class FollowMaster {
      *
      * @param reason what the history records, e.g. which webhook brought it
      * @return whether the tenant's subscriptions changed
-     * @throws IllegalStateException when {@link #refusal} says it cannot be taken
+     * @param checked what {@link #check} decided, in this transaction
+     * @throws IllegalStateException when {@link Checked#refusal} says it cannot be taken
      */
-    public boolean follow(MastersState master, String reason, Instant at) {
+    public boolean follow(Checked checked, String reason, Instant at) {
+        MastersState master = checked.master();
         ChangeFromMaster change = master.change();
-        ChangeFromMaster.Decision decision = decide(master);
+        ChangeFromMaster.Decision decision = checked.decision();
         TenantId id = master.tenant();
         String product = master.productType();
         switch (decision.kind()) {
@@ -101,11 +111,6 @@ public class FollowMaster {
         }
         events.publishEvent(new SubscriptionsChanged(Set.of(id.value()), ACTOR));
         return true;
-    }
-
-    private ChangeFromMaster.Decision decide(MastersState master) {
-        ChangeFromMaster change = master.change();
-        return change.decide(changes.facts(master.tenant(), master.ownerUserId(), change));
     }
 
     private void switchProduct(TenantId id, String product, boolean on, Instant at) {

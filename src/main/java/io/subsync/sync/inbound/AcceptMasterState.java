@@ -175,9 +175,10 @@ public class AcceptMasterState {
         List<String> differences = values.stream().map(FieldDifference::field).toList();
         DriftDecision decision = DriftDecision.decide(undelivered, differences, properties.driftPolicy());
         UUID changeId = UUID.randomUUID();
-        Optional<FollowMaster.MastersState> tenant = tenants.of(user, state, master, plan);
+        Optional<FollowMaster.Checked> tenant = Optional.empty();
         if (decision.action() == DriftDecision.Action.APPLY
                 || decision.action() == DriftDecision.Action.APPLY_OVER_MVP) {
+            tenant = tenants.check(tenants.of(user, state, master, plan));
             Optional<String> refusal = tenants.refusal(tenant);
             if (refusal.isPresent()) {
                 // Never dropped: the pair shows as diverged until someone decides (keep the MVP's, or fix the tenant).

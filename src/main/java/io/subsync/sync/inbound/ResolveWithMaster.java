@@ -99,7 +99,8 @@ public class ResolveWithMaster {
                 .filter(m -> m.serviceName().equalsIgnoreCase(service))
                 .findFirst()
                 .orElseThrow(() -> new UnknownPlanMapping(service, masters.planTier()));
-        Optional<FollowMaster.MastersState> tenant = tenants.of(mvpUserId, locked, masters, mapping.planCode());
+        Optional<FollowMaster.Checked> tenant =
+                tenants.check(tenants.of(mvpUserId, locked, masters, mapping.planCode()));
         Optional<String> refusal = tenants.refusal(tenant);
         if (refusal.isPresent()) {
             throw new MasterStateNotApplicable(refusal.get() + "; keep the MVP's state, or change the tenant first");

@@ -55,13 +55,19 @@ class TenantsFollowMaster {
     }
 
     /** Why the tenant cannot take Master's state, naming the tenant; empty when it can or it is no tenant's. */
-    Optional<String> refusal(Optional<FollowMaster.MastersState> tenant) {
-        return tenant.flatMap(t ->
-                follow.refusal(t).map(why -> "Master's state cannot be taken by tenant " + t.tenant() + ": " + why));
+    Optional<String> refusal(Optional<FollowMaster.Checked> tenant) {
+        return tenant.flatMap(t -> t.refusal()
+                .map(why ->
+                        "Master's state cannot be taken by tenant " + t.master().tenant() + ": " + why));
+    }
+
+    /** What the tenant's rule decides for Master's state, once, for the refusal and the change that follow. */
+    Optional<FollowMaster.Checked> check(Optional<FollowMaster.MastersState> tenant) {
+        return tenant.map(follow::check);
     }
 
     /** The tenant takes Master's state, its history saying what brought it ({@code reason}). */
-    void follow(Optional<FollowMaster.MastersState> tenant, String reason, Instant at) {
+    void follow(Optional<FollowMaster.Checked> tenant, String reason, Instant at) {
         tenant.ifPresent(t -> follow.follow(t, reason, at));
     }
 

@@ -158,8 +158,8 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public List<CancelledInMaster> cancelledInMaster(TenantId tenant) {
-        return jdbc
-                .sql("""
+        return jdbc.sql("""
+                        SELECT * FROM (
                         SELECT DISTINCT ON (s.product_type) pr.name AS product_name, pl.name AS plan_name, s.ended_at
                         FROM subsync.tenant_subscriptions s
                         JOIN subsync.products pr ON pr.code = s.product_type
@@ -168,18 +168,15 @@ class JdbcSubscriptions implements Subscriptions {
                           AND NOT EXISTS (SELECT 1 FROM subsync.tenant_subscriptions a
                                           WHERE a.tenant_id = s.tenant_id AND a.product_type = s.product_type
                                             AND a.status = 'active')
-                        ORDER BY s.product_type, s.ended_at DESC""")
+                        ORDER BY s.product_type, s.ended_at DESC) latest
+                        ORDER BY ended_at DESC""")
                 .param("tenantId", tenant.value())
                 .param("cancelledInMaster", ChangeFromMaster.CANCELLED_IN_MASTER)
                 .query((rs, row) -> new CancelledInMaster(
                         rs.getString("product_name"),
                         rs.getString("plan_name"),
                         rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
-                .list()
-                .stream()
-                .sorted(java.util.Comparator.comparing(CancelledInMaster::endedAt)
-                        .reversed())
-                .toList();
+                .list();
     }
 
     @Override
