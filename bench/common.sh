@@ -60,3 +60,17 @@ wait_http() {
 percentile() {
   sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {if (NR == 0) {print "nan"; exit} i = int(NR * p / 100 + 0.5); if (i < 1) i = 1; if (i > NR) i = NR; print a[i]}'
 }
+
+# bench_options LAST_HELP_LINE ARGS...: --no-build sets build=0 (else build=1); -h or --help prints the calling
+# script's header comment up to that line; anything else is refused with exit 2.
+bench_options() {
+  local last=$1 arg; shift
+  build=1
+  for arg in "$@"; do
+    case "$arg" in
+      --no-build) build=0 ;;
+      -h|--help) sed -n "2,${last}p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+    esac
+  done
+}

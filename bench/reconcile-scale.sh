@@ -20,18 +20,8 @@
 #   BENCH_STRICT=0                1: exit 3 when a goal is missed
 #   BENCH_OUT=bench/out           raw outputs go to BENCH_OUT/scale-<date-time>/
 #   JAVA_OPTS=                    JVM flags of `subsync reconcile`
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
-
-build=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-build) build=0 ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_options 22 "$@"
 
 db=${BENCH_DB:-subsync_scale}
 tenants=${BENCH_TENANTS:-1000000}
@@ -39,9 +29,6 @@ seed_tenants=${BENCH_SEED_TENANTS:-2000}
 strict=${BENCH_STRICT:-0}
 out="${BENCH_OUT:-$here/out}/scale-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
-pg=(-h 127.0.0.1 -p 5432 -U postgres)
-fail() { echo "$(basename "$0"): FAILED: $*" >&2; exit 1; }
-step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 sql() { timeout 1800 psql "${pg[@]}" -X -v ON_ERROR_STOP=1 "$@"; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 

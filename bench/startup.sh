@@ -8,23 +8,12 @@
 #   BENCH_DB=subsync_startup      database to drop and recreate on 127.0.0.1:5432 (user postgres, trust auth)
 #   BENCH_RUNS=5                  measured starts (after one unmeasured start that applies the migrations)
 #   BENCH_PORT=18090              port of the service
-#   JAVA_OPTS=                    JVM flags of the service (the launcher's own come first)
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
-build=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-build) build=0 ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+#   JAVA_OPTS=                    JVM flags of the service (the launcher sets none of its own)
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_options 11 "$@"
 db=${BENCH_DB:-subsync_startup}
 runs=${BENCH_RUNS:-5}
 port=${BENCH_PORT:-18090}
-fail() { echo "$(basename "$0"): FAILED: $*" >&2; exit 1; }
-pg=(-h 127.0.0.1 -p 5432 -U postgres)
 
 if [ "$build" = 1 ]; then (cd "$repo" && timeout 900 ./mvnw -q -B -DskipTests package) || fail "the build failed"; fi
 [ -f "$repo/target/subsync.jar" ] || fail "target/subsync.jar is missing"
