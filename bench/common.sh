@@ -74,3 +74,6 @@ bench_options() {
     esac
   done
 }
+
+# CPU accounting of a run (machine_ticks, process_ticks, postgres_ticks, cpu_report).
+source "$here/cpu.sh"

@@ -108,18 +108,8 @@ bounded() { # seconds command...
   return "$rc"
 }
 
-# CPU time, in clock ticks, of the whole machine (busy, all), of one process, of PostgreSQL and of this shell's
-# finished children (wrk, pgbench), so the results can say who used the CPU during a run. PostgreSQL: its live
-# processes plus what the postmaster has reaped (cutime, cstime: backends that have exited, such as pgbench's);
-# that is every database of the cluster, so other people's use of it counts there too.
-machine_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; print busy, busy+$5+$6}' /proc/stat; }
-process_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postgres_ticks() {
-  local postmaster; postmaster=$(pgrep -u postgres -o -x postgres || true)
-  # shellcheck disable=SC2046 # one argument per pid
-  awk -v pm="$postmaster" '{t += $14 + $15} $1 == pm {t += $16 + $17} END {print t + 0}' \
-    $(pgrep -u postgres -x postgres | sed 's|.*|/proc/&/stat|') 2>/dev/null || echo 0
-}
+# machine_ticks, process_ticks, postgres_ticks, cpu_report
+source "$here/cpu.sh"
 children_ticks() { # file written by `times` in the main shell
   awk -v hz="$(getconf CLK_TCK)" 'END{s=0; for (i = 1; i <= 2; i++) {split($i, a, "m"); sub("s", "", a[2]); s += a[1] * 60 + a[2]}
     printf "%d", s * hz}' "$1"
@@ -300,15 +290,6 @@ svc_requests=$(field requests "$wrk_line")
 svc_rps=$(awk -v r="$svc_requests" -v d="$(field duration_us "$wrk_line")" 'BEGIN{printf "%.1f", r / (d / 1e6)}')
 svc_p50=$(awk -v v="$(field p50_us "$wrk_line")" 'BEGIN{printf "%.2f", v / 1000}')
 svc_p99=$(awk -v v="$(field p99_us "$wrk_line")" 'BEGIN{printf "%.2f", v / 1000}')
-# CPU during the measured run, in cores (of nproc) and in ms per request: the JVM, PostgreSQL, the load generator,
-# and everything else on the machine (other people's builds show up there).
-cpu_report() { # busy_ticks all_ticks requests name ticks [name ticks]...
-  local busy=$1 all=$2 requests=$3; shift 3
-  awk -v busy="$busy" -v all="$all" -v req="$requests" -v n="$(nproc)" -v list="$*" 'BEGIN{
-    k = split(list, a, " "); rest = busy; s = ""; seconds = all / n / '"$(getconf CLK_TCK)"'
-    for (i = 1; i < k; i += 2) { rest -= a[i+1]; s = s sprintf("%s %.2f (%.3f ms/req), ", a[i], a[i+1]*n/all, a[i+1]*n/all*1000*seconds/req) }
-    printf "%sother %.2f; machine %.2f of %d cores", s, rest*n/all, busy*n/all, n }'
-}
 svc_cpu=$(cpu_report $((m_busy1 - m_busy0)) $((m_all1 - m_all0)) "$svc_requests" JVM $((j1 - j0)) \
   PostgreSQL $((p1 - p0)) wrk $(( $(children_ticks "$out/.times1") - $(children_ticks "$out/.times0") )))
 echo "CPU during the run: $svc_cpu" | tee -a "$out/environment.txt"

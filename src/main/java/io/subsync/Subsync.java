@@ -3,6 +3,7 @@ package io.subsync;
 import io.subsync.access.cli.TokenCommand;
 import io.subsync.commandline.BadArguments;
 import io.subsync.commandline.CommandFailures;
+import io.subsync.commandline.CommonPool;
 import io.subsync.commandline.Server;
 import io.subsync.commandline.UuidConverter;
 import io.subsync.mastersim.cli.MasterSimCommand;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Command;
         })
 public class Subsync implements Runnable {
     static {
+        // First: the common pool is sized when first used, and the HTTP client uses it (CommonPool).
+        CommonPool.atLeastTwoThreads();
         // The root knows the commands and the application, and nothing depends on it; so it names the application to
         // Server here rather than Server naming it (a cycle). A static initialiser runs once, before main or a test
         // uses the command line, which a call in main would miss; a picocli IFactory handing every command its Server
