@@ -8,7 +8,7 @@
 #   BENCH_DB=subsync_startup      database to drop and recreate on 127.0.0.1:5432 (user postgres, trust auth)
 #   BENCH_RUNS=5                  measured starts (after one unmeasured start that applies the migrations)
 #   BENCH_PORT=18090              port of the service
-#   JAVA_OPTS=                    JVM flags of the service (the launcher sets none of its own)
+#   JAVA_OPTS=                    JVM flags of the service, after the launcher's own (see ./subsync; SUBSYNC_JVM_DEFAULTS=0: none)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_options 11 "$@"
 db=${BENCH_DB:-subsync_startup}

@@ -18,7 +18,7 @@
 #   BENCH_CONNECTIONS=32          concurrent connections, both sides (wrk -c, pgbench -c)
 #   BENCH_THREADS=2               client threads, both sides (wrk -t, pgbench -j)
 #   BENCH_PORT=18080              first port tried for the service; the next free one is used
-#   BENCH_HTTP_THREADS=8          server.tomcat.threads.max of the service (empty: the application's 64)
+#   BENCH_HTTP_THREADS=8          server.tomcat.threads.max of the service (empty: the application's default, RequestThreads)
 #   BENCH_SERVE_ARGS=             extra --spring.* arguments after `subsync serve`, e.g. --spring.threads.virtual.enabled=true
 #   BENCH_PGBENCH_AT_POOL=1       also run pgbench with as many connections as the service's pool (0: skip)
 #   BENCH_POOLER=                 transaction or session: the service reaches PostgreSQL through a pgbouncer in that
