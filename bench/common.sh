@@ -76,4 +76,4 @@ bench_options() {
 }
 
 # CPU accounting of a run (machine_ticks, process_ticks, postgres_ticks, cpu_report).
-source "$here/cpu.sh"
+source "$here/report.sh"

@@ -137,9 +137,12 @@ printf '%-60s %12.0f\n' "(a) the simulator alone (wrk, a new key each)" "$ceilin
 printf '%-60s %12.0f\n' "(b) a worker's per-batch SQL (pgbench -c$workers, batch $batch)" "$per_batch"
 printf '%-60s %12.0f\n' "limit = 1 / (1/a + 1/b)" "$limit"
 printf '%-60s %12.0f\n' "Subsync deliveries (first to last confirmation)" "$rate"
-printf 'P3 drain / limit: %s (goal >= 0.7: %s)\n' "$ratio" "$(awk -v r="$ratio" 'BEGIN {print (r >= 0.7) ? "PASS" : "MISS"}')"
+printf 'P3 drain / limit: %s (goal >= 0.7: %s)\n' "$ratio" "$(verdict "$ratio" 0.7)"
 printf 'CPU, drain (from the service start): %s\n' "$svc_cpu"
 printf 'CPU, (b): %s\n' "$b_cpu"
+result "P3 deliver, $operations operations" "$rate deliveries/s" "limit $limit/s (a: simulator $ceiling/s, b: per-batch SQL $per_batch/s)" \
+  "$ratio" ">= 0.7" "$(verdict "$ratio" 0.7)" \
+  "JVM $(per_op JVM "$svc_cpu") ms, simulator $(per_op simulator "$svc_cpu") ms, PostgreSQL $(per_op PostgreSQL "$svc_cpu") ms per delivery"
 printf 'delivered %s of %s, not delivered %s; Master applied %s, refused %s duplicates, %s out of order\n' "$delivered" \
   "$operations" "$not_delivered" "$applied" "$duplicates" "$out_of_order"
 [ "$delivered" = "$operations" ] && [ "$not_delivered" = 0 ] || fail "operations were lost"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the hot-path benchmarks one after another (never beside each other, nor beside a build or a test suite) and
 # prints their results and every goal's verdict in one place:
-#   P1 read       tenant-subscriptions.sh   (the application's defaults: 64 request threads, a pool of 10)
+#   P1 read       tenant-subscriptions.sh   (the application's defaults: request threads from the cores, a pool of 10)
 #   P2 accept     sync-subscription.sh
 #   P3 deliver    drain.sh
 #   P4 reconcile  reconcile-scale.sh        (BENCH_SCALE_TENANTS tenants, default 1,000,000)
@@ -38,6 +38,14 @@ run "P3 deliver" drain.sh
 run "P4 reconcile at scale" reconcile-scale.sh BENCH_TENANTS="${BENCH_SCALE_TENANTS:-1000000}"
 run "P5 start-up and footprint" startup.sh
 
-printf '\n## Verdicts\n\n' | tee -a "$report"
-grep -h -E 'PASS|MISS' "$here"/out/run-all-*.sh.log | sed 's/^/- /' | tee -a "$report"
+printf '\n## All goals\n\n| path | service | reference | ratio | goal | | CPU per operation, by process |\n|---|---|---|---|---|---|---|\n' \
+  | tee -a "$report"
+for script in tenant-subscriptions.sh sync-subscription.sh drain.sh reconcile-scale.sh startup.sh; do
+  log="$here/out/run-all-$script.log"
+  if grep -q '^RESULT|' "$log" 2>/dev/null; then
+    grep '^RESULT|' "$log" | sed 's/^RESULT//; s/$/ |/; s/|/ | /g; s/^ //' | tee -a "$report"
+  else
+    echo "| $script | failed: see $log | | | | MISS | |" | tee -a "$report"
+  fi
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); report: $report" | tee -a "$report"

@@ -57,3 +57,5 @@ echo "|---|---|---|---|"
 echo "| serve: start → health UP | $up ms | ≤ 5000 ms | $([ "$up" -le 5000 ] && echo PASS || echo MISS) |"
 echo "| RSS once UP | $((rss / 1024)) MB | ≤ 300 MB | $([ "$rss" -le $((300 * 1024)) ] && echo PASS || echo MISS) |"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+result "P5 serve: start to health UP (median of $runs)" "$up ms" - - "<= 5000 ms" "$([ "$up" -le 5000 ] && echo PASS || echo MISS)" -
+result "P5 RSS once UP" "$((rss / 1024)) MB" - - "<= 300 MB" "$([ "$rss" -le $((300 * 1024)) ] && echo PASS || echo MISS)" -
