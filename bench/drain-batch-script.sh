@@ -7,9 +7,9 @@
 # The named parameters are replaced textually by what pgbench can supply:
 #   :now, :at -> now()   :leaseUntil -> now() + 30 s   :limit -> :batch (pgbench -D batch=N)
 #   :worker -> 'bench-' || :client_id (each client is a worker)   :actor -> 'worker' and a colon and 'bench'
-#   :rows -> the JSON array the service binds (id, attempt, user, Master user, service, revision, operation, the
-#            desired state, Master's answer), built by the claim itself into a pgbench variable (\gset), so in
-#            prepared mode it is bound as a parameter, as the service binds it. Master's answer is {"version": 1, ...}.
+#   :ids, :attempts, :masterData -> the arrays the service binds (sync ids, attempts, Master's answers), built by the
+#            claim itself into pgbench variables (\gset), so in prepared mode they are bound as parameters, as the
+#            service binds them. Master's answer is {"version": 1, "status": ...}.
 # Usage: drain-batch-script.sh SQL_DIR   (SQL_DIR: src/main/resources/sql/sync)
 set -euo pipefail
 sql_dir=${1:?usage: drain-batch-script.sh SQL_DIR}
@@ -19,12 +19,11 @@ done
 grep -q '{filter}' "$sql_dir/claim.sql" || { echo "drain-batch-script.sh: no {filter} in claim.sql: JdbcOutbox changed?" >&2; exit 2; }
 
 worker="('bench-' || :client_id)"
-# The claim's answer, as the JSON array the confirmation binds, into the variable :rows (\gset). The claim's final
+# The claim's answer, as the arrays the confirmation binds, into the variables :ids, :attempts, :masterData (\gset). The claim's final
 # SELECT becomes one more CTE: a data-modifying WITH cannot be nested.
 grep -q '^SELECT c\.\*' "$sql_dir/claim.sql" || { echo "drain-batch-script.sh: claim.sql no longer ends in SELECT c.*" >&2; exit 2; }
-rows_of_claim=") SELECT COALESCE(jsonb_agg(jsonb_build_object('id', b.id, 'attempt', b.attempts, 'mvp_user_id', b.mvp_user_id,
-    'master_user_id', b.master_user_id, 'service_name', b.service_name, 'revision', b.revision, 'operation', b.operation,
-    'mvp_data', b.payload, 'master_data', jsonb_build_object('version', 1, 'status', b.payload ->> 'status'))), '[]') AS rows
+rows_of_claim=") SELECT COALESCE(array_agg(b.id)::text, '{}') AS ids, COALESCE(array_agg(b.attempts)::text, '{}') AS attempts,
+    COALESCE(array_agg(jsonb_build_object('version', 1, 'status', b.payload ->> 'status')::text)::text, '{}') AS \"masterData\"
 FROM batch b"
 statement() { # file [gset]: one statement, comments dropped, parameters replaced
   grep -v '^[[:space:]]*--' "$sql_dir/$1" \
@@ -43,7 +42,7 @@ script=$(printf 'BEGIN;\n'; statement claim.sql gset; printf 'COMMIT;\nBEGIN;\n'
          statement confirm-lock-accounts.sql; statement confirm-lock-states.sql; statement confirm-batch.sql
          printf 'COMMIT;\n')
 leftover=$(printf '%s\n' "$script" | sed -e 's/::[a-z]*//g' -e "s/'[^']*'//g" | grep -o ':[A-Za-z_][A-Za-z0-9_]*' \
-  | grep -vx -e ':batch' -e ':client_id' -e ':rows' | sort -u || true)
+  | grep -vx -e ':batch' -e ':client_id' -e ':ids' -e ':attempts' -e ':masterData' | sort -u || true)
 if [ -n "$leftover" ]; then
   echo "drain-batch-script.sh: named parameters left unreplaced: $leftover" >&2
   exit 2

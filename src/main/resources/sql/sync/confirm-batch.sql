@@ -1,10 +1,16 @@
 -- A batch's confirmation, third statement: the outbox rows this worker still holds become delivered, their states
 -- and accounts move on, and every confirmation gets its success audit row (one Master confirmed after the lease was
--- lost says so). :rows is the batch as a JSON array (BatchConfirmation.confirm); answers the ids still held.
+-- lost says so). :ids, :attempts and :masterData are the batch (BatchConfirmation.confirm); answers the ids
+-- still held.
 WITH input AS (
-    SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))
-        AS r(id uuid, attempt int, mvp_user_id uuid, master_user_id uuid, service_name text,
-             revision bigint, operation text, mvp_data jsonb, master_data jsonb)
+    -- The batch as three arrays of one element per confirmation: the sync id, the attempt Master answered and
+    -- Master's answer (JSON text or NULL); the rest is the outbox row's own (its user, service, revision, operation
+    -- and the desired state it carried) and the account's Master user.
+    SELECT o.id, c.attempt, o.mvp_user_id, a.master_user_id, o.service_name, o.revision, o.operation,
+           o.payload AS mvp_data, CAST(c.master_data AS jsonb) AS master_data
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:attempts AS int[]), CAST(:masterData AS text[])) AS c(id, attempt, master_data)
+    JOIN subsync.sync_outbox o ON o.id = c.id
+    LEFT JOIN subsync.account_sync a ON a.mvp_user_id = o.mvp_user_id
 ), held AS (
     UPDATE subsync.sync_outbox o SET status = 'delivered', delivered_at = :at, lease_owner = NULL,
         lease_until = NULL, last_error = NULL

@@ -5,12 +5,9 @@ import static io.subsync.database.Columns.time;
 import io.subsync.database.Columns;
 import io.subsync.database.SqlResource;
 import io.subsync.sync.outbound.domain.Outbox;
-import io.subsync.sync.persistence.DesiredStateJson;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,35 +28,33 @@ final class BatchConfirmation {
         if (confirmations.isEmpty()) {
             return Set.of();
         }
-        List<Map<String, Object>> rows = confirmations.stream()
-                .map(c -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", c.delivery().syncId().toString());
-                    row.put("attempt", c.delivery().attempt());
-                    row.put("mvp_user_id", c.delivery().mvpUserId().toString());
-                    row.put(
-                            "master_user_id",
-                            c.delivery().masterUserId().map(UUID::toString).orElse(null));
-                    row.put("service_name", c.delivery().serviceName());
-                    row.put("revision", c.delivery().revision());
-                    row.put("operation", c.delivery().operation().code());
-                    row.put(
-                            "mvp_data",
-                            Columns.map(DesiredStateJson.payload(c.delivery().state())));
-                    row.put("master_data", c.masterData() == null ? null : Columns.JSON.readTree(c.masterData()));
-                    return row;
-                })
-                .toList();
-        String json = Columns.write(rows);
+        // Three arrays, one element per confirmation; the statements read the rest from the outbox rows themselves.
+        String[] ids = new String[confirmations.size()];
+        Integer[] attempts = new Integer[confirmations.size()];
+        String[] masterData = new String[confirmations.size()];
+        for (int i = 0; i < confirmations.size(); i++) {
+            Outbox.Confirmation c = confirmations.get(i);
+            ids[i] = c.delivery().syncId().toString();
+            attempts[i] = c.delivery().attempt();
+            masterData[i] = c.masterData() == null ? null : json(c.masterData());
+        }
         // The same lock order as every other writer: accounts, then states, then the outbox rows.
-        jdbc.sql(LOCK_ACCOUNTS).param("rows", json).query().listOfRows();
-        jdbc.sql(LOCK_STATES).param("rows", json).query().listOfRows();
+        jdbc.sql(LOCK_ACCOUNTS).param("ids", ids).query().listOfRows();
+        jdbc.sql(LOCK_STATES).param("ids", ids).query().listOfRows();
         return new HashSet<>(jdbc.sql(CONFIRM)
-                .param("rows", json)
+                .param("ids", ids)
+                .param("attempts", attempts)
+                .param("masterData", masterData)
                 .param("at", time(at))
                 .param("worker", worker)
                 .param("actor", "worker:" + worker)
                 .query(UUID.class)
                 .list());
+    }
+
+    /** Master's answer as it is kept, checked to be JSON before any statement runs. */
+    private static String json(String masterData) {
+        Columns.JSON.readTree(masterData);
+        return masterData;
     }
 }
