@@ -91,7 +91,7 @@ queue
 "$here/drain-batch-script.sh" "$repo/src/main/resources/sql/sync" > "$out/drain-batch.sql"
 batches=$(( (operations + batch * workers - 1) / (batch * workers) ))
 read -r m_busy0 m_all0 < <(machine_ticks); p0=$(postgres_ticks)
-(cd "$out" && pgbench "${pg[@]}" -d "$db" -n -M prepared -c "$workers" -j "$workers" -t "$batches" -D batch="$batch" \
+(cd "$out" && PGDATABASE="$db" pgbench "${pg[@]}" -n -M prepared -c "$workers" -j "$workers" -t "$batches" -D batch="$batch" \
   -f "$out/drain-batch.sql" > "$out/pgbench.txt" 2>&1) || { cat "$out/pgbench.txt"; fail "pgbench failed"; }
 read -r m_busy1 m_all1 < <(machine_ticks); p1=$(postgres_ticks)
 read -r b_rows b_span <<<"$(psql "${pg[@]}" -d "$db" -qtA -F ' ' -c "

@@ -68,7 +68,7 @@ svc_cpu=$(cpu_report $((m_busy1 - m_busy0)) $((m_all1 - m_all0)) "$(get requests
 stop_all
 # pgbench_run NAME SCRIPT: prints tps p50 p99 of SCRIPT at the same concurrency
 pgbench_run() {
-  (cd "$out" && PGOPTIONS='-c search_path=subsync' pgbench "${pg[@]}" -d "$db" -n -M simple -c "$connections" -j "$threads" \
+  (cd "$out" && PGDATABASE="$db" PGOPTIONS='-c search_path=subsync' pgbench "${pg[@]}" -n -M simple -c "$connections" -j "$threads" \
     -T "$seconds" -D users="$users" -f "$2" --log --log-prefix="pgbench-$1" > "$out/pgbench-$1.txt" 2>&1) \
     || { cat "$out/pgbench-$1.txt" >&2; fail "pgbench failed ($1)"; }
   cat "$out"/pgbench-"$1".[0-9]* 2>/dev/null | awk '{print $3 / 1000}' > "$out/pgbench-$1-latency-ms.txt"
@@ -92,9 +92,9 @@ printf 'P2 same transaction / least: %s (goal >= 0.5: %s); %s statements, a roun
   "$lean" "$(verdict "$lean" 0.5)" "$statements"
 printf 'P2 service p99: %s ms (goal <= 50 ms: %s)\n' "$p99" "$(verdict "$p99" 50 le)"
 printf 'CPU, service run: %s\n' "$svc_cpu"
-result "P2 accept, $connections connections" "$rps ops/s" "pgbench, same transaction: $tps tps" "$ratio" ">= 0.6" \
+result "P2 accept, $connections connections" "$rps ops/s" "pgbench, same transaction: $(printf %.0f "$tps") tps" "$ratio" ">= 0.6" \
   "$(verdict "$ratio" 0.6)" "JVM $(per_op JVM "$svc_cpu") ms, PostgreSQL $(per_op PostgreSQL "$svc_cpu") ms per request"
-result "P2 same transaction vs the least accept" "$tps tps ($statements statements)" "pgbench, least: $ltps tps" "$lean" \
+result "P2 same transaction vs the least accept" "$(printf %.0f "$tps") tps ($statements statements)" "pgbench, least: $(printf %.0f "$ltps") tps" "$lean" \
   ">= 0.5" "$(verdict "$lean" 0.5)" -
 result "P2 accept, p99" "$p99 ms" "pgbench same: $pp99 ms" - "<= 50 ms" "$(verdict "$p99" 50 le)" -
 printf 'raw outputs: %s\n' "$out"

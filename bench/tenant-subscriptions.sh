@@ -392,7 +392,7 @@ step "results"
   result "P1 read, p99" "$svc_p99 ms" "pgbench p99 $pg_p99 ms" - "<= $goal_p99_ms ms" "$p99_result" -
   result "P1 read, JVM CPU per request" "$jvm_ms ms" - - "<= $goal_jvm_ms ms" "$(verdict "$jvm_ms" "$goal_jvm_ms" le)" -
   if [ -s "$out/warmup-curve.txt" ]; then
-    result "P5 warm-up: 80 % of the measured read rate" "${warm_at:-not} within $(tail -1 "$out/warmup-curve.txt" | cut -d' ' -f1) s of ready" \
+    result "P5 warm-up: 80 % of the measured read rate" "$([ -n "$warm_at" ] && echo "after $warm_at s" || echo "not within $(tail -1 "$out/warmup-curve.txt" | cut -d' ' -f1) s")" \
       - - "<= 30 s" "$([ -n "$warm_at" ] && verdict "$warm_at" 30 le || echo MISS)" -
   fi
 } | tee "$out/results.txt"
