@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -80,17 +78,19 @@ class SyncTenantSubscriptions {
         RowSecurity.asService(() -> sync(states.ofOwner(owner), actor));
     }
 
-    /** Only the tenants whose owner is linked are read: a bulk reconciliation's ten thousand tenants mostly are not. */
+    /**
+     * Only the tenants whose owner is linked are read: a bulk reconciliation's ten thousand tenants mostly are not. The
+     * owners' accounts are locked here, once, before any state row.
+     */
     private void syncOwners(SubscriptionsChanged changed) {
         Map<UUID, UUID> owners = states.ownersOf(changed.tenantIds());
-        Set<UUID> linked =
-                links.lockLinked(new TreeSet<>(owners.values()).stream().toList());
+        Set<UUID> linked = links.lockLinked(new HashSet<>(owners.values()));
         Set<UUID> tenants = owners.entrySet().stream()
                 .filter(owned -> linked.contains(owned.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         if (!tenants.isEmpty()) {
-            sync(states.of(tenants), changed.actor());
+            syncLocked(states.of(tenants), linked, changed.actor());
         }
     }
 
@@ -99,18 +99,17 @@ class SyncTenantSubscriptions {
      * in the database's order of their ids, then each subscription's state row.
      */
     private void sync(List<OwnedSubscription> owned, String actor) {
-        // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
-        SortedSet<String> owners = owned.stream()
-                .map(subscription -> subscription.ownerUserId().toString())
-                .collect(Collectors.toCollection(TreeSet::new));
         // Only owners with an account row are locked (none is created), all in one statement in the lock order;
-        // linked is read from the locked rows. A bulk reconciliation hands over thousands of owners at once.
-        Set<String> linkedOwners = new HashSet<>();
-        links.lockLinked(owners.stream().map(UUID::fromString).toList())
-                .forEach(user -> linkedOwners.add(user.toString()));
+        // linked is read from the locked rows.
+        Set<UUID> owners = owned.stream().map(OwnedSubscription::ownerUserId).collect(Collectors.toSet());
+        syncLocked(owned, links.lockLinked(owners), actor);
+    }
+
+    /** Records the subscriptions of the owners whose accounts this transaction holds and are linked. */
+    private void syncLocked(List<OwnedSubscription> owned, Set<UUID> linkedOwners, String actor) {
+        // A UUID's text sorts as PostgreSQL sorts the uuid (unsigned bytes); UUID.compareTo does not.
         List<OwnedSubscription> inLockOrder = owned.stream()
-                .filter(subscription ->
-                        linkedOwners.contains(subscription.ownerUserId().toString()))
+                .filter(subscription -> linkedOwners.contains(subscription.ownerUserId()))
                 .sorted(Comparator.comparing((OwnedSubscription subscription) ->
                                 subscription.ownerUserId().toString())
                         .thenComparing(OwnedSubscription::productType))
